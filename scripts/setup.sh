@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what GateRoster needs on a fresh Debian/Ubuntu machine: the system libraries
+# Qt loads, a CJK font (without one Chinese draws as boxes), Xvfb for screenshots and
+# poppler for looking at PDFs; then a virtual environment with the package and its tests.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SYSTEM_PACKAGES=(
+  # Offscreen Qt (tests, PDF, PNG). Without libglib2.0-0 even QtCore fails to import.
+  libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libx11-6
+  # A real window (on a desktop or under Xvfb).
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxkbcommon-x11-0
+  libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1
+  xvfb xauth
+  # The CJK font the app names explicitly (see roster_app/fonts.py).
+  fonts-wqy-microhei
+  # pdftoppm / pdftotext to look at printed pages.
+  poppler-utils
+)
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "setup: installing system packages: ${missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+else
+  echo "setup: not a Debian/Ubuntu system; install Qt's libraries, a CJK font and Xvfb yourself." >&2
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PYTHON" -m venv .venv
+fi
+# Reinstall only when pyproject.toml changed since the last install.
+stamp=.venv/.gateroster-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e '.[test]'
+  touch "$stamp"
+fi

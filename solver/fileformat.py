@@ -1,0 +1,424 @@
+"""Reading and writing scenario and roster files (gateroster.scenario/1, gateroster.roster/1).
+
+The format is specified in docs/scenario-format.md and checked by the JSON Schemas in
+`solver/schema/`. A file is first checked against its schema, then for what a schema
+cannot say (unique ids, references between lists, real dates and times); every problem is
+reported with the place in the file (a JSON path such as ``volunteers[3].available.mon[0]``)
+and the offending value, all at once, so a clerk or a tool author can fix a file in one go.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import jsonschema
+
+from solver.scenario import (
+    WEEKDAY_KEYS,
+    Assignment,
+    CalendarOverrides,
+    Conflict,
+    DemandRule,
+    Gate,
+    Needs,
+    Roster,
+    Rules,
+    Scenario,
+    Shortage,
+    Slot,
+    Volunteer,
+    WorkingHours,
+    format_minutes,
+)
+
+SCENARIO_FORMAT = "gateroster.scenario/1"
+ROSTER_FORMAT = "gateroster.roster/1"
+
+
+@dataclass(frozen=True)
+class FormatProblem:
+    """One thing wrong in a file: where (a JSON path) and what."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class FileFormatError(ValueError):
+    """A scenario or roster file that cannot be read; `problems` lists every fault found."""
+
+    def __init__(self, problems: Iterable[FormatProblem], source: str = ""):
+        self.problems = tuple(problems)
+        self.source = source
+        head = f"{source}: " if source else ""
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{head}{len(self.problems)} problem(s) in the file:\n{lines}")
+
+
+@cache
+def schema(kind: str) -> dict[str, Any]:
+    """The shipped JSON Schema, `kind` being "scenario" or "roster"."""
+    text = resources.files("solver.schema").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def _json_path(parts: Iterable[Any]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_problems(kind: str, data: Any) -> list[FormatProblem]:
+    validator = jsonschema.Draft202012Validator(schema(kind))
+    problems = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where = _json_path(error.absolute_path)
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            if error.schema.get("patternProperties"):
+                extra = [k for k in extra if k not in WEEKDAY_KEYS]
+            message = f"unknown field(s) {', '.join(map(repr, extra))}"
+        elif error.validator == "pattern":
+            message = f"{error.instance!r} is not in the expected form ({_pattern_hint(error.schema['pattern'])})"
+        elif error.validator == "const" and where == "format":
+            message = f"{error.instance!r} is not a format this program reads (expected {error.schema['const']!r})"
+        else:
+            message = error.message
+        problems.append(FormatProblem(where, message))
+    return problems
+
+
+def _pattern_hint(pattern: str) -> str:
+    return "YYYY-MM-DD" if "[0-9]{4}" in pattern else "HH:MM"
+
+
+def _read_json(source: str | Path | dict[str, Any]) -> tuple[Any, str]:
+    if isinstance(source, dict):
+        return source, ""
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise FileFormatError([FormatProblem("", f"cannot read the file: {exc.strerror or exc}")], str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise FileFormatError([FormatProblem("", f"not UTF-8 text (byte {exc.start})")], str(path)) from exc
+    try:
+        return json.loads(text), str(path)
+    except json.JSONDecodeError as exc:
+        raise FileFormatError(
+            [FormatProblem("", f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")], str(path)
+        ) from exc
+
+
+# --- scenario ---------------------------------------------------------------------------
+
+
+class _Reader:
+    """Turns schema-valid JSON into domain objects, collecting semantic problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[FormatProblem] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(FormatProblem(where, message))
+
+    def date(self, text: str, where: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.fail(where, f"{text!r} is not a real date")
+            return dt.date(1970, 1, 1)
+
+    def time(self, text: str) -> int:
+        hours, minutes = text.split(":")
+        return int(hours) * 60 + int(minutes)
+
+    def unique(self, items: list[dict[str, Any]], where: str) -> set[str]:
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item["id"] in seen:
+                self.fail(f"{where}[{i}].id", f"duplicate id {item['id']!r}")
+            seen.add(item["id"])
+        return seen
+
+    def assignment(self, raw: dict[str, Any], where: str, ids: dict[str, set[str]], pinned: bool) -> Assignment:
+        for key, known in (("volunteer", ids["volunteers"]), ("gate", ids["gates"]), ("slot", ids["slots"])):
+            if raw[key] not in known:
+                self.fail(f"{where}.{key}", f"unknown {key} id {raw[key]!r}")
+        return Assignment(
+            raw["volunteer"], raw["gate"], self.date(raw["date"], f"{where}.date"), raw["slot"],
+            pinned=raw.get("pinned", pinned),
+        )
+
+
+def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
+    """Builds a `Scenario` from parsed JSON; raises `FileFormatError` listing every problem."""
+    problems = _schema_problems("scenario", data)
+    if problems:
+        raise FileFormatError(problems, source)
+    r = _Reader()
+    ids = {
+        "slots": r.unique(data["slots"], "slots"),
+        "gates": r.unique(data["gates"], "gates"),
+        "volunteers": r.unique(data["volunteers"], "volunteers"),
+    }
+    wh = WorkingHours(r.time(data["working_hours"]["start"]), r.time(data["working_hours"]["end"]))
+    if wh.end <= wh.start:
+        r.fail("working_hours", "end must be later than start")
+
+    slots = []
+    for i, raw in enumerate(data["slots"]):
+        slot = Slot(raw["id"], raw.get("name", raw["id"]), r.time(raw["start"]), r.time(raw["end"]))
+        if slot.end <= slot.start:
+            r.fail(f"slots[{i}]", f"end {raw['end']} must be later than start {raw['start']}")
+        slots.append(slot)
+
+    gates = []
+    for i, raw in enumerate(data["gates"]):
+        demand = []
+        for j, d in enumerate(raw["demand"]):
+            where = f"gates[{i}].demand[{j}]"
+            if d["slot"] not in ids["slots"]:
+                r.fail(f"{where}.slot", f"unknown slot id {d['slot']!r}")
+            maximum = d.get("max", d["min"])
+            if maximum < d["min"]:
+                r.fail(f"{where}.max", f"max {maximum} is below min {d['min']}")
+            days = d.get("days", "all")
+            if isinstance(days, list):
+                days = tuple(r.date(text, f"{where}.days[{k}]") for k, text in enumerate(days))
+            demand.append(DemandRule(d["slot"], d["min"], maximum, days))
+        raw_needs = raw.get("needs", {})
+        needs = Needs(raw_needs.get("party_member", 0), dict(raw_needs.get("skills", {})))
+        gates.append(Gate(raw["id"], raw["name"], tuple(demand), needs))
+
+    volunteers = []
+    for i, raw in enumerate(data["volunteers"]):
+        where = f"volunteers[{i}]"
+        available = {}
+        for day, slot_ids in raw["available"].items():
+            for k, slot_id in enumerate(slot_ids):
+                if slot_id not in ids["slots"]:
+                    r.fail(f"{where}.available.{day}[{k}]", f"unknown slot id {slot_id!r}")
+            available[day] = tuple(slot_ids)
+        for k, gate_id in enumerate(raw.get("preferred_gates", [])):
+            if gate_id not in ids["gates"]:
+                r.fail(f"{where}.preferred_gates[{k}]", f"unknown gate id {gate_id!r}")
+        volunteers.append(
+            Volunteer(
+                id=raw["id"], name=raw["name"], party_member=raw["party_member"], employed=raw["employed"],
+                available=available, minor=raw.get("minor", False), skills=tuple(raw.get("skills", [])),
+                building=raw.get("building"), max_hours_per_week=raw.get("max_hours_per_week"),
+                unavailable_dates=frozenset(
+                    r.date(t, f"{where}.unavailable_dates[{k}]") for k, t in enumerate(raw.get("unavailable_dates", []))
+                ),
+                preferred_gates=tuple(raw.get("preferred_gates", [])),
+            )
+        )
+
+    calendar = data.get("calendar", {})
+    overrides = CalendarOverrides(
+        frozenset(r.date(t, f"calendar.workdays[{k}]") for k, t in enumerate(calendar.get("workdays", []))),
+        frozenset(r.date(t, f"calendar.rest_days[{k}]") for k, t in enumerate(calendar.get("rest_days", []))),
+    )
+    for day in sorted(overrides.workdays & overrides.rest_days):
+        r.fail("calendar", f"{day.isoformat()} is listed both as a workday and as a rest day")
+    rules_raw = data.get("rules", {})
+    rules = Rules(rules_raw.get("max_slots_per_day"), rules_raw.get("default_max_hours_per_week"))
+    pinned = tuple(r.assignment(a, f"pinned[{k}]", ids, True) for k, a in enumerate(data.get("pinned", [])))
+    previous = tuple(r.assignment(a, f"previous[{k}]", ids, False) for k, a in enumerate(data.get("previous", [])))
+    start = r.date(data["start_date"], "start_date")
+    if r.problems:
+        raise FileFormatError(r.problems, source)
+    return Scenario(
+        name=data["name"], start_date=start, days=data["days"], working_hours=wh, slots=tuple(slots),
+        gates=tuple(gates), volunteers=tuple(volunteers), calendar=overrides, rules=rules,
+        pinned=pinned, previous=previous,
+    )
+
+
+def load_scenario(source: str | Path | dict[str, Any]) -> Scenario:
+    """Reads a scenario file (or parsed dict); raises `FileFormatError` on any problem."""
+    data, name = _read_json(source)
+    return scenario_from_dict(data, name)
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _assignment_dict(a: Assignment, with_pinned: bool = True) -> dict[str, Any]:
+    out: dict[str, Any] = {"volunteer": a.volunteer, "gate": a.gate, "date": a.date.isoformat(), "slot": a.slot}
+    if with_pinned and a.pinned:
+        out["pinned"] = True
+    return out
+
+
+def _needs_dict(needs: Needs) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if needs.party_member:
+        out["party_member"] = needs.party_member
+    skills = {k: v for k, v in needs.skills.items() if v}
+    if skills:
+        out["skills"] = skills
+    return out
+
+
+def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
+    """The scenario as JSON-ready data in gateroster.scenario/1; optional parts left out when empty."""
+    out: dict[str, Any] = {
+        "format": SCENARIO_FORMAT,
+        "name": scenario.name,
+        "start_date": scenario.start_date.isoformat(),
+        "days": scenario.days,
+        "working_hours": {
+            "start": format_minutes(scenario.working_hours.start),
+            "end": format_minutes(scenario.working_hours.end),
+        },
+    }
+    cal = scenario.calendar
+    if cal.workdays or cal.rest_days:
+        out["calendar"] = {
+            "workdays": sorted(d.isoformat() for d in cal.workdays),
+            "rest_days": sorted(d.isoformat() for d in cal.rest_days),
+        }
+    rules = {}
+    if scenario.rules.max_slots_per_day is not None:
+        rules["max_slots_per_day"] = scenario.rules.max_slots_per_day
+    if scenario.rules.default_max_hours_per_week is not None:
+        rules["default_max_hours_per_week"] = _number(scenario.rules.default_max_hours_per_week)
+    if rules:
+        out["rules"] = rules
+    out["slots"] = [
+        {"id": s.id, "name": s.name, "start": format_minutes(s.start), "end": format_minutes(s.end)}
+        for s in scenario.slots
+    ]
+    gates = []
+    for g in scenario.gates:
+        gate: dict[str, Any] = {"id": g.id, "name": g.name, "demand": []}
+        for d in g.demand:
+            days = d.days if isinstance(d.days, str) else [x.isoformat() for x in d.days]
+            gate["demand"].append({"slot": d.slot, "min": d.min, "max": d.max, "days": days})
+        if not g.needs.is_empty():
+            gate["needs"] = _needs_dict(g.needs)
+        gates.append(gate)
+    out["gates"] = gates
+    vols = []
+    for v in scenario.volunteers:
+        vol: dict[str, Any] = {"id": v.id, "name": v.name, "party_member": v.party_member, "employed": v.employed}
+        if v.minor:
+            vol["minor"] = True
+        if v.skills:
+            vol["skills"] = list(v.skills)
+        if v.building:
+            vol["building"] = v.building
+        if v.max_hours_per_week is not None:
+            vol["max_hours_per_week"] = _number(v.max_hours_per_week)
+        vol["available"] = {day: list(v.available[day]) for day in WEEKDAY_KEYS if day in v.available}
+        if v.unavailable_dates:
+            vol["unavailable_dates"] = sorted(d.isoformat() for d in v.unavailable_dates)
+        if v.preferred_gates:
+            vol["preferred_gates"] = list(v.preferred_gates)
+        vols.append(vol)
+    out["volunteers"] = vols
+    if scenario.pinned:
+        out["pinned"] = [_assignment_dict(a, with_pinned=False) for a in scenario.pinned]
+    if scenario.previous:
+        out["previous"] = [_assignment_dict(a) for a in scenario.previous]
+    return out
+
+
+def _write_json(data: dict[str, Any], path: str | Path) -> None:
+    # Write to a sibling and rename, so a crash never leaves half a file where a good one was.
+    target = Path(path)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(target)
+
+
+def save_scenario(scenario: Scenario, path: str | Path) -> None:
+    _write_json(scenario_to_dict(scenario), path)
+
+
+# --- roster -----------------------------------------------------------------------------
+
+
+def roster_to_dict(roster: Roster) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "format": ROSTER_FORMAT,
+        "scenario": roster.scenario,
+        "status": roster.status,
+        "objective": roster.objective,
+        "bound": roster.bound,
+        "wall_time_s": None if roster.wall_time_s is None else round(roster.wall_time_s, 3),
+        "assignments": [_assignment_dict(a) for a in roster.assignments],
+        "shortages": [],
+    }
+    for s in roster.shortages:
+        item: dict[str, Any] = {"gate": s.gate, "date": s.date.isoformat(), "slot": s.slot, "missing": s.missing}
+        if not s.unmet_needs.is_empty():
+            item["unmet_needs"] = _needs_dict(s.unmet_needs)
+        if s.reason:
+            item["reason"] = s.reason
+        out["shortages"].append(item)
+    if roster.warnings:
+        out["warnings"] = list(roster.warnings)
+    if roster.conflicts:
+        out["conflicts"] = []
+        for c in roster.conflicts:
+            item = {"rule": c.rule, "message": c.message}
+            if c.pins:
+                item["pins"] = [_assignment_dict(a, with_pinned=False) for a in c.pins]
+            out["conflicts"].append(item)
+    return out
+
+
+def roster_from_dict(data: dict[str, Any], source: str = "") -> Roster:
+    problems = _schema_problems("roster", data)
+    if problems:
+        raise FileFormatError(problems, source)
+    r = _Reader()
+
+    def assignment(raw: dict[str, Any], where: str) -> Assignment:
+        return Assignment(raw["volunteer"], raw["gate"], r.date(raw["date"], f"{where}.date"), raw["slot"],
+                          raw.get("pinned", False))
+
+    assignments = tuple(assignment(a, f"assignments[{i}]") for i, a in enumerate(data["assignments"]))
+    shortages = []
+    for i, s in enumerate(data.get("shortages", [])):
+        un = s.get("unmet_needs", {})
+        shortages.append(
+            Shortage(s["gate"], r.date(s["date"], f"shortages[{i}].date"), s["slot"], s["missing"],
+                     Needs(un.get("party_member", 0), dict(un.get("skills", {}))), s.get("reason", ""))
+        )
+    conflicts = tuple(
+        Conflict(c["rule"], c["message"],
+                 tuple(assignment(p, f"conflicts[{i}].pins[{k}]") for k, p in enumerate(c.get("pins", []))))
+        for i, c in enumerate(data.get("conflicts", []))
+    )
+    if r.problems:
+        raise FileFormatError(r.problems, source)
+    return Roster(
+        scenario=data["scenario"], status=data["status"], assignments=assignments, shortages=tuple(shortages),
+        objective=data.get("objective"), bound=data.get("bound"), wall_time_s=data.get("wall_time_s"),
+        warnings=tuple(data.get("warnings", [])), conflicts=conflicts,
+    )
+
+
+def load_roster(source: str | Path | dict[str, Any]) -> Roster:
+    data, name = _read_json(source)
+    return roster_from_dict(data, name)
+
+
+def save_roster(roster: Roster, path: str | Path) -> None:
+    _write_json(roster_to_dict(roster), path)

@@ -1,0 +1,240 @@
+"""Plain domain types of a planning horizon (a *scenario*) and of its answer (a *roster*).
+
+These are the objects every layer speaks: the file format reads and writes them, the
+persistence layer builds a `Scenario` from the database, the model solves it and returns a
+`Roster`, the validator checks a `Roster` against a `Scenario`. They hold data only; the
+rules that give the data meaning live in the model (`solver.model`) and, independently, in
+the validator (`solver.validate`).
+
+Times of day are whole minutes since midnight (``6 * 60`` for 06:00, ``24 * 60`` for a
+slot that ends at midnight); dates are `datetime.date`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+WEEKDAY_KEYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Keys of `Volunteer.available`, indexed by `date.weekday()`."""
+
+DaySelector = Literal["all", "workdays", "rest_days"] | tuple[dt.date, ...]
+
+
+def weekday_key(day: dt.date) -> str:
+    return WEEKDAY_KEYS[day.weekday()]
+
+
+def format_minutes(minutes: int) -> str:
+    """Minutes since midnight as "HH:MM" (24:00 for the end of the day)."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """The 8 working hours of a workday (usually 08:00–18:00), in minutes since midnight."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CalendarOverrides:
+    """Dates whose workday status the clerk set by hand, overriding the official calendar."""
+
+    workdays: frozenset[dt.date] = frozenset()
+    rest_days: frozenset[dt.date] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Community-wide limits; ``None`` means no limit."""
+
+    max_slots_per_day: int | None = None
+    default_max_hours_per_week: float | None = None
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A time slot (班次) of the day, e.g. 早班 06:00–08:00."""
+
+    id: str
+    name: str
+    start: int
+    end: int
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def label(self) -> str:
+        return f"{format_minutes(self.start)}–{format_minutes(self.end)}"
+
+
+@dataclass(frozen=True)
+class DemandRule:
+    """How many people a gate needs (`min`) and can use (`max`) in a slot on some days.
+
+    `days` is "all", "workdays", "rest_days" or a tuple of explicit dates. Later rules of a
+    gate for the same slot and date replace earlier ones.
+    """
+
+    slot: str
+    min: int
+    max: int
+    days: DaySelector = "all"
+
+
+@dataclass(frozen=True)
+class Needs:
+    """What every open post of a gate must have among its people (or, in a shortage, lacks)."""
+
+    party_member: int = 0
+    skills: Mapping[str, int] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        return self.party_member == 0 and not any(self.skills.values())
+
+    def total(self) -> int:
+        return self.party_member + sum(self.skills.values())
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A checkpoint gate (门岗 / 卡口) with its staffing demand and needs."""
+
+    id: str
+    name: str
+    demand: tuple[DemandRule, ...] = ()
+    needs: Needs = field(default_factory=Needs)
+
+
+@dataclass(frozen=True)
+class Volunteer:
+    """A person who can stand at a gate.
+
+    `available` maps a weekday key ("mon"…"sun") to the slot ids the person can take on
+    that weekday; a missing key means not available that weekday.
+    """
+
+    id: str
+    name: str
+    party_member: bool
+    employed: bool
+    available: Mapping[str, tuple[str, ...]]
+    minor: bool = False
+    skills: tuple[str, ...] = ()
+    building: str | None = None
+    max_hours_per_week: float | None = None
+    unavailable_dates: frozenset[dt.date] = frozenset()
+    preferred_gates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Post:
+    """One place to stand: a gate, on a date, in a slot."""
+
+    gate: str
+    date: dt.date
+    slot: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A volunteer at a post. `pinned` (锁定) assignments must stay in every answer."""
+
+    volunteer: str
+    gate: str
+    date: dt.date
+    slot: str
+    pinned: bool = False
+
+    @property
+    def post(self) -> Post:
+        return Post(self.gate, self.date, self.slot)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything the solver needs for one planning horizon (see docs/scenario-format.md)."""
+
+    name: str
+    start_date: dt.date
+    days: int
+    working_hours: WorkingHours
+    slots: tuple[Slot, ...]
+    gates: tuple[Gate, ...]
+    volunteers: tuple[Volunteer, ...]
+    calendar: CalendarOverrides = field(default_factory=CalendarOverrides)
+    rules: Rules = field(default_factory=Rules)
+    pinned: tuple[Assignment, ...] = ()
+    previous: tuple[Assignment, ...] = ()
+
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(self.start_date + dt.timedelta(days=i) for i in range(self.days))
+
+    def slot(self, slot_id: str) -> Slot:
+        return next(s for s in self.slots if s.id == slot_id)
+
+    def gate(self, gate_id: str) -> Gate:
+        return next(g for g in self.gates if g.id == gate_id)
+
+    def volunteer(self, volunteer_id: str) -> Volunteer:
+        return next(v for v in self.volunteers if v.id == volunteer_id)
+
+
+# --- the answer -------------------------------------------------------------------------
+
+STATUSES = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN")
+
+
+@dataclass(frozen=True)
+class Shortage:
+    """A post left with fewer than `min` people (`missing`) or lacking a need, and why."""
+
+    gate: str
+    date: dt.date
+    slot: str
+    missing: int
+    unmet_needs: Needs = field(default_factory=Needs)
+    reason: str = ""
+
+    @property
+    def post(self) -> Post:
+        return Post(self.gate, self.date, self.slot)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A contradiction in the data: a pin that breaks a hard rule, a need above a post's min.
+
+    `rule` is a stable code (e.g. "pin_unavailable", "need_above_min"); `message` is the
+    sentence shown to the clerk; `pins` names the pinned assignments involved, if any.
+    """
+
+    rule: str
+    message: str
+    pins: tuple[Assignment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Roster:
+    """An answer to a scenario: assignments, shortages, and what the clerk must know.
+
+    `objective`/`bound` are the solver's weighted cost and its proven lower bound;
+    `warnings` carries notes such as a calendar fallback; `conflicts` explains an
+    INFEASIBLE status.
+    """
+
+    scenario: str
+    status: str
+    assignments: tuple[Assignment, ...] = ()
+    shortages: tuple[Shortage, ...] = ()
+    objective: int | None = None
+    bound: int | None = None
+    wall_time_s: float | None = None
+    warnings: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
