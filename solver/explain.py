@@ -1,0 +1,214 @@
+"""Sentences a clerk can read: why a post is short, why a pin cannot hold.
+
+Reasons are computed from the data and the final assignments, not from the model's
+internals: for a short post, every volunteer is put in exactly one bucket (not available
+then, excluded by the party-member rule, busy at another post at that time, at the day's
+post limit, at the weekly hour cap, ...), and the sentence reports the buckets that bind.
+
+The solver knows no Qt, so it cannot use Qt's translation; it speaks Chinese (the
+product's default) or English, chosen by `SolveOptions.language`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from solver.scenario import Assignment, Gate, Needs, Post, format_minutes
+
+if TYPE_CHECKING:
+    from solver.instance import Instance
+
+WEEKDAYS_ZH = "一二三四五六日"
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# Buckets of a volunteer with respect to one post, in the order they are tested.
+HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, MINOR_ONLY, FREE = (
+    "here", "unavailable", "employed_rule", "busy", "day_full", "at_cap", "minor_only", "free",
+)
+
+
+def classify(inst: "Instance", post: Post, assignments: Iterable[Assignment]) -> Counter[str]:
+    """How many volunteers fall in each bucket for `post`, given the other assignments."""
+    from solver.instance import Ineligible
+
+    by_volunteer: dict[str, list[Assignment]] = {}
+    for a in assignments:
+        by_volunteer.setdefault(a.volunteer, []).append(a)
+    slot = inst.slots[post.slot]
+    limit = inst.scenario.rules.max_slots_per_day
+    counts: Counter[str] = Counter()
+    for v in inst.scenario.volunteers:
+        mine = by_volunteer.get(v.id, [])
+        why = inst.why_ineligible(v, post)
+        if any(a.post == post for a in mine):
+            counts[HERE] += 1
+        elif why == Ineligible.EMPLOYED_RULE:
+            counts[EMPLOYED_RULE] += 1
+        elif why is not None:
+            counts[UNAVAILABLE] += 1
+        elif any(a.date == post.date and inst.slots_overlap(a.slot, post.slot) for a in mine):
+            counts[BUSY] += 1
+        elif limit is not None and sum(a.date == post.date for a in mine) >= limit:
+            counts[DAY_FULL] += 1
+        elif (cap := inst.cap_minutes(v)) is not None and sum(inst.slots[a.slot].minutes for a in mine) + slot.minutes > cap:
+            counts[AT_CAP] += 1
+        elif v.minor:
+            counts[MINOR_ONLY] += 1
+        else:
+            counts[FREE] += 1
+    return counts
+
+
+class Texts:
+    """The solver's sentences in one language ("zh" or "en")."""
+
+    def __init__(self, language: str = "zh"):
+        if language not in ("zh", "en"):
+            raise ValueError(f"unknown language {language!r} (expected 'zh' or 'en')")
+        self.zh = language == "zh"
+
+    # --- naming things -----------------------------------------------------------------
+
+    def date(self, day) -> str:
+        if self.zh:
+            return f"{day.month}月{day.day}日(周{WEEKDAYS_ZH[day.weekday()]})"
+        return f"{WEEKDAYS_EN[day.weekday()]} {day.isoformat()}"
+
+    def post(self, inst: "Instance", post: Post) -> str:
+        slot = inst.slots[post.slot]
+        gate = inst.gates[post.gate].name
+        return f"{gate} {self.date(post.date)} {slot.name} {slot.label}"
+
+    def who(self, inst: "Instance", vid: str) -> str:
+        return inst.volunteers[vid].name
+
+    def pins(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
+        sep = "；" if self.zh else "; "
+        return sep.join(f"{self.who(inst, p.volunteer)} @ {self.post(inst, p.post)}" for p in pins)
+
+    # --- shortages ---------------------------------------------------------------------
+
+    def shortage(self, inst: "Instance", post: Post, missing: int, unmet: Needs, counts: Counter[str]) -> str:
+        demand = inst.demand[post]
+        parts = []
+        if missing:
+            parts.append(self._missing(inst, post, demand.min, counts))
+        if not unmet.is_empty():
+            parts.append(self._unmet(unmet))
+        return (" " if not self.zh else "").join(parts)
+
+    def _missing(self, inst: "Instance", post: Post, need: int, counts: Counter[str]) -> str:
+        here = counts[HERE]
+        candidates = sum(counts[k] for k in (BUSY, DAY_FULL, AT_CAP, MINOR_ONLY, FREE))
+        zh = self.zh
+        head = (f"需要 {need} 人，已排 {here} 人。" if zh else f"needs {need}, has {here}.")
+        if candidates == 0:
+            if counts[EMPLOYED_RULE]:
+                tail = (
+                    f"此时段无人可值班：另有 {counts[EMPLOYED_RULE]} 名在职人员按规定工作日工作时间不排班。"
+                    if zh else
+                    f" Nobody else is available then; {counts[EMPLOYED_RULE]} employed people are excluded "
+                    f"by the rule (no working-hours posts on workdays)."
+                )
+            else:
+                tail = "此时段没有其他人可以值班。" if zh else " Nobody else is available at that time."
+            return head + tail
+        reasons = []
+        for key, zh_text, en_text in (
+            (BUSY, "{n} 人同一时间已在其他岗位", "{n} already at another post then"),
+            (DAY_FULL, "{n} 人当天已排满 {k} 个班次", "{n} already at {k} posts that day"),
+            (AT_CAP, "{n} 人本周已达时长上限", "{n} at their weekly hour cap"),
+            (MINOR_ONLY, "{n} 人是未成年人，不能单独值守", "{n} minors who may not stand without an adult"),
+            (FREE, "{n} 人未排入（求解时间不足）", "{n} not placed (the search ran out of time)"),
+        ):
+            if counts[key]:
+                text = zh_text if zh else en_text
+                reasons.append(text.format(n=counts[key], k=inst.scenario.rules.max_slots_per_day))
+        if zh:
+            tail = f"此时段可值班的其他 {candidates} 人中：" + "，".join(reasons) + "。"
+            if counts[EMPLOYED_RULE]:
+                tail += f"另有 {counts[EMPLOYED_RULE]} 名在职人员按规定不排工作时间。"
+        else:
+            tail = f" Of {candidates} other people available then: " + ", ".join(reasons) + "."
+            if counts[EMPLOYED_RULE]:
+                tail += f" {counts[EMPLOYED_RULE]} employed people are excluded by the working-hours rule."
+        return head + tail
+
+    def _unmet(self, unmet: Needs) -> str:
+        items = []
+        if unmet.party_member:
+            items.append(f"党员 {unmet.party_member} 名" if self.zh else f"{unmet.party_member} party member(s)")
+        for skill, n in sorted(unmet.skills.items()):
+            if n:
+                items.append(f"{skill} {n} 名" if self.zh else f"{n} with skill {skill!r}")
+        if self.zh:
+            return "缺少" + "、".join(items) + "：能来的人都已排在别处或不具备条件。"
+        return "Lacks " + ", ".join(items) + ": everyone who has it is busy, at a limit or not available then."
+
+    # --- conflicts ---------------------------------------------------------------------
+
+    def pin_closed_post(self, inst: "Instance", pin: Assignment) -> str:
+        if self.zh:
+            return f"锁定的安排无法保留：{self.pins(inst, [pin])}，该岗位这天不开放。"
+        return f"Pinned {self.pins(inst, [pin])}: that post is closed on that date."
+
+    def pin_ineligible(self, inst: "Instance", pin: Assignment, why: str) -> str:
+        from solver.instance import Ineligible
+
+        zh_why = {
+            Ineligible.UNAVAILABLE_WEEKDAY: "此人这个时段不可值班",
+            Ineligible.UNAVAILABLE_DATE: "此人这天请假/不可值班",
+            Ineligible.EMPLOYED_RULE: "在职人员工作日工作时间不排班",
+        }
+        en_why = {
+            Ineligible.UNAVAILABLE_WEEKDAY: "the person is not available in that slot on that weekday",
+            Ineligible.UNAVAILABLE_DATE: "the person is unavailable on that date",
+            Ineligible.EMPLOYED_RULE: "employed volunteers serve only outside working hours on workdays",
+        }
+        if self.zh:
+            return f"锁定的安排无法保留：{self.pins(inst, [pin])}，{zh_why[why]}。"
+        return f"Pinned {self.pins(inst, [pin])}: {en_why[why]}."
+
+    def pin_overlap(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
+        if self.zh:
+            return f"锁定的安排时间重叠，同一人不能同时在两个岗位：{self.pins(inst, pins)}。"
+        return f"Pinned posts overlap in time for one person: {self.pins(inst, pins)}."
+
+    def pin_max_slots(self, inst: "Instance", pins: Sequence[Assignment], limit: int) -> str:
+        if self.zh:
+            return f"锁定的安排超过每天最多 {limit} 个班次：{self.pins(inst, pins)}。"
+        return f"Pinned posts exceed {limit} posts a day: {self.pins(inst, pins)}."
+
+    def pin_max_hours(self, inst: "Instance", pins: Sequence[Assignment], cap: int) -> str:
+        hours = f"{cap / 60:g}"
+        if self.zh:
+            return f"锁定的安排超过此人 {hours} 小时的时长上限：{self.pins(inst, pins)}。"
+        return f"Pinned posts exceed the person's cap of {hours} hours: {self.pins(inst, pins)}."
+
+    def pin_over_max(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
+        post = pins[0].post
+        limit = inst.demand[post].max
+        if self.zh:
+            return f"锁定人数超过岗位上限 {limit} 人：{self.post(inst, post)}。"
+        return f"More people pinned than the post's max of {limit}: {self.post(inst, post)}."
+
+    def pins_together(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
+        if self.zh:
+            return f"这几条锁定的安排不能同时成立（例如未成年人没有成年人陪同）：{self.pins(inst, pins)}。"
+        return (f"These pins cannot all hold together (for example a minor with no adult beside them): "
+                f"{self.pins(inst, pins)}.")
+
+    def need_above_min(self, inst: "Instance", gate: Gate, posts: Sequence[Post]) -> str:
+        needs = gate.needs
+        first = posts[0]
+        lowest = inst.demand[first].min
+        what = self._unmet(needs).split("：")[0].split(":")[0].removeprefix("缺少").removeprefix("Lacks ")
+        if self.zh:
+            return (f"{gate.name} 要求每岗有 {what}，超过了 {len(posts)} 个岗位的最少人数"
+                    f"（如 {self.post(inst, first)} 最少 {lowest} 人）。请提高最少人数或降低要求。")
+        return (f"{gate.name} needs {what} at every post, more than the min of {len(posts)} post(s) "
+                f"(e.g. {self.post(inst, first)} has min {lowest}). Raise the min or lower the need.")
+
+    def hours(self, minutes: int) -> str:
+        return format_minutes(minutes)

@@ -1,0 +1,126 @@
+"""What a scenario means for the model: open posts, who may stand where, and why not.
+
+The model (`solver.model`) and the shortage explanations (`solver.explain`) both need the
+same derived facts, so they are computed once here. The validator deliberately does not
+use this module: it recomputes everything from the spec, so a mistake here cannot hide.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+
+from solver.scenario import Post, Scenario, Slot, Volunteer, weekday_key
+from solver.workdays import WorkdayCalendar
+
+
+class Ineligible:
+    """Codes for why a volunteer may never stand at a post (before any other assignment)."""
+
+    UNAVAILABLE_WEEKDAY = "unavailable_weekday"
+    UNAVAILABLE_DATE = "unavailable_date"
+    EMPLOYED_RULE = "employed_rule"
+
+
+@dataclass(frozen=True)
+class Demand:
+    """The resolved staffing of an open post."""
+
+    min: int
+    max: int
+
+
+class Instance:
+    """Derived, read-only facts of one scenario.
+
+    Attributes:
+        scenario: the input.
+        workday: date -> is it a workday (Chinese calendar plus the scenario's overrides).
+        warnings: calendar fallbacks the answer must mention.
+        demand: every open post (a demand entry applies) -> its min and max, in the order
+            gate, date, slot of the scenario.
+    """
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.slots = {s.id: s for s in scenario.slots}
+        self.gates = {g.id: g for g in scenario.gates}
+        self.volunteers = {v.id: v for v in scenario.volunteers}
+        calendar = WorkdayCalendar(scenario.calendar)
+        self.dates = scenario.dates
+        self.workday = {day: calendar.is_workday(day) for day in self.dates}
+        self.warnings = calendar.warnings()
+        self.demand = self._resolve_demand()
+
+    def _resolve_demand(self) -> dict[Post, Demand]:
+        out: dict[Post, Demand] = {}
+        for gate in self.scenario.gates:
+            for day in self.dates:
+                per_slot: dict[str, Demand] = {}
+                for rule in gate.demand:  # later rules replace earlier ones
+                    if self._applies(rule.days, day):
+                        per_slot[rule.slot] = Demand(rule.min, rule.max)
+                for slot in self.scenario.slots:
+                    if slot.id in per_slot:
+                        out[Post(gate.id, day, slot.id)] = per_slot[slot.id]
+        return out
+
+    def _applies(self, days: object, day: dt.date) -> bool:
+        if days == "all":
+            return True
+        if days == "workdays":
+            return self.workday[day]
+        if days == "rest_days":
+            return not self.workday[day]
+        return day in days  # an explicit tuple of dates
+
+    def in_working_hours(self, slot: Slot) -> bool:
+        wh = self.scenario.working_hours
+        return slot.start < wh.end and wh.start < slot.end
+
+    def why_ineligible(self, volunteer: Volunteer, post: Post) -> str | None:
+        """Why `volunteer` may never take `post` by the fixed rules; None if they may."""
+        if post.slot not in volunteer.available.get(weekday_key(post.date), ()):
+            return Ineligible.UNAVAILABLE_WEEKDAY
+        if post.date in volunteer.unavailable_dates:
+            return Ineligible.UNAVAILABLE_DATE
+        if volunteer.employed and self.workday[post.date] and self.in_working_hours(self.slots[post.slot]):
+            return Ineligible.EMPLOYED_RULE
+        return None
+
+    @cached_property
+    def eligible(self) -> dict[str, list[Post]]:
+        """Volunteer id -> the open posts (max > 0) they may take, in post order."""
+        posts = [p for p, d in self.demand.items() if d.max > 0]
+        return {
+            v.id: [p for p in posts if self.why_ineligible(v, p) is None] for v in self.scenario.volunteers
+        }
+
+    def cap_minutes(self, volunteer: Volunteer) -> int | None:
+        """The hour cap over the horizon in minutes, scaled from a 7-day week; None = no cap."""
+        hours = volunteer.max_hours_per_week
+        if hours is None:
+            hours = self.scenario.rules.default_max_hours_per_week
+        if hours is None:
+            return None
+        # Exact arithmetic: 12 h over 7 days must be 720 minutes, not 719.99.
+        return int(Fraction(hours).limit_denominator(10**6) * 60 * self.scenario.days / 7)
+
+    def overlapping_slot_groups(self) -> list[tuple[str, ...]]:
+        """Groups of slots that share a moment (at each slot start, the slots running then).
+
+        Intervals on a line have their maximal cliques at start points, so "at most one of
+        each group" is exactly "no two overlapping posts" for one person on one date.
+        """
+        groups = []
+        for point in sorted({s.start for s in self.scenario.slots}):
+            group = tuple(s.id for s in self.scenario.slots if s.start <= point < s.end)
+            if group not in groups:
+                groups.append(group)
+        return groups
+
+    def slots_overlap(self, a: str, b: str) -> bool:
+        sa, sb = self.slots[a], self.slots[b]
+        return sa.start < sb.end and sb.start < sa.end
