@@ -1,0 +1,160 @@
+"""Painting a post of the roster grid: each name as a chip in its kind's colour.
+
+A plain item view draws a cell's text in one colour; the roster needs every name in the
+colour of its kind (在职党员, 下沉干部, …) and a lock on pinned names, so this delegate
+paints the cell from the model's `NamesRole`. Chips flow left to right and wrap, and
+`sizeHint` reports the height the wrapped chips need so the rows can grow to fit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from roster_app.gui.kinds import kind_style
+from roster_app.gui.roster_model import CellName, PostState, RosterGridModel
+
+MARGIN = 4           # between the cell's border and the chips
+SPACING = 4          # between chips
+CHIP_PAD_X = 6       # inside a chip, left and right of the name
+CHIP_PAD_Y = 2
+LOCK_WIDTH = 9       # the painted lock of a pinned name, plus a gap after it
+LOCK_GAP = 3
+
+GATE_SEPARATOR = QColor("#7f8a96")
+SHORT_TEXT = QColor("#a11b1b")
+SELECTION_FRAME = QColor("#2b6cb0")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PostCellDelegate", text)
+
+
+def chip_width(fm: QFontMetrics, name: CellName) -> int:
+    lock = LOCK_WIDTH + LOCK_GAP if name.pinned else 0
+    return fm.horizontalAdvance(name.name) + 2 * CHIP_PAD_X + lock
+
+
+def flow(widths: list[int], height: int, width: int) -> list[QRect]:
+    """Place boxes of the given widths left to right in `width`, wrapping onto new lines.
+
+    Rectangles are relative to the cell's top-left corner; a box wider than the line gets
+    a line of its own.
+    """
+    rects: list[QRect] = []
+    x, y = MARGIN, MARGIN
+    right = max(width - MARGIN, MARGIN + 1)
+    for w in widths:
+        if x > MARGIN and x + w > right:
+            x, y = MARGIN, y + height + SPACING
+        rects.append(QRect(x, y, w, height))
+        x += w + SPACING
+    return rects
+
+
+def paint_lock(painter: QPainter, x: float, centre_y: float, colour: QColor) -> None:
+    """A small padlock (body and shackle): no font here has the 🔒 emoji."""
+    body = QRectF(x, centre_y - 1, LOCK_WIDTH, 6)
+    shackle = QPainterPath()
+    shackle.moveTo(QPointF(x + 2, centre_y - 1))
+    shackle.lineTo(QPointF(x + 2, centre_y - 3))
+    shackle.arcTo(QRectF(x + 2, centre_y - 6, LOCK_WIDTH - 4, 6), 180, -180)
+    shackle.lineTo(QPointF(x + LOCK_WIDTH - 2, centre_y - 1))
+    painter.save()
+    painter.setPen(QPen(colour, 1.4))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(shackle)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(body, 1, 1)
+    painter.restore()
+
+
+class PostCellDelegate(QStyledItemDelegate):
+    """Paints a post: background by state, name chips by kind, "缺 N 人" when short.
+
+    Signals: none beyond QStyledItemDelegate's. Needs the table view to know a column's
+    width when asked for a size hint (the view asks before it lays the cell out).
+    """
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self._view = view
+
+    def _items(self, index: QModelIndex) -> tuple[list[CellName], str | None]:
+        names = index.data(RosterGridModel.NamesRole) or []
+        state = index.data(RosterGridModel.StateRole)
+        note = None
+        shortage = index.data(RosterGridModel.ShortageRole)
+        if state == PostState.SHORT and shortage is not None:
+            # The cell shows the missing count only; what and why is in the tooltip.
+            missing = shortage.missing
+            note = _tr("缺 {n} 人").format(n=missing) if missing else _tr("缺岗")
+        return names, note
+
+    def _layout(self, fm: QFontMetrics, index: QModelIndex, width: int):
+        names, note = self._items(index)
+        widths = [chip_width(fm, n) for n in names]
+        if note:
+            widths.append(fm.horizontalAdvance(note) + 2 * CHIP_PAD_X)
+        rects = flow(widths, fm.height() + 2 * CHIP_PAD_Y, width)
+        return names, note, rects
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        fm = QFontMetrics(option.font)
+        width = self._view.columnWidth(index.column()) or option.rect.width() or 120
+        _, _, rects = self._layout(fm, index, width)
+        line = fm.height() + 2 * CHIP_PAD_Y
+        height = (rects[-1].bottom() + 1 if rects else MARGIN + line) + MARGIN
+        return QSize(width, max(height, 2 * MARGIN + line))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        painter.fillRect(rect, background if background is not None else option.palette.base())
+
+        state = index.data(RosterGridModel.StateRole)
+        fm = QFontMetrics(option.font)
+        painter.setFont(option.font)
+        names, note, rects = self._layout(fm, index, rect.width())
+
+        if state == PostState.CLOSED and not names:
+            painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole) or QColor("#888"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, index.data() or "")
+
+        for name, r in zip(names, rects):
+            chip = r.translated(rect.topLeft())
+            colour = kind_style(name.kind).qcolour
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(chip), 4, 4)
+            text_rect = chip.adjusted(CHIP_PAD_X, 0, -CHIP_PAD_X, 0)
+            if name.pinned:
+                paint_lock(painter, text_rect.left(), chip.center().y() + 1, QColor("white"))
+                text_rect.setLeft(text_rect.left() + LOCK_WIDTH + LOCK_GAP)
+            painter.setPen(QColor("white"))
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name.name)
+
+        if note:
+            r = rects[-1].translated(rect.topLeft())
+            font = painter.font()
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(SHORT_TEXT)
+            painter.drawText(r, Qt.AlignmentFlag.AlignCenter, note)
+
+        if index.data(RosterGridModel.GateStartRole) and index.row() > 0:
+            # A darker line where a new gate begins, so the eye finds the gates.
+            painter.setPen(QPen(GATE_SEPARATOR, 2))
+            painter.drawLine(rect.topLeft() + QPointF(0, 0.5).toPoint(), rect.topRight())
+
+        if option.state & QStyle.StateFlag.State_Selected:
+            # A frame rather than a fill: the colours of the cell must stay readable.
+            painter.setPen(QPen(SELECTION_FRAME, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.restore()
+

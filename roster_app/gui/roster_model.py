@@ -1,0 +1,276 @@
+"""The week's roster (排班表) as a Qt table model: rows are gate × slot, columns are dates.
+
+Each cell is one post (门岗, date, 班次). The model answers, per cell:
+- DisplayRole: the names standing there ("张桂兰🔒、李明"; 🔒 marks a pin), for copying and
+  for tests; the delegate paints the cell itself from `NamesRole`;
+- NamesRole: a list of `CellName` (name, kind, pinned) so the delegate can paint every
+  name in its kind's colour;
+- StateRole: `PostState.CLOSED` (no demand), `OPEN` or `SHORT` (listed in the shortages);
+- BackgroundRole: grey for a closed post, red for a short post, tinted on rest days;
+- ToolTipRole: the post, its staffing, and for a short post what is missing and why.
+The horizontal header shows "11-23 周一\\n工作日" / "休息日" (rest days tinted); the vertical
+header "东门 早班\\n06:00–08:00".
+
+Read-only for now: hand editing will come through undoable commands on the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from roster_app.gui.kinds import kind_style, skill_label
+from roster_app.gui.week_data import WeekData
+from solver.scenario import Gate, Needs, Post, Slot
+
+_CONTEXT = "RosterGridModel"
+
+WEEKDAY_SOURCES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+
+# Colours of post states; chosen to stay apart from the kind colours of the name chips.
+CLOSED_BACKGROUND = QColor("#e4e6e9")
+CLOSED_FOREGROUND = QColor("#8a8f96")
+SHORT_BACKGROUND = QColor("#f6c4c4")
+REST_DAY_BACKGROUND = QColor("#eaf3e6")
+REST_DAY_HEADER = QColor("#d4e8cc")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def weekday_label(day: dt.date) -> str:
+    return _tr(WEEKDAY_SOURCES[day.weekday()])
+
+
+class PostState(enum.IntEnum):
+    """What a cell of the grid is: a closed post, an open one, or an open one left short."""
+
+    CLOSED = 0
+    OPEN = 1
+    SHORT = 2
+
+
+@dataclass(frozen=True)
+class CellName:
+    """One name in a cell: who, of which kind, and whether the assignment is pinned (锁定)."""
+
+    volunteer_id: str
+    name: str
+    kind: str
+    pinned: bool
+
+
+class RosterGridModel(QAbstractTableModel):
+    """Table model of one week's roster over a `WeekData`.
+
+    Custom roles: `NamesRole` (list[CellName]), `StateRole` (PostState), `PostRole` (Post),
+    `GateStartRole` (True on the first row of each gate, for the delegate's separator),
+    `ShortageRole` (the post's `Shortage` or None).
+    Signals: only QAbstractTableModel's own; `set_week` resets the model.
+    """
+
+    NamesRole = Qt.ItemDataRole.UserRole + 1
+    StateRole = Qt.ItemDataRole.UserRole + 2
+    PostRole = Qt.ItemDataRole.UserRole + 3
+    GateStartRole = Qt.ItemDataRole.UserRole + 4
+    ShortageRole = Qt.ItemDataRole.UserRole + 5
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._week: WeekData | None = None
+        self._rows: list[tuple[Gate, Slot]] = []
+
+    # --- data in ------------------------------------------------------------------------
+
+    def set_week(self, week: WeekData | None) -> None:
+        """Show another week (or nothing); the whole table changes, so reset the model."""
+        self.beginResetModel()
+        self._week = week
+        self._rows = (
+            [(gate, slot) for gate in week.scenario.gates for slot in week.scenario.slots]
+            if week is not None
+            else []
+        )
+        self.endResetModel()
+
+    def week(self) -> WeekData | None:
+        return self._week
+
+    def post_at(self, row: int, column: int) -> Post:
+        gate, slot = self._rows[row]
+        return Post(gate.id, self._week.dates[column], slot.id)
+
+    def index_of(self, post: Post) -> QModelIndex:
+        """The cell of a post (invalid if the post is not in this week)."""
+        if self._week is None or post.date not in self._week.dates:
+            return QModelIndex()
+        for row, (gate, slot) in enumerate(self._rows):
+            if gate.id == post.gate and slot.id == post.slot:
+                return self.index(row, self._week.dates.index(post.date))
+        return QModelIndex()
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._week is None else len(self._week.dates)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        # Selectable so the clerk can see which post a tooltip belongs to; not editable yet.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._week is None:
+            return None
+        week = self._week
+        post = self.post_at(index.row(), index.column())
+        open_ = post in week.staffing
+        shortage = week.shortage_at.get(post)
+        state = PostState.SHORT if shortage else PostState.OPEN if open_ else PostState.CLOSED
+
+        if role == Qt.ItemDataRole.DisplayRole:
+            names = [
+                n.name + ("🔒" if n.pinned else "") for n in self._names(post)
+            ]
+            if state == PostState.CLOSED and not names:
+                return _tr("不开放")
+            return "、".join(names)
+        if role == self.NamesRole:
+            return self._names(post)
+        if role == self.StateRole:
+            return state
+        if role == self.PostRole:
+            return post
+        if role == self.ShortageRole:
+            return shortage
+        if role == self.GateStartRole:
+            return index.row() % len(week.scenario.slots) == 0
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if state == PostState.SHORT:
+                return SHORT_BACKGROUND
+            if state == PostState.CLOSED:
+                return CLOSED_BACKGROUND
+            if not week.workday[post.date]:
+                return REST_DAY_BACKGROUND
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return CLOSED_FOREGROUND if state == PostState.CLOSED else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(post, state)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if self._week is None:
+            return None
+        week = self._week
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(week.dates):
+                return None
+            day = week.dates[section]
+            workday = week.workday[day]
+            if role == Qt.ItemDataRole.DisplayRole:
+                kind = _tr("工作日") if workday else _tr("休息日")
+                return f"{day:%m-%d} {weekday_label(day)}\n{kind}"
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return None if workday else REST_DAY_HEADER
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._day_tooltip(day, workday)
+            return None
+        if not 0 <= section < len(self._rows):
+            return None
+        gate, slot = self._rows[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{gate.name} {slot.name}\n{slot.label}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tr("{gate}，{slot} {time}").format(gate=gate.name, slot=slot.name, time=slot.label)
+        if role == Qt.ItemDataRole.FontRole and section % len(week.scenario.slots) == 0:
+            # The first slot of a gate names the gate in bold, so gates stand apart.
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _names(self, post: Post) -> list[CellName]:
+        week = self._week
+        return [
+            CellName(
+                volunteer_id=a.volunteer,
+                # A volunteer removed since the roster was saved still shows, by id.
+                name=week.volunteer_names.get(a.volunteer, a.volunteer),
+                kind=week.kinds.get(a.volunteer, ""),
+                pinned=a.pinned,
+            )
+            for a in week.people_at.get(post, ())
+        ]
+
+    def _tooltip(self, post: Post, state: PostState) -> str:
+        week = self._week
+        gate = week.scenario.gate(post.gate)
+        slot = week.scenario.slot(post.slot)
+        day_kind = _tr("工作日") if week.workday[post.date] else _tr("休息日")
+        lines = [
+            _tr("{gate} {slot} {time}，{date} {weekday}（{kind}）").format(
+                gate=gate.name, slot=slot.name, time=slot.label,
+                date=f"{post.date:%m-%d}", weekday=weekday_label(post.date), kind=day_kind,
+            )
+        ]
+        names = self._names(post)
+        if state == PostState.CLOSED:
+            lines.append(_tr("此时段本门岗不开放"))
+        else:
+            staffing = week.staffing[post]
+            need = (
+                _tr("需要 {min} 人").format(min=staffing.min)
+                if staffing.min == staffing.max
+                else _tr("需要 {min}–{max} 人").format(min=staffing.min, max=staffing.max)
+            )
+            lines.append(need + _tr("，已排 {n} 人").format(n=len(names)))
+        for n in names:
+            label = kind_style(n.kind).label
+            lines.append(
+                _tr("· {name}（{kind}，锁定）").format(name=n.name, kind=label)
+                if n.pinned
+                else _tr("· {name}（{kind}）").format(name=n.name, kind=label)
+            )
+        shortage = week.shortage_at.get(post)
+        if shortage is not None:
+            missing = [_tr("缺 {n} 人").format(n=shortage.missing)] if shortage.missing else []
+            missing += describe_needs(shortage.unmet_needs)
+            lines.append(_tr("缺岗：") + "；".join(missing))
+            if shortage.reason:
+                lines.append(_tr("原因：") + shortage.reason)
+        return "\n".join(lines)
+
+    def _day_tooltip(self, day: dt.date, workday: bool) -> str:
+        weekend = day.weekday() >= 5
+        if workday and weekend:
+            note = _tr("调休上班")
+        elif not workday and not weekend:
+            note = _tr("节假日")
+        else:
+            note = _tr("工作日") if workday else _tr("休息日")
+        return f"{day:%Y-%m-%d} {weekday_label(day)}：{note}"
+
+
+def describe_needs(needs: Needs) -> list[str]:
+    """Unmet needs of a short post in words: ["缺党员 1 人", "缺外语翻译 1 人"]."""
+    out = []
+    if needs.party_member:
+        out.append(_tr("缺党员 {n} 人").format(n=needs.party_member))
+    for skill, count in needs.skills.items():
+        if count:
+            out.append(_tr("缺{skill} {n} 人").format(skill=skill_label(skill), n=count))
+    return out

@@ -1,0 +1,143 @@
+"""The volunteer list beside the grid: who serves how many hours this week.
+
+One row per volunteer of the week's snapshot, in a sensible default order (kind as in the
+legend — party members first —, then most hours first, then name); the view may sort by
+any column through a `QSortFilterProxyModel`, which sorts on `SortRole` (numbers for
+hours and counts, the kind's legend position for the kind).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from roster_app.gui.kinds import kind_order, kind_style
+from roster_app.gui.week_data import WeekData
+from solver.scenario import Volunteer
+
+_CONTEXT = "VolunteerListModel"
+
+COLUMN_SOURCES = ("姓名", "类别", "本周时长", "人次", "上限")
+NAME, KIND, HOURS, PERSON_TIMES, CAP = range(len(COLUMN_SOURCES))
+
+IDLE_FOREGROUND = QColor("#8a8f96")  # nobody likes being the one left out: show it softly
+AT_CAP_FOREGROUND = QColor("#b03a2e")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def format_hours(hours: float) -> str:
+    """6.0 -> "6", 6.5 -> "6.5"."""
+    return f"{hours:g}"
+
+
+class VolunteerListModel(QAbstractTableModel):
+    """Table model: 姓名, 类别, 本周时长 (hours), 人次, 上限 (cap) per volunteer.
+
+    Custom roles: `SortRole` (a number or string to sort by), `VolunteerIdRole`, `KindRole`.
+    Signals: only QAbstractTableModel's own; `set_week` resets the model.
+    """
+
+    SortRole = Qt.ItemDataRole.UserRole + 1
+    VolunteerIdRole = Qt.ItemDataRole.UserRole + 2
+    KindRole = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._week: WeekData | None = None
+        self._volunteers: list[Volunteer] = []
+
+    def set_week(self, week: WeekData | None) -> None:
+        self.beginResetModel()
+        self._week = week
+        self._volunteers = []
+        if week is not None:
+            position = {v.id: i for i, v in enumerate(week.scenario.volunteers)}
+            self._volunteers = sorted(
+                week.scenario.volunteers,
+                key=lambda v: (
+                    kind_order(week.kinds.get(v.id)),
+                    -week.hours_of.get(v.id, 0.0),
+                    position[v.id],
+                ),
+            )
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._volunteers)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMN_SOURCES)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self._week is None:
+            return None
+        week = self._week
+        volunteer = self._volunteers[index.row()]
+        column = index.column()
+        kind = week.kinds.get(volunteer.id, "")
+        hours = week.hours_of.get(volunteer.id, 0.0)
+        cap = week.cap_of(volunteer.id)
+
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return volunteer.name
+            if column == KIND:
+                return kind_style(kind).label
+            if column == HOURS:
+                return format_hours(hours)
+            if column == PERSON_TIMES:
+                return str(week.person_times_of.get(volunteer.id, 0))
+            if column == CAP:
+                return format_hours(cap) if cap is not None else "—"
+        if role == self.SortRole:
+            if column == NAME:
+                return volunteer.name
+            if column == KIND:
+                return kind_order(kind)
+            if column == HOURS:
+                return hours
+            if column == PERSON_TIMES:
+                return week.person_times_of.get(volunteer.id, 0)
+            if column == CAP:
+                return cap if cap is not None else 1e9  # no cap sorts after every cap
+        if role == self.VolunteerIdRole:
+            return volunteer.id
+        if role == self.KindRole:
+            return kind
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
+            return kind_style(kind).qcolour  # a colour swatch, the same as in the grid
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if hours == 0:
+                return IDLE_FOREGROUND
+            if cap is not None and hours >= cap and column in (HOURS, CAP):
+                return AT_CAP_FOREGROUND
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, PERSON_TIMES, CAP):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(volunteer, kind, hours, cap)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_SOURCES):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _tr(COLUMN_SOURCES[section])
+            if role == Qt.ItemDataRole.ToolTipRole and section == CAP:
+                return _tr("每周服务时长上限（小时）")
+            if role == Qt.ItemDataRole.ToolTipRole and section == HOURS:
+                return _tr("本周已排的服务时长（小时）")
+        return None
+
+    def _tooltip(self, volunteer: Volunteer, kind: str, hours: float, cap: float | None) -> str:
+        lines = [f"{volunteer.name}（{kind_style(kind).label}）"]
+        if volunteer.building:
+            lines.append(_tr("楼栋：{b}").format(b=volunteer.building))
+        lines.append(
+            _tr("本周 {h} 小时").format(h=format_hours(hours))
+            + (_tr("，上限 {c} 小时").format(c=format_hours(cap)) if cap is not None else "")
+        )
+        if volunteer.minor:
+            lines.append(_tr("未成年人：须有成年人同岗"))
+        return "\n".join(lines)

@@ -1,0 +1,59 @@
+"""The volunteer list: hours, person-times, caps, order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from roster_app.gui.volunteer_model import CAP, HOURS, KIND, NAME, PERSON_TIMES, VolunteerListModel
+from roster_app.gui.week_data import WeekData
+from tests.gui.fakes import KINDS, national_day_roster, national_day_week
+
+
+def make_model() -> VolunteerListModel:
+    model = VolunteerListModel()
+    model.set_week(WeekData(national_day_week(), national_day_roster(), KINDS))
+    return model
+
+
+def rows(model) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
+def test_qtmodeltester(qtmodeltester, qapp):
+    model = VolunteerListModel()
+    qtmodeltester.check(model)
+    model.set_week(WeekData(national_day_week(), national_day_roster(), KINDS))
+    qtmodeltester.check(model)
+
+
+def test_hours_person_times_caps_in_kind_order(qapp):
+    model = make_model()
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == [
+        "姓名", "类别", "本周时长", "人次", "上限"]
+    # Kind order of the legend: employed party member, non-employed, …, resident, youth.
+    assert rows(model) == [
+        ["李建国", "在职党员", "8", "3", "10"],   # no own cap: the community default
+        ["张桂兰", "无职党员", "4", "2", "12"],
+        ["王小明", "群众", "4", "1", "8"],
+        ["赵敏", "青年志愿者", "0", "0", "10"],
+    ]
+
+
+def test_sorting_through_a_proxy_uses_numbers(qapp):
+    model = make_model()
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(VolunteerListModel.SortRole)
+    proxy.sort(HOURS, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, NAME).data() for r in range(4)][:1] == ["李建国"]
+    assert proxy.index(3, HOURS).data() == "0"
+    proxy.sort(CAP, Qt.SortOrder.AscendingOrder)
+    assert proxy.index(0, NAME).data() == "王小明"
+    assert {KIND, PERSON_TIMES} == {1, 3}
+
+
+def test_updates_when_the_roster_changes(qapp, qtbot):
+    model = make_model()
+    with qtbot.waitSignal(model.modelReset):
+        model.set_week(WeekData(national_day_week(), None, KINDS))
+    assert all(row[2] == "0" for row in rows(model))
