@@ -1,0 +1,298 @@
+"""The database tables (SQLAlchemy 2 typed declarative mapping).
+
+One community's data hangs off its `communities` row: every child table references its
+parent with ``ON DELETE CASCADE``, so deleting a community (e.g. the demo) removes all of
+it in one statement, done by the database itself rather than by loading rows into Python.
+These classes never leave `roster_app.persistence`; `store.RosterStore` turns them into the
+solver's domain types.
+
+Codes (``"east"``, ``"am"``, ``"v01"``) are the ids of the scenario format, unique within a
+community; integer primary keys are internal. ``position`` columns keep the order the clerk
+gave (gates left to right on the printed roster, slots through the day), because a
+scenario read back must equal the one stored. Times of day are minutes since midnight, as
+in `solver.scenario`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
+
+SCHEMA_VERSION = 1
+"""Bumped with every change of the tables; a database with a higher number is refused."""
+
+# Named constraints, so later migrations (Alembic) can refer to them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DAYS_KINDS = ("all", "workdays", "rest_days", "dates")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def _parent(table_column: str) -> MappedColumn[int]:
+    """A required reference to a parent row that goes when the parent goes."""
+    return mapped_column(ForeignKey(table_column, ondelete="CASCADE"), index=True)
+
+
+class SchemaInfo(Base):
+    """A single row: the schema version this file was written with."""
+
+    __tablename__ = "schema_info"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int]
+
+
+class Community(Base):
+    """A residential compound (社区/小区) with its rules; everything else belongs to one."""
+
+    __tablename__ = "communities"
+    __table_args__ = (
+        CheckConstraint("work_end_min > work_start_min", name="working_hours"),
+        CheckConstraint("max_slots_per_day IS NULL OR max_slots_per_day >= 1", name="max_slots"),
+        CheckConstraint("default_max_hours_per_week IS NULL OR default_max_hours_per_week >= 0", name="max_hours"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    work_start_min: Mapped[int]
+    work_end_min: Mapped[int]
+    max_slots_per_day: Mapped[int | None]
+    default_max_hours_per_week: Mapped[float | None]
+    contact: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarOverride(Base):
+    """A date whose workday status the clerk set by hand (调休 not yet in the calendar …)."""
+
+    __tablename__ = "calendar_overrides"
+    __table_args__ = (UniqueConstraint("community_id", "date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = _parent("communities.id")
+    date: Mapped[dt.date] = mapped_column(Date)
+    is_workday: Mapped[bool]
+
+
+class GateRow(Base):
+    """A checkpoint gate (门岗); `needs_party_member` party members at every open post."""
+
+    __tablename__ = "gates"
+    __table_args__ = (
+        UniqueConstraint("community_id", "code"),
+        CheckConstraint("needs_party_member >= 0", name="needs_party_member"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = _parent("communities.id")
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+    needs_party_member: Mapped[int] = mapped_column(default=0)
+
+
+class GateSkillNeed(Base):
+    """Per skill, how many people with it every open post of the gate needs."""
+
+    __tablename__ = "gate_skill_needs"
+    __table_args__ = (CheckConstraint("count >= 0", name="count"),)
+
+    gate_id: Mapped[int] = mapped_column(ForeignKey("gates.id", ondelete="CASCADE"), primary_key=True)
+    skill: Mapped[str] = mapped_column(String(64), primary_key=True)
+    count: Mapped[int]
+
+
+class SlotRow(Base):
+    """A time slot (班次) of the day."""
+
+    __tablename__ = "slots"
+    __table_args__ = (
+        UniqueConstraint("community_id", "code"),
+        CheckConstraint("end_min > start_min", name="times"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = _parent("communities.id")
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    start_min: Mapped[int]
+    end_min: Mapped[int]
+    position: Mapped[int]
+
+
+class DemandRuleRow(Base):
+    """How many people a gate needs and can use in a slot on some days.
+
+    `position` matters: a later rule for the same slot and date replaces an earlier one.
+    With ``days_kind == "dates"`` the dates are in `demand_rule_dates`.
+    """
+
+    __tablename__ = "demand_rules"
+    __table_args__ = (
+        CheckConstraint("min_people >= 0 AND max_people >= min_people", name="min_max"),
+        CheckConstraint("days_kind IN ('all', 'workdays', 'rest_days', 'dates')", name="days_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gate_id: Mapped[int] = _parent("gates.id")
+    slot_id: Mapped[int] = _parent("slots.id")
+    position: Mapped[int]
+    min_people: Mapped[int]
+    max_people: Mapped[int]
+    days_kind: Mapped[str] = mapped_column(String(16))
+
+
+class DemandRuleDate(Base):
+    """One of the explicit dates a demand rule applies on."""
+
+    __tablename__ = "demand_rule_dates"
+
+    rule_id: Mapped[int] = mapped_column(ForeignKey("demand_rules.id", ondelete="CASCADE"), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    position: Mapped[int]
+
+
+class VolunteerRow(Base):
+    """A person who can stand at a gate, with what the office knows about them.
+
+    `kind` is a code from `roster_app.kinds.KIND_LABELS`; `active` is false for people who
+    left (kept for the month's service totals, but no longer rostered).
+    """
+
+    __tablename__ = "volunteers"
+    __table_args__ = (
+        UniqueConstraint("community_id", "code"),
+        CheckConstraint("max_hours_per_week IS NULL OR max_hours_per_week >= 0", name="max_hours"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = _parent("communities.id")
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int]
+    phone: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    party_member: Mapped[bool]
+    employed: Mapped[bool]
+    minor: Mapped[bool] = mapped_column(default=False)
+    building: Mapped[str | None] = mapped_column(String(100))
+    grid: Mapped[str | None] = mapped_column(String(100))
+    max_hours_per_week: Mapped[float | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class VolunteerSkill(Base):
+    __tablename__ = "volunteer_skills"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    skill: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int]
+
+
+class Availability(Base):
+    """A slot a volunteer can take on a weekday (0 = Monday, as `date.weekday()`)."""
+
+    __tablename__ = "availability"
+    __table_args__ = (CheckConstraint("weekday BETWEEN 0 AND 6", name="weekday"),)
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    weekday: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class UnavailableDate(Base):
+    __tablename__ = "unavailable_dates"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+
+
+class PreferredGate(Base):
+    """A gate the volunteer likes to stand at; `position` 0 is the first choice."""
+
+    __tablename__ = "preferred_gates"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    gate_id: Mapped[int] = mapped_column(ForeignKey("gates.id", ondelete="CASCADE"), primary_key=True, index=True)
+    position: Mapped[int]
+
+
+class Week(Base):
+    """A planned week of a community and what the solver last said about it.
+
+    `status` is the clerk's workflow state ("draft" until published); `solver_status` is the
+    saved roster's OPTIMAL/FEASIBLE/INFEASIBLE/UNKNOWN, NULL while no roster was saved.
+    """
+
+    __tablename__ = "weeks"
+    __table_args__ = (UniqueConstraint("community_id", "start_date"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = _parent("communities.id")
+    start_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    solver_status: Mapped[str | None] = mapped_column(String(16))
+    objective: Mapped[int | None]
+    bound: Mapped[int | None]
+    wall_time_s: Mapped[float | None]
+    solved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    warnings: Mapped[list[Any]] = mapped_column(default=list)
+    conflicts: Mapped[list[Any]] = mapped_column(default=list)
+
+
+class AssignmentRow(Base):
+    """A volunteer at a post of the week; `pinned` (锁定) ones stay when re-solving."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("week_id", "volunteer_id", "gate_id", "date", "slot_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_id: Mapped[int] = _parent("weeks.id")
+    volunteer_id: Mapped[int] = _parent("volunteers.id")
+    gate_id: Mapped[int] = _parent("gates.id")
+    slot_id: Mapped[int] = _parent("slots.id")
+    date: Mapped[dt.date] = mapped_column(Date)
+    pinned: Mapped[bool] = mapped_column(default=False)
+
+
+class ShortageRow(Base):
+    """A post of the week left short (缺岗): people missing, needs unmet, and why."""
+
+    __tablename__ = "shortages"
+    __table_args__ = (
+        UniqueConstraint("week_id", "gate_id", "date", "slot_id"),
+        CheckConstraint("missing >= 0", name="missing"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_id: Mapped[int] = _parent("weeks.id")
+    gate_id: Mapped[int] = _parent("gates.id")
+    slot_id: Mapped[int] = _parent("slots.id")
+    date: Mapped[dt.date] = mapped_column(Date)
+    missing: Mapped[int]
+    unmet_needs: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,560 @@
+"""`RosterStore`: what the GUI and the command line ask of the database, in domain terms.
+
+This is the one adapter between rows and the solver's types (STYLE.md, "a core that knows
+no screen"): it builds a week's `Scenario` from the database for the solver and stores the
+`Roster` that comes back. It speaks only `solver.scenario` types and small frozen
+dataclasses; ORM objects never leave this package. Every public method is one transaction,
+so a failure half way leaves the database as it was.
+
+Ids in the domain types are the community's codes ("east", "am", "v01"). Lists come back
+in a canonical order: gates, slots and volunteers in the order they were stored; a day's
+available slots in the day's order; assignments and shortages by date, slot, gate (and
+volunteer). A scenario stored with `import_scenario` and read back with `week_scenario`
+is therefore equal to the original when its own lists were in that order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from roster_app.demo import DEMO_CONTACT, demo_scenario, demo_volunteer_details
+from roster_app.kinds import KIND_LABELS, VolunteerDetails, guess_kind
+from roster_app.persistence.database import Database
+from roster_app.persistence.errors import StoreError
+from roster_app.persistence.models import (
+    AssignmentRow,
+    Availability,
+    CalendarOverride,
+    Community,
+    DemandRuleDate,
+    DemandRuleRow,
+    GateRow,
+    GateSkillNeed,
+    PreferredGate,
+    ShortageRow,
+    SlotRow,
+    UnavailableDate,
+    VolunteerRow,
+    VolunteerSkill,
+    Week,
+)
+from solver.scenario import (
+    STATUSES,
+    WEEKDAY_KEYS,
+    Assignment,
+    CalendarOverrides,
+    Conflict,
+    DemandRule,
+    Gate,
+    Needs,
+    Roster,
+    Rules,
+    Scenario,
+    Shortage,
+    Slot,
+    Volunteer,
+    WorkingHours,
+)
+
+
+@dataclass(frozen=True)
+class CommunityInfo:
+    """A community as listed to the clerk. `contact` is the office's contact line."""
+
+    id: int
+    name: str
+    is_demo: bool
+    contact: str
+
+
+@dataclass(frozen=True)
+class WeekInfo:
+    """A planned week: its workflow status and what the solver last said.
+
+    `solver_status` is None while no roster was saved; `solved_at` is UTC.
+    """
+
+    start_date: dt.date
+    status: str
+    solver_status: str | None
+    solved_at: dt.datetime | None
+    assignments: int
+    shortages: int
+
+
+class _Codes:
+    """Code → row id of a community's volunteers, gates and slots, with clear errors."""
+
+    def __init__(self, session: Session, community_id: int) -> None:
+        def ids(model: Any) -> dict[str, int]:
+            rows = session.execute(select(model.code, model.id).where(model.community_id == community_id))
+            return {code: row_id for code, row_id in rows}
+
+        self.of = {"volunteer": ids(VolunteerRow), "gate": ids(GateRow), "slot": ids(SlotRow)}
+
+    def id(self, what: str, code: str, where: str) -> int:
+        try:
+            return self.of[what][code]
+        except KeyError:
+            raise StoreError(f"{where}: unknown {what} id {code!r}; nothing was saved.") from None
+
+
+def _needs_to_json(needs: Needs) -> dict[str, Any]:
+    return {"party_member": needs.party_member, "skills": dict(needs.skills)}
+
+
+def _needs_from_json(data: Mapping[str, Any]) -> Needs:
+    return Needs(int(data.get("party_member", 0)), dict(data.get("skills", {})))
+
+
+def _assignment_to_json(a: Assignment) -> dict[str, Any]:
+    return {"volunteer": a.volunteer, "gate": a.gate, "date": a.date.isoformat(), "slot": a.slot, "pinned": a.pinned}
+
+
+def _assignment_from_json(d: Mapping[str, Any]) -> Assignment:
+    return Assignment(d["volunteer"], d["gate"], dt.date.fromisoformat(d["date"]), d["slot"], bool(d.get("pinned")))
+
+
+def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails]) -> None:
+    """Every problem that would break the database or the round trip, all at once.
+
+    A scenario from `solver.fileformat` is already valid; one built in code may not be.
+    """
+    problems: list[str] = []
+
+    def unique(kind: str, ids: Iterable[str]) -> set[str]:
+        seen: set[str] = set()
+        for item in ids:
+            if item in seen:
+                problems.append(f"duplicate {kind} id {item!r}")
+            seen.add(item)
+        return seen
+
+    slots = unique("slot", (s.id for s in scenario.slots))
+    gates = unique("gate", (g.id for g in scenario.gates))
+    volunteers = unique("volunteer", (v.id for v in scenario.volunteers))
+    for g in scenario.gates:
+        problems += [f"gate {g.id!r}: demand for unknown slot {d.slot!r}" for d in g.demand if d.slot not in slots]
+    for v in scenario.volunteers:
+        for day, slot_ids in v.available.items():
+            if day not in WEEKDAY_KEYS:
+                problems.append(f"volunteer {v.id!r}: {day!r} is not a weekday key")
+            problems += [f"volunteer {v.id!r}: available {day} in unknown slot {s!r}" for s in slot_ids if s not in slots]
+        problems += [f"volunteer {v.id!r}: unknown preferred gate {g!r}" for g in v.preferred_gates if g not in gates]
+    for vid, d in details.items():
+        if vid not in volunteers:
+            problems.append(f"details for unknown volunteer {vid!r}")
+        if d.kind not in KIND_LABELS:
+            problems.append(f"volunteer {vid!r}: unknown kind {d.kind!r} (known: {', '.join(KIND_LABELS)})")
+    for label, items in (("pinned", scenario.pinned), ("previous", scenario.previous)):
+        for a in items:
+            for what, code, known in (("volunteer", a.volunteer, volunteers), ("gate", a.gate, gates),
+                                      ("slot", a.slot, slots)):
+                if code not in known:
+                    problems.append(f"{label}: unknown {what} id {code!r}")
+    both = scenario.calendar.workdays & scenario.calendar.rest_days
+    problems += [f"calendar: {d.isoformat()} is both a workday and a rest day" for d in sorted(both)]
+    if problems:
+        raise StoreError(f"Cannot store scenario {scenario.name!r}:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+class RosterStore:
+    """The database seen as communities, their week scenarios and saved rosters.
+
+    Call `subscribe` to hear, after every committed change, which community changed (the
+    GUI turns this into a Qt signal; this package knows no Qt).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._listeners: list[Callable[[int], None]] = []
+
+    def subscribe(self, callback: Callable[[int], None]) -> None:
+        """`callback(community_id)` runs after each committed change to that community."""
+        self._listeners.append(callback)
+
+    def _changed(self, community_id: int) -> None:
+        for callback in list(self._listeners):
+            callback(community_id)
+
+    # --- communities -----------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        with self.db.session() as s:
+            return s.scalar(select(func.count()).select_from(Community)) == 0
+
+    def communities(self) -> list[CommunityInfo]:
+        with self.db.session() as s:
+            return [
+                CommunityInfo(c.id, c.name, c.is_demo, c.contact)
+                for c in s.scalars(select(Community).order_by(Community.id))
+            ]
+
+    def load_demo(self, week_start: dt.date) -> int:
+        """Inserts the demo community 玉带路社区 (see `roster_app.demo`); returns its id.
+
+        Refuses a second copy: a clerk who changed the demo should not find two of them.
+        """
+        with self.db.session() as s:
+            existing = s.scalar(select(Community.id).where(Community.is_demo.is_(True)))
+        if existing is not None:
+            raise StoreError(f"The demo community is already loaded (community {existing}); remove it first.")
+        return self.import_scenario(
+            demo_scenario(week_start), demo_volunteer_details(), is_demo=True, contact=DEMO_CONTACT
+        )
+
+    def remove_community(self, community_id: int) -> None:
+        """Deletes the community and everything of it (the database cascades)."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            s.execute(delete(Community).where(Community.id == community_id))
+        self._changed(community_id)
+
+    @staticmethod
+    def _community(s: Session, community_id: int) -> Community:
+        community = s.get(Community, community_id)
+        if community is None:
+            raise StoreError(f"There is no community {community_id} in the database.")
+        return community
+
+    # --- scenario in ---------------------------------------------------------------------
+
+    def import_scenario(
+        self,
+        scenario: Scenario,
+        details: Mapping[str, VolunteerDetails] | None = None,
+        is_demo: bool = False,
+        contact: str = "",
+    ) -> int:
+        """Stores a scenario as a new community; returns the community id.
+
+        `details` gives kind, phone and grid per volunteer id (a missing kind is guessed
+        from the volunteer's facts; a building there is used when the volunteer has none).
+        The scenario's `pinned` and `previous` become the week at its start date: pinned
+        assignments pinned, previous ones not.
+        """
+        details = dict(details or {})
+        _check_scenario(scenario, details)
+        with self.db.session() as s:
+            community = Community(
+                name=scenario.name, is_demo=is_demo, contact=contact,
+                work_start_min=scenario.working_hours.start, work_end_min=scenario.working_hours.end,
+                max_slots_per_day=scenario.rules.max_slots_per_day,
+                default_max_hours_per_week=scenario.rules.default_max_hours_per_week,
+            )
+            s.add(community)
+            s.flush()
+            cid = community.id
+            s.add_all(CalendarOverride(community_id=cid, date=d, is_workday=True) for d in scenario.calendar.workdays)
+            s.add_all(CalendarOverride(community_id=cid, date=d, is_workday=False) for d in scenario.calendar.rest_days)
+
+            slot_rows = [SlotRow(community_id=cid, code=sl.id, name=sl.name, start_min=sl.start, end_min=sl.end,
+                                 position=i) for i, sl in enumerate(scenario.slots)]
+            gate_rows = [GateRow(community_id=cid, code=g.id, name=g.name, position=i,
+                                 needs_party_member=g.needs.party_member) for i, g in enumerate(scenario.gates)]
+            s.add_all(slot_rows + gate_rows)
+            s.flush()
+            slot_id = {r.code: r.id for r in slot_rows}
+            gate_id = {r.code: r.id for r in gate_rows}
+
+            for g in scenario.gates:
+                s.add_all(GateSkillNeed(gate_id=gate_id[g.id], skill=k, count=n) for k, n in g.needs.skills.items())
+                for i, d in enumerate(g.demand):
+                    rule = DemandRuleRow(
+                        gate_id=gate_id[g.id], slot_id=slot_id[d.slot], position=i, min_people=d.min,
+                        max_people=d.max, days_kind=d.days if isinstance(d.days, str) else "dates",
+                    )
+                    s.add(rule)
+                    if not isinstance(d.days, str):
+                        s.flush()
+                        s.add_all(DemandRuleDate(rule_id=rule.id, date=day, position=k)
+                                  for k, day in enumerate(dict.fromkeys(d.days)))
+
+            vol_rows = []
+            for i, v in enumerate(scenario.volunteers):
+                info = details.get(v.id) or VolunteerDetails(guess_kind(v))
+                vol_rows.append(VolunteerRow(
+                    community_id=cid, code=v.id, name=v.name, position=i, phone=info.phone, kind=info.kind,
+                    party_member=v.party_member, employed=v.employed, minor=v.minor,
+                    building=v.building if v.building is not None else info.building, grid=info.grid,
+                    max_hours_per_week=v.max_hours_per_week, active=True,
+                ))
+            s.add_all(vol_rows)
+            s.flush()
+            vol_id = {r.code: r.id for r in vol_rows}
+            for v in scenario.volunteers:
+                vid = vol_id[v.id]
+                s.add_all(VolunteerSkill(volunteer_id=vid, skill=k, position=i)
+                          for i, k in enumerate(dict.fromkeys(v.skills)))
+                s.add_all(Availability(volunteer_id=vid, weekday=WEEKDAY_KEYS.index(day), slot_id=slot_id[sl])
+                          for day, slot_ids in v.available.items() for sl in dict.fromkeys(slot_ids))
+                s.add_all(UnavailableDate(volunteer_id=vid, date=d) for d in v.unavailable_dates)
+                s.add_all(PreferredGate(volunteer_id=vid, gate_id=gate_id[g], position=i)
+                          for i, g in enumerate(dict.fromkeys(v.preferred_gates)))
+
+            if scenario.pinned or scenario.previous:
+                week = Week(community_id=cid, start_date=scenario.start_date, status="draft")
+                s.add(week)
+                s.flush()
+                pins = {(a.volunteer, a.gate, a.date, a.slot) for a in scenario.pinned}
+                rows = {(a.volunteer, a.gate, a.date, a.slot): True for a in scenario.pinned}
+                for a in scenario.previous:
+                    rows.setdefault((a.volunteer, a.gate, a.date, a.slot), False)
+                s.add_all(
+                    AssignmentRow(week_id=week.id, volunteer_id=vol_id[v], gate_id=gate_id[g], slot_id=slot_id[sl],
+                                  date=d, pinned=(v, g, d, sl) in pins)
+                    for (v, g, d, sl) in rows
+                )
+        self._changed(cid)
+        return cid
+
+    # --- scenario out --------------------------------------------------------------------
+
+    def week_scenario(self, community_id: int, week_start: dt.date, days: int = 7) -> Scenario:
+        """The snapshot the solver gets for the days from `week_start`.
+
+        Active volunteers only; calendar overrides and unavailable dates within the horizon.
+        `pinned` holds the week's pinned assignments and `previous` its other current ones,
+        so that re-solving keeps what it can.
+        """
+        end = week_start + dt.timedelta(days=days)
+        with self.db.session() as s:
+            c = self._community(s, community_id)
+            overrides = s.execute(
+                select(CalendarOverride.date, CalendarOverride.is_workday)
+                .where(CalendarOverride.community_id == community_id,
+                       CalendarOverride.date >= week_start, CalendarOverride.date < end)
+            ).all()
+            slot_rows = s.scalars(select(SlotRow).where(SlotRow.community_id == community_id)
+                                  .order_by(SlotRow.position, SlotRow.code)).all()
+            gate_rows = s.scalars(select(GateRow).where(GateRow.community_id == community_id)
+                                  .order_by(GateRow.position, GateRow.code)).all()
+            slot_code = {r.id: r.code for r in slot_rows}
+            slot_pos = {r.id: i for i, r in enumerate(slot_rows)}
+            gate_code = {r.id: r.code for r in gate_rows}
+
+            skill_needs: dict[int, dict[str, int]] = defaultdict(dict)
+            for need in s.scalars(select(GateSkillNeed).join(GateRow).where(GateRow.community_id == community_id)):
+                skill_needs[need.gate_id][need.skill] = need.count
+            rule_dates: dict[int, list[dt.date]] = defaultdict(list)
+            for rd in s.scalars(select(DemandRuleDate).join(DemandRuleRow).join(GateRow)
+                                .where(GateRow.community_id == community_id).order_by(DemandRuleDate.position)):
+                rule_dates[rd.rule_id].append(rd.date)
+            demand: dict[int, list[DemandRule]] = defaultdict(list)
+            for r in s.scalars(select(DemandRuleRow).join(GateRow).where(GateRow.community_id == community_id)
+                               .order_by(DemandRuleRow.position, DemandRuleRow.id)):
+                days_sel: Any = tuple(rule_dates[r.id]) if r.days_kind == "dates" else r.days_kind
+                demand[r.gate_id].append(DemandRule(slot_code[r.slot_id], r.min_people, r.max_people, days_sel))
+
+            vol_rows = s.scalars(select(VolunteerRow).where(VolunteerRow.community_id == community_id,
+                                                            VolunteerRow.active.is_(True))
+                                 .order_by(VolunteerRow.position, VolunteerRow.code)).all()
+            vol_code = {r.id: r.code for r in vol_rows}
+            in_community = select(VolunteerRow.id).where(VolunteerRow.community_id == community_id)
+            skills: dict[int, list[str]] = defaultdict(list)
+            for vs in s.scalars(select(VolunteerSkill).where(VolunteerSkill.volunteer_id.in_(in_community))
+                                .order_by(VolunteerSkill.position)):
+                skills[vs.volunteer_id].append(vs.skill)
+            available: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+            for av in s.scalars(select(Availability).where(Availability.volunteer_id.in_(in_community))):
+                available[av.volunteer_id][av.weekday].append(av.slot_id)
+            away: dict[int, set[dt.date]] = defaultdict(set)
+            for ud in s.scalars(select(UnavailableDate).where(UnavailableDate.volunteer_id.in_(in_community),
+                                                              UnavailableDate.date >= week_start,
+                                                              UnavailableDate.date < end)):
+                away[ud.volunteer_id].add(ud.date)
+            preferred: dict[int, list[str]] = defaultdict(list)
+            for pg in s.scalars(select(PreferredGate).where(PreferredGate.volunteer_id.in_(in_community))
+                                .order_by(PreferredGate.position)):
+                preferred[pg.volunteer_id].append(gate_code[pg.gate_id])
+
+            volunteers = tuple(
+                Volunteer(
+                    id=r.code, name=r.name, party_member=r.party_member, employed=r.employed,
+                    available={
+                        WEEKDAY_KEYS[day]: tuple(slot_code[x] for x in sorted(available[r.id][day], key=slot_pos.get))
+                        for day in sorted(available[r.id])
+                    },
+                    minor=r.minor, skills=tuple(skills[r.id]), building=r.building,
+                    max_hours_per_week=r.max_hours_per_week, unavailable_dates=frozenset(away[r.id]),
+                    preferred_gates=tuple(preferred[r.id]),
+                )
+                for r in vol_rows
+            )
+            gates = tuple(
+                Gate(g.code, g.name, tuple(demand[g.id]), Needs(g.needs_party_member, dict(skill_needs[g.id])))
+                for g in gate_rows
+            )
+            # A volunteer who left (inactive) is not in the scenario, so neither are their posts.
+            active = set(vol_code.values())
+            current = [a for a in self._assignments(s, community_id, week_start)
+                       if week_start <= a.date < end and a.volunteer in active]
+            return Scenario(
+                name=c.name,
+                start_date=week_start,
+                days=days,
+                working_hours=WorkingHours(c.work_start_min, c.work_end_min),
+                slots=tuple(Slot(r.code, r.name, r.start_min, r.end_min) for r in slot_rows),
+                gates=gates,
+                volunteers=volunteers,
+                calendar=CalendarOverrides(
+                    frozenset(d for d, w in overrides if w), frozenset(d for d, w in overrides if not w)
+                ),
+                rules=Rules(c.max_slots_per_day, c.default_max_hours_per_week),
+                pinned=tuple(a for a in current if a.pinned),
+                previous=tuple(a for a in current if not a.pinned),
+            )
+
+    def _week(self, s: Session, community_id: int, week_start: dt.date) -> Week | None:
+        return s.scalar(select(Week).where(Week.community_id == community_id, Week.start_date == week_start))
+
+    def _assignments(self, s: Session, community_id: int, week_start: dt.date) -> list[Assignment]:
+        """The week's assignments as domain objects, in canonical order."""
+        week = self._week(s, community_id, week_start)
+        if week is None:
+            return []
+        rows = s.execute(
+            select(AssignmentRow.date, AssignmentRow.pinned, VolunteerRow.code, GateRow.code, SlotRow.code)
+            .join(VolunteerRow, AssignmentRow.volunteer_id == VolunteerRow.id)
+            .join(GateRow, AssignmentRow.gate_id == GateRow.id)
+            .join(SlotRow, AssignmentRow.slot_id == SlotRow.id)
+            .where(AssignmentRow.week_id == week.id)
+            .order_by(AssignmentRow.date, SlotRow.position, GateRow.position, VolunteerRow.position,
+                      VolunteerRow.code)
+        ).all()
+        return [Assignment(v, g, d, sl, bool(p)) for d, p, v, g, sl in rows]
+
+    # --- details and weeks ----------------------------------------------------------------
+
+    def volunteer_details(self, community_id: int) -> dict[str, VolunteerDetails]:
+        """Volunteer id → kind, phone, building and grid, for every volunteer (also inactive)."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            rows = s.scalars(select(VolunteerRow).where(VolunteerRow.community_id == community_id)
+                             .order_by(VolunteerRow.position, VolunteerRow.code))
+            return {r.code: VolunteerDetails(r.kind, r.phone, r.building, r.grid) for r in rows}
+
+    def weeks(self, community_id: int) -> list[WeekInfo]:
+        """The community's planned weeks, oldest first."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            count_a = (select(func.count()).where(AssignmentRow.week_id == Week.id)
+                       .correlate(Week).scalar_subquery())
+            count_s = (select(func.count()).where(ShortageRow.week_id == Week.id)
+                       .correlate(Week).scalar_subquery())
+            rows = s.execute(select(Week, count_a, count_s).where(Week.community_id == community_id)
+                             .order_by(Week.start_date)).all()
+            return [WeekInfo(w.start_date, w.status, w.solver_status, w.solved_at, a, sh) for w, a, sh in rows]
+
+    # --- rosters -------------------------------------------------------------------------
+
+    def save_roster(self, community_id: int, week_start: dt.date, roster: Roster) -> None:
+        """Replaces the week's assignments and shortages with the roster's, in one transaction.
+
+        Also records the solver's status, objective, bound, wall time, warnings and
+        conflicts. An unknown id anywhere raises `StoreError` and leaves the week as it was.
+        """
+        if roster.status not in STATUSES:
+            raise StoreError(f"Unknown roster status {roster.status!r} (expected one of {', '.join(STATUSES)}).")
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            if week is None:
+                week = Week(community_id=community_id, start_date=week_start, status="draft")
+                s.add(week)
+                s.flush()
+            # Delete first, then insert row by row: if a later row fails, the rollback
+            # must bring the old roster back, which the tests check.
+            s.execute(delete(AssignmentRow).where(AssignmentRow.week_id == week.id))
+            s.execute(delete(ShortageRow).where(ShortageRow.week_id == week.id))
+            codes = _Codes(s, community_id)
+            for i, a in enumerate(roster.assignments):
+                where = f"assignments[{i}]"
+                s.add(AssignmentRow(
+                    week_id=week.id, volunteer_id=codes.id("volunteer", a.volunteer, where),
+                    gate_id=codes.id("gate", a.gate, where), slot_id=codes.id("slot", a.slot, where),
+                    date=a.date, pinned=a.pinned,
+                ))
+            for i, sh in enumerate(roster.shortages):
+                where = f"shortages[{i}]"
+                s.add(ShortageRow(
+                    week_id=week.id, gate_id=codes.id("gate", sh.gate, where), slot_id=codes.id("slot", sh.slot, where),
+                    date=sh.date, missing=sh.missing, unmet_needs=_needs_to_json(sh.unmet_needs), reason=sh.reason,
+                ))
+            week.solver_status = roster.status
+            week.objective = roster.objective
+            week.bound = roster.bound
+            week.wall_time_s = roster.wall_time_s
+            week.solved_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+            week.warnings = list(roster.warnings)
+            week.conflicts = [
+                {"rule": c.rule, "message": c.message, "pins": [_assignment_to_json(p) for p in c.pins]}
+                for c in roster.conflicts
+            ]
+        self._changed(community_id)
+
+    def week_roster(self, community_id: int, week_start: dt.date) -> Roster | None:
+        """The saved roster of the week, or None if the week has neither roster nor assignments.
+
+        A week that has assignments but was never solved (imported pins) says "UNKNOWN".
+        """
+        with self.db.session() as s:
+            c = self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            if week is None:
+                return None
+            assignments = self._assignments(s, community_id, week_start)
+            if week.solver_status is None and not assignments:
+                return None
+            rows = s.execute(
+                select(ShortageRow, GateRow.code, SlotRow.code)
+                .join(GateRow, ShortageRow.gate_id == GateRow.id)
+                .join(SlotRow, ShortageRow.slot_id == SlotRow.id)
+                .where(ShortageRow.week_id == week.id)
+                .order_by(ShortageRow.date, SlotRow.position, GateRow.position)
+            ).all()
+            shortages = tuple(
+                Shortage(g, r.date, sl, r.missing, _needs_from_json(r.unmet_needs), r.reason) for r, g, sl in rows
+            )
+            return Roster(
+                scenario=c.name,
+                status=week.solver_status or "UNKNOWN",
+                assignments=tuple(assignments),
+                shortages=shortages,
+                objective=week.objective,
+                bound=week.bound,
+                wall_time_s=week.wall_time_s,
+                warnings=tuple(week.warnings),
+                conflicts=tuple(
+                    Conflict(x["rule"], x["message"], tuple(_assignment_from_json(p) for p in x.get("pins", [])))
+                    for x in week.conflicts
+                ),
+            )
+
+    def set_pinned(self, community_id: int, week_start: dt.date, assignment: Assignment, pinned: bool) -> None:
+        """Pins (锁定) or unpins one of the week's assignments; `assignment.pinned` is ignored."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            codes = _Codes(s, community_id)
+            where = "set_pinned"
+            row = None if week is None else s.scalar(select(AssignmentRow).where(
+                AssignmentRow.week_id == week.id,
+                AssignmentRow.volunteer_id == codes.id("volunteer", assignment.volunteer, where),
+                AssignmentRow.gate_id == codes.id("gate", assignment.gate, where),
+                AssignmentRow.slot_id == codes.id("slot", assignment.slot, where),
+                AssignmentRow.date == assignment.date,
+            ))
+            if row is None:
+                raise StoreError(
+                    f"{assignment.volunteer} at {assignment.gate} on {assignment.date.isoformat()} "
+                    f"({assignment.slot}) is not in the roster of the week of {week_start.isoformat()}."
+                )
+            row.pinned = pinned
+        self._changed(community_id)
