@@ -9,7 +9,7 @@ hours and counts, the kind's legend position for the kind).
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from roster_app.gui.kinds import kind_order, kind_style
 from roster_app.gui.week_data import WeekData
@@ -21,7 +21,7 @@ COLUMN_SOURCES = ("姓名", "类别", "本周时长", "人次", "上限")
 NAME, KIND, HOURS, PERSON_TIMES, CAP = range(len(COLUMN_SOURCES))
 
 IDLE_FOREGROUND = QColor("#8a8f96")  # nobody likes being the one left out: show it softly
-AT_CAP_FOREGROUND = QColor("#b03a2e")
+OVER_CAP_FOREGROUND = QColor("#b03a2e")
 
 
 def _tr(text: str) -> str:
@@ -112,8 +112,12 @@ class VolunteerListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if hours == 0:
                 return IDLE_FOREGROUND
-            if cap is not None and hours >= cap and column in (HOURS, CAP):
-                return AT_CAP_FOREGROUND
+            if cap is not None and hours > cap and column == HOURS:
+                return OVER_CAP_FOREGROUND  # only a pin the clerk forced can do this
+        if role == Qt.ItemDataRole.FontRole and column == HOURS and cap is not None and hours >= cap:
+            font = QFont()
+            font.setBold(True)  # at the cap: worth a glance, not an alarm
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, PERSON_TIMES, CAP):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
