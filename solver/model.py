@@ -313,7 +313,11 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
     def watcher() -> None:
         while not done.is_set():
             if stop.wait(0.05):
-                solver.stop_search()
+                # Keep asking: a stop that arrives before the search has started is
+                # otherwise lost, as the solve resets the flag when it begins.
+                while not done.is_set():
+                    solver.stop_search()
+                    done.wait(0.05)
                 return
 
     thread = threading.Thread(target=watcher, name="solve-stop-watcher", daemon=True)
