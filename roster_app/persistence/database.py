@@ -19,6 +19,7 @@ from sqlalchemy import Connection, create_engine, event, inspect, make_url, sele
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from roster_app.persistence.errors import DatabaseError, StoreError
 from roster_app.persistence.models import SCHEMA_VERSION, Base, SchemaInfo
@@ -61,7 +62,15 @@ class Database:
         self.url = make_url(url if url is not None else default_database_url())
         self.location = _location(self.url)
         try:
-            self.engine: Engine = create_engine(self.url)
+            if _is_sqlite_memory(self.url):
+                # One shared connection, so a background task's thread sees the same
+                # in-memory database as the GUI thread (the default pool gives each thread
+                # its own, empty one). Database work is serialized, so sharing is safe.
+                self.engine: Engine = create_engine(
+                    self.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+                )
+            else:
+                self.engine = create_engine(self.url)
         except (sa_exc.ArgumentError, ImportError) as exc:
             raise DatabaseError(f"Cannot open {self.location}: {exc}", self.location) from exc
         if self.url.get_backend_name() == "sqlite":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,15 @@ def test_file_database_uses_wal_and_keeps_data(tmp_path: Path) -> None:
         cid = RosterStore(db).load_demo(WEEK)
     with Database(url) as again:
         assert [c.id for c in RosterStore(again).communities()] == [cid]
+
+
+def test_other_threads_see_the_same_database(db: Database) -> None:
+    # The GUI hands database work to a worker thread; an in-memory database must not be
+    # a different, empty one there.
+    RosterStore(db).load_demo(WEEK)
+    with ThreadPoolExecutor(1) as pool:
+        names = pool.submit(lambda: [c.name for c in RosterStore(db).communities()]).result()
+    assert names == ["玉带路社区"]
 
 
 def test_session_rolls_back_when_the_block_raises(db: Database) -> None:
