@@ -389,9 +389,9 @@ def roster_from_dict(data: dict[str, Any], source: str = "") -> Roster:
         raise FileFormatError(problems, source)
     r = _Reader()
 
-    def assignment(raw: dict[str, Any], where: str) -> Assignment:
+    def assignment(raw: dict[str, Any], where: str, pinned: bool = False) -> Assignment:
         return Assignment(raw["volunteer"], raw["gate"], r.date(raw["date"], f"{where}.date"), raw["slot"],
-                          raw.get("pinned", False))
+                          raw.get("pinned", pinned))
 
     assignments = tuple(assignment(a, f"assignments[{i}]") for i, a in enumerate(data["assignments"]))
     shortages = []
@@ -403,7 +403,7 @@ def roster_from_dict(data: dict[str, Any], source: str = "") -> Roster:
         )
     conflicts = tuple(
         Conflict(c["rule"], c["message"],
-                 tuple(assignment(p, f"conflicts[{i}].pins[{k}]") for k, p in enumerate(c.get("pins", []))))
+                 tuple(assignment(p, f"conflicts[{i}].pins[{k}]", pinned=True) for k, p in enumerate(c.get("pins", []))))
         for i, c in enumerate(data.get("conflicts", []))
     )
     if r.problems:
