@@ -19,6 +19,12 @@ SYSTEM_PACKAGES=(
   poppler-utils
 )
 
+PYTHON="${PYTHON:-python3}"
+# Debian's own Python ships venv and ensurepip as a separate package.
+if ! command -v "$PYTHON" >/dev/null 2>&1 || ! "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  SYSTEM_PACKAGES+=(python3 python3-venv python3-pip)
+fi
+
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
   for pkg in "${SYSTEM_PACKAGES[@]}"; do
@@ -35,7 +41,10 @@ else
   echo "setup: not a Debian/Ubuntu system; install Qt's libraries, a CJK font and Xvfb yourself." >&2
 fi
 
-PYTHON="${PYTHON:-python3}"
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+  echo "setup: GateRoster needs Python 3.11 or newer; $("$PYTHON" --version 2>&1) found. Set PYTHON=/path/to/python3.11." >&2
+  exit 1
+fi
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$PYTHON" -m venv .venv
