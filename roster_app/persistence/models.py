@@ -154,7 +154,7 @@ class DemandRuleRow(Base):
     __tablename__ = "demand_rules"
     __table_args__ = (
         CheckConstraint("min_people >= 0 AND max_people >= min_people", name="min_max"),
-        CheckConstraint("days_kind IN ('all', 'workdays', 'rest_days', 'dates')", name="days_kind"),
+        CheckConstraint(f"days_kind IN ({', '.join(repr(k) for k in DAYS_KINDS)})", name="days_kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
