@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from roster_app.gui.kinds import kind_style
-from roster_app.gui.roster_model import CellName, PostState, RosterGridModel
+from roster_app.gui.roster_model import CellName, PostState, RosterGridModel, describe_needs
 
 MARGIN = 4           # between the cell's border and the chips
 SPACING = 4          # between chips
@@ -29,6 +29,17 @@ SELECTION_FRAME = QColor("#2b6cb0")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PostCellDelegate", text)
+
+
+def _data(index: QModelIndex, role: int):
+    """`index.data(role)`, asked of the (Python) model directly.
+
+    PySide6 6.12 on Python 3.11 drops one reference to None each time `QModelIndex.data`
+    converts an empty QVariant back to None; a delegate asks thousands of times per
+    repaint, and the interpreter then aborts ("none_dealloc") when it exits. Calling the
+    Python model's `data` involves no QVariant at all.
+    """
+    return index.model().data(index, role)
 
 
 def chip_width(fm: QFontMetrics, name: CellName) -> int:
@@ -83,14 +94,16 @@ class PostCellDelegate(QStyledItemDelegate):
         self._view = view
 
     def _items(self, index: QModelIndex) -> tuple[list[CellName], str | None]:
-        names = index.data(RosterGridModel.NamesRole) or []
-        state = index.data(RosterGridModel.StateRole)
+        names = _data(index, RosterGridModel.NamesRole) or []
+        state = _data(index, RosterGridModel.StateRole)
         note = None
-        shortage = index.data(RosterGridModel.ShortageRole)
+        shortage = _data(index, RosterGridModel.ShortageRole)
         if state == PostState.SHORT and shortage is not None:
             # The cell shows the missing count only; what and why is in the tooltip.
-            missing = shortage.missing
-            note = _tr("缺 {n} 人").format(n=missing) if missing else _tr("缺岗")
+            if shortage.missing:
+                note = _tr("缺 {n} 人").format(n=shortage.missing)
+            else:  # enough people, but not the needed party member or skill
+                note = "、".join(describe_needs(shortage.unmet_needs)) or _tr("缺岗")
         return names, note
 
     def _layout(self, fm: QFontMetrics, index: QModelIndex, width: int):
@@ -113,17 +126,22 @@ class PostCellDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = option.rect
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        background = _data(index, Qt.ItemDataRole.BackgroundRole)
         painter.fillRect(rect, background if background is not None else option.palette.base())
 
-        state = index.data(RosterGridModel.StateRole)
+        state = _data(index, RosterGridModel.StateRole)
         fm = QFontMetrics(option.font)
         painter.setFont(option.font)
         names, note, rects = self._layout(fm, index, rect.width())
+        if rects:
+            # Rows share spare room (see RosterGridView.fit_rows): centre the chips in it.
+            block = rects[-1].bottom() + 1 + MARGIN
+            dy = max((rect.height() - block) // 2, 0)
+            rects = [r.translated(0, dy) for r in rects]
 
         if state == PostState.CLOSED and not names:
-            painter.setPen(index.data(Qt.ItemDataRole.ForegroundRole) or QColor("#888"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, index.data() or "")
+            painter.setPen(_data(index, Qt.ItemDataRole.ForegroundRole) or QColor("#888"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _data(index, Qt.ItemDataRole.DisplayRole) or "")
 
         for name, r in zip(names, rects):
             chip = r.translated(rect.topLeft())
@@ -146,7 +164,7 @@ class PostCellDelegate(QStyledItemDelegate):
             painter.setPen(SHORT_TEXT)
             painter.drawText(r, Qt.AlignmentFlag.AlignCenter, note)
 
-        if index.data(RosterGridModel.GateStartRole) and index.row() > 0:
+        if _data(index, RosterGridModel.GateStartRole) and index.row() > 0:
             # A darker line where a new gate begins, so the eye finds the gates.
             painter.setPen(QPen(GATE_SEPARATOR, 2))
             painter.drawLine(rect.topLeft() + QPointF(0, 0.5).toPoint(), rect.topRight())

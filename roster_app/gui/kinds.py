@@ -37,8 +37,8 @@ class KindStyle:
 # repeated here as literals so Qt's lupdate can collect them for translation. Colours are saturated so white names on them stay
 # readable on a white, tinted or red (short post) cell and on a printout.
 KIND_STYLES: tuple[KindStyle, ...] = (
-    KindStyle("employed_party", QT_TRANSLATE_NOOP("Kinds", "在职党员"), "#c0392b"),
-    KindStyle("nonemployed_party", QT_TRANSLATE_NOOP("Kinds", "无职党员"), "#d35400"),
+    KindStyle("employed_party", QT_TRANSLATE_NOOP("Kinds", "在职党员"), "#b3261e"),
+    KindStyle("nonemployed_party", QT_TRANSLATE_NOOP("Kinds", "无职党员"), "#e06c00"),
     KindStyle("cadre", QT_TRANSLATE_NOOP("Kinds", "下沉干部"), "#7d3c98"),
     KindStyle("community_worker", QT_TRANSLATE_NOOP("Kinds", "社区工作者"), "#1f5fa8"),
     KindStyle("resident", QT_TRANSLATE_NOOP("Kinds", "群众"), "#3d7a23"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
@@ -40,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from roster_app.gui.delegates import PostCellDelegate
+from roster_app.gui.grid_view import RosterGridView
 from roster_app.gui.roster_model import RosterGridModel
 from roster_app.gui.solve_task import SolveFunction, SolveTask
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
     data_reloaded = Signal()
     solve_started = Signal()
     solve_finished = Signal(object)
+    _store_changed = Signal(int)  # from the store's callback, possibly another thread
 
     def __init__(
         self,
@@ -116,6 +118,13 @@ class MainWindow(QMainWindow):
         self._elapsed_timer = QTimer(self)
         self._elapsed_timer.setInterval(200)
         self._elapsed_timer.timeout.connect(self._show_elapsed)
+        self._reload_pending = False
+        self._store_changed.connect(self._on_store_changed)
+        # The store calls back after every committed change (also changes made elsewhere,
+        # e.g. by a later editing panel). A weak reference: the store may outlive us.
+        notify = weakref.WeakMethod(self._notify_store_changed)
+        if hasattr(store, "subscribe"):
+            store.subscribe(lambda community_id: (m := notify()) is not None and m(community_id))
         self.resize(1500, 920)
         self.reload()
 
@@ -244,24 +253,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
 
-        self.grid_view = QTableView(panel)
-        self.grid_view.setObjectName("rosterGrid")
+        self.grid_view = RosterGridView(panel)
         self.grid_view.setModel(self.grid_model)
-        self.grid_view.setItemDelegate(PostCellDelegate(self.grid_view))
-        self.grid_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.grid_view.setWordWrap(True)
-        self.grid_view.setAlternatingRowColors(False)
-        self.grid_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.grid_view.setStyleSheet("QTableView { gridline-color: #c9ced4; }")
-        header = self.grid_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        header.setMinimumSectionSize(110)
-        vheader = self.grid_view.verticalHeader()
-        vheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        vheader.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Rows follow the chips' wrapped height; recompute when the columns change width.
-        header.sectionResized.connect(lambda *_: self.grid_view.resizeRowsToContents())
         layout.addWidget(self.grid_view, 1)
 
         self.legend = Legend(panel)
@@ -303,8 +296,26 @@ class MainWindow(QMainWindow):
 
     # === showing data ===================================================================
 
+    def _notify_store_changed(self, community_id: int) -> None:
+        try:
+            self._store_changed.emit(community_id)
+        except RuntimeError:  # the window's Qt object is already gone
+            pass
+
+    def _on_store_changed(self, community_id: int) -> None:
+        # Coalesce: several writes in a row give one reload, and a reload the window does
+        # itself right after its own write makes this one unnecessary.
+        if not self._reload_pending:
+            self._reload_pending = True
+            QTimer.singleShot(0, self._reload_if_pending)
+
+    def _reload_if_pending(self) -> None:
+        if self._reload_pending and self._task is None:
+            self.reload()
+
     def reload(self) -> None:
         """Read the community and the shown week from the store and show them."""
+        self._reload_pending = False
         try:
             communities = self.store.communities()
             previous_id = self.community.id if self.community else None
@@ -341,7 +352,6 @@ class MainWindow(QMainWindow):
 
         self.grid_model.set_week(self._week)
         self.volunteer_model.set_week(self._week)
-        self.grid_view.resizeRowsToContents()
         self._show_summary()
         self._show_notices()
         self._update_actions()
@@ -579,6 +589,8 @@ class MainWindow(QMainWindow):
         self._task = None
         self._task_context = None
         self.cancel_button.setEnabled(True)
+        if self._reload_pending:  # someone else wrote while we solved
+            self.reload()
         self._update_actions()
         self.solve_finished.emit(self._outcome)
 

@@ -116,6 +116,18 @@ def test_week_navigation(qtbot, store):
     assert window.week_start == MONDAY
 
 
+def test_a_roster_saved_elsewhere_shows_up(qtbot, store):
+    window = make_window(qtbot, store)
+    community = store.communities()[0].id
+    roster = Roster("玉带路社区", "FEASIBLE", shortages=(Shortage("south", MONDAY, "am", missing=1, reason="x"),))
+    with qtbot.waitSignal(window.data_reloaded):
+        store.save_roster(community, MONDAY, roster)
+        store.save_roster(community, MONDAY, roster)  # two writes, one reload
+    with qtbot.assertNotEmitted(window.data_reloaded, wait=50):
+        pass
+    assert "缺岗 1 个" in window.summary_label.text()
+
+
 # --- 自动排班 ----------------------------------------------------------------------------
 
 

@@ -95,7 +95,7 @@ def test_closed_post_is_grey_and_rest_days_tinted(model):
     assert cell(model, "north", 0, "am").data(RosterGridModel.StateRole) == PostState.CLOSED
     open_workday = cell(model, "east", 2, "am")
     assert open_workday.data(RosterGridModel.StateRole) == PostState.OPEN
-    assert open_workday.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(open_workday, Qt.ItemDataRole.BackgroundRole) is None
     assert cell(model, "east", 5, "am").data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
@@ -120,3 +120,17 @@ def test_summary_counts(model):
     assert summary.missing_people == 1
     assert summary.person_times == 6
     assert summary.hours == pytest.approx(2 + 2 + 4 + 4 + 2 + 2)
+
+
+
+def test_repainting_the_grid_many_times_does_not_exhaust_none(qapp, model):
+    """PySide6 6.12.0 on Python 3.11 loses a reference to None per void call; without the
+    guard in roster_app.gui.qtfix a few hundred repaints abort the interpreter."""
+    from roster_app.gui.grid_view import RosterGridView
+
+    view = RosterGridView()
+    view.setModel(model)
+    view.resize(900, 500)
+    for _ in range(300):
+        view.grab()
+    view.deleteLater()
