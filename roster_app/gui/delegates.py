@@ -27,9 +27,6 @@ SHORT_TEXT = QColor("#a11b1b")
 SELECTION_FRAME = QColor("#2b6cb0")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PostCellDelegate", text)
-
 
 def _data(index: QModelIndex, role: int):
     """`index.data(role)`, asked of the (Python) model directly.
@@ -101,9 +98,9 @@ class PostCellDelegate(QStyledItemDelegate):
         if state == PostState.SHORT and shortage is not None:
             # The cell shows the missing count only; what and why is in the tooltip.
             if shortage.missing:
-                note = _tr("缺 {n} 人").format(n=shortage.missing)
+                note = self.tr("缺 {n} 人").format(n=shortage.missing)
             else:  # enough people, but not the needed party member or skill
-                note = "、".join(describe_needs(shortage.unmet_needs)) or _tr("缺岗")
+                note = "、".join(describe_needs(shortage.unmet_needs)) or self.tr("缺岗")
         return names, note
 
     def _layout(self, fm: QFontMetrics, index: QModelIndex, width: int):

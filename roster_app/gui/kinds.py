@@ -34,8 +34,9 @@ class KindStyle:
 
 # Order = the order of the legend and of the volunteer list, the same as
 # `roster_app.kinds.KIND_LABELS` (a test keeps codes and labels in step); the labels are
-# repeated here as literals so Qt's lupdate can collect them for translation. Colours are saturated so white names on them stay
-# readable on a white, tinted or red (short post) cell and on a printout.
+# repeated here as literals so Qt's lupdate can collect them for translation. Colours are
+# saturated so white names on them stay readable on a white, tinted or red (short post)
+# cell and on a printout; the two kinds of party member are red and orange, far apart.
 KIND_STYLES: tuple[KindStyle, ...] = (
     KindStyle("employed_party", QT_TRANSLATE_NOOP("Kinds", "在职党员"), "#b3261e"),
     KindStyle("nonemployed_party", QT_TRANSLATE_NOOP("Kinds", "无职党员"), "#e06c00"),

@@ -20,16 +20,31 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from roster_app.gui.kinds import kind_style, skill_label
 from roster_app.gui.week_data import WeekData
 from solver.scenario import Gate, Needs, Post, Slot
 
-_CONTEXT = "RosterGridModel"
 
-WEEKDAY_SOURCES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+# Literals inside QT_TRANSLATE_NOOP so that lupdate collects them; translated when shown.
+WEEKDAY_SOURCES = (
+    QT_TRANSLATE_NOOP("RosterGridModel", "周一"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周二"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周三"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周四"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周五"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周六"),
+    QT_TRANSLATE_NOOP("RosterGridModel", "周日"),
+)
 
 # Colours of post states; chosen to stay apart from the kind colours of the name chips.
 CLOSED_BACKGROUND = QColor("#e4e6e9")
@@ -39,12 +54,9 @@ REST_DAY_BACKGROUND = QColor("#eaf3e6")
 REST_DAY_HEADER = QColor("#d4e8cc")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def weekday_label(day: dt.date) -> str:
-    return _tr(WEEKDAY_SOURCES[day.weekday()])
+    return QCoreApplication.translate("RosterGridModel", WEEKDAY_SOURCES[day.weekday()])
 
 
 class PostState(enum.IntEnum):
@@ -142,7 +154,7 @@ class RosterGridModel(QAbstractTableModel):
                 n.name + ("🔒" if n.pinned else "") for n in self._names(post)
             ]
             if state == PostState.CLOSED and not names:
-                return _tr("不开放")
+                return self.tr("不开放")
             return "、".join(names)
         if role == self.NamesRole:
             return self._names(post)
@@ -180,7 +192,7 @@ class RosterGridModel(QAbstractTableModel):
             day = week.dates[section]
             workday = week.workday[day]
             if role == Qt.ItemDataRole.DisplayRole:
-                kind = _tr("工作日") if workday else _tr("休息日")
+                kind = self.tr("工作日") if workday else self.tr("休息日")
                 return f"{day:%m-%d} {weekday_label(day)}\n{kind}"
             if role == Qt.ItemDataRole.BackgroundRole:
                 return None if workday else REST_DAY_HEADER
@@ -193,7 +205,8 @@ class RosterGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{gate.name} {slot.name}\n{slot.label}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("{gate}，{slot} {time}").format(gate=gate.name, slot=slot.name, time=slot.label)
+            text = self.tr("{gate}，{slot} {time}")
+            return text.format(gate=gate.name, slot=slot.name, time=slot.label)
         if role == Qt.ItemDataRole.FontRole and section % len(week.scenario.slots) == 0:
             # The first slot of a gate names the gate in bold, so gates stand apart.
             font = QFont()
@@ -220,57 +233,59 @@ class RosterGridModel(QAbstractTableModel):
         week = self._week
         gate = week.scenario.gate(post.gate)
         slot = week.scenario.slot(post.slot)
-        day_kind = _tr("工作日") if week.workday[post.date] else _tr("休息日")
+        day_kind = self.tr("工作日") if week.workday[post.date] else self.tr("休息日")
         lines = [
-            _tr("{gate} {slot} {time}，{date} {weekday}（{kind}）").format(
+            self.tr("{gate} {slot} {time}，{date} {weekday}（{kind}）").format(
                 gate=gate.name, slot=slot.name, time=slot.label,
                 date=f"{post.date:%m-%d}", weekday=weekday_label(post.date), kind=day_kind,
             )
         ]
         names = self._names(post)
         if state == PostState.CLOSED:
-            lines.append(_tr("此时段本门岗不开放"))
+            lines.append(self.tr("此时段本门岗不开放"))
         else:
             staffing = week.staffing[post]
             need = (
-                _tr("需要 {min} 人").format(min=staffing.min)
+                self.tr("需要 {min} 人").format(min=staffing.min)
                 if staffing.min == staffing.max
-                else _tr("需要 {min}–{max} 人").format(min=staffing.min, max=staffing.max)
+                else self.tr("需要 {min}–{max} 人").format(min=staffing.min, max=staffing.max)
             )
-            lines.append(need + _tr("，已排 {n} 人").format(n=len(names)))
+            lines.append(need + self.tr("，已排 {n} 人").format(n=len(names)))
         for n in names:
             label = kind_style(n.kind).label
             lines.append(
-                _tr("· {name}（{kind}，锁定）").format(name=n.name, kind=label)
+                self.tr("· {name}（{kind}，锁定）").format(name=n.name, kind=label)
                 if n.pinned
-                else _tr("· {name}（{kind}）").format(name=n.name, kind=label)
+                else self.tr("· {name}（{kind}）").format(name=n.name, kind=label)
             )
         shortage = week.shortage_at.get(post)
         if shortage is not None:
-            missing = [_tr("缺 {n} 人").format(n=shortage.missing)] if shortage.missing else []
+            missing = [self.tr("缺 {n} 人").format(n=shortage.missing)] if shortage.missing else []
             missing += describe_needs(shortage.unmet_needs)
-            lines.append(_tr("缺岗：") + "；".join(missing))
+            lines.append(self.tr("缺岗：") + "；".join(missing))
             if shortage.reason:
-                lines.append(_tr("原因：") + shortage.reason)
+                lines.append(self.tr("原因：") + shortage.reason)
         return "\n".join(lines)
 
     def _day_tooltip(self, day: dt.date, workday: bool) -> str:
         weekend = day.weekday() >= 5
         if workday and weekend:
-            note = _tr("调休上班")
+            note = self.tr("调休上班")
         elif not workday and not weekend:
-            note = _tr("节假日")
+            note = self.tr("节假日")
         else:
-            note = _tr("工作日") if workday else _tr("休息日")
+            note = self.tr("工作日") if workday else self.tr("休息日")
         return f"{day:%Y-%m-%d} {weekday_label(day)}：{note}"
 
 
 def describe_needs(needs: Needs) -> list[str]:
     """Unmet needs of a short post in words: ["缺党员 1 人", "缺外语翻译 1 人"]."""
+    translate = QCoreApplication.translate
     out = []
     if needs.party_member:
-        out.append(_tr("缺党员 {n} 人").format(n=needs.party_member))
+        out.append(translate("RosterGridModel", "缺党员 {n} 人").format(n=needs.party_member))
     for skill, count in needs.skills.items():
         if count:
-            out.append(_tr("缺{skill} {n} 人").format(skill=skill_label(skill), n=count))
+            text = translate("RosterGridModel", "缺{skill} {n} 人")
+            out.append(text.format(skill=skill_label(skill), n=count))
     return out

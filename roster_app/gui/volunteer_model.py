@@ -8,24 +8,33 @@ hours and counts, the kind's legend position for the kind).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from roster_app.gui.kinds import kind_order, kind_style
 from roster_app.gui.week_data import WeekData
 from solver.scenario import Volunteer
 
-_CONTEXT = "VolunteerListModel"
 
-COLUMN_SOURCES = ("姓名", "类别", "本周时长", "人次", "上限")
+COLUMN_SOURCES = (
+    QT_TRANSLATE_NOOP("VolunteerListModel", "姓名"),
+    QT_TRANSLATE_NOOP("VolunteerListModel", "类别"),
+    QT_TRANSLATE_NOOP("VolunteerListModel", "本周时长"),
+    QT_TRANSLATE_NOOP("VolunteerListModel", "人次"),
+    QT_TRANSLATE_NOOP("VolunteerListModel", "上限"),
+)
 NAME, KIND, HOURS, PERSON_TIMES, CAP = range(len(COLUMN_SOURCES))
 
 IDLE_FOREGROUND = QColor("#8a8f96")  # nobody likes being the one left out: show it softly
 OVER_CAP_FOREGROUND = QColor("#b03a2e")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def format_hours(hours: float) -> str:
@@ -127,21 +136,21 @@ class VolunteerListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMN_SOURCES):
             if role == Qt.ItemDataRole.DisplayRole:
-                return _tr(COLUMN_SOURCES[section])
+                return self.tr(COLUMN_SOURCES[section])
             if role == Qt.ItemDataRole.ToolTipRole and section == CAP:
-                return _tr("每周服务时长上限（小时）")
+                return self.tr("每周服务时长上限（小时）")
             if role == Qt.ItemDataRole.ToolTipRole and section == HOURS:
-                return _tr("本周已排的服务时长（小时）")
+                return self.tr("本周已排的服务时长（小时）")
         return None
 
     def _tooltip(self, volunteer: Volunteer, kind: str, hours: float, cap: float | None) -> str:
         lines = [f"{volunteer.name}（{kind_style(kind).label}）"]
         if volunteer.building:
-            lines.append(_tr("楼栋：{b}").format(b=volunteer.building))
+            lines.append(self.tr("楼栋：{b}").format(b=volunteer.building))
         lines.append(
-            _tr("本周 {h} 小时").format(h=format_hours(hours))
-            + (_tr("，上限 {c} 小时").format(c=format_hours(cap)) if cap is not None else "")
+            self.tr("本周 {h} 小时").format(h=format_hours(hours))
+            + (self.tr("，上限 {c} 小时").format(c=format_hours(cap)) if cap is not None else "")
         )
         if volunteer.minor:
-            lines.append(_tr("未成年人：须有成年人同岗"))
+            lines.append(self.tr("未成年人：须有成年人同岗"))
         return "\n".join(lines)

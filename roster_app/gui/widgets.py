@@ -6,7 +6,7 @@ how each strip of it is drawn.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,10 +21,6 @@ from PySide6.QtWidgets import (
 from roster_app.gui.delegates import LOCK_WIDTH, paint_lock
 from roster_app.gui.kinds import KIND_STYLES
 from roster_app.gui.roster_model import CLOSED_BACKGROUND, REST_DAY_BACKGROUND, SHORT_BACKGROUND
-
-
-def _tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 class DemoBanner(QFrame):
@@ -123,10 +119,7 @@ class EmptyState(QWidget):
         title.setFont(font)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text = QLabel(
-            self.tr(
-                "可以先载入演示数据（玉带路社区：4 个门岗、38 名志愿者），看看一周的排班表是什么样子；\n"
-                "熟悉以后删除演示数据，再录入本社区的门岗和志愿者。"
-            )
+            self.tr("可以先载入演示数据（玉带路社区：4 个门岗、38 名志愿者），看看一周的排班表是什么样子；\n熟悉以后删除演示数据，再录入本社区的门岗和志愿者。")
         )
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setWordWrap(True)
