@@ -15,6 +15,17 @@ import statistics
 from solver.model import SolveOptions, solve_with_stats
 
 
+def _cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def run_bench(repeat: int = 3, workers: list[int] | tuple[int, ...] = (8, 2), time_limit: float = 30.0) -> int:
     from roster_app.demo import demo_scenario
 
@@ -23,7 +34,8 @@ def run_bench(repeat: int = 3, workers: list[int] | tuple[int, ...] = (8, 2), ti
     rules = sum(len(g.demand) for g in scenario.gates)
     print(f"GateRoster bench — demo week 玉带路社区 ({len(scenario.gates)} gates, {len(scenario.slots)} slots, "
           f"{len(scenario.volunteers)} volunteers, {rules} demand rules), {repeat} run(s) each")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"machine: {_cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{dt.date.today().isoformat()}")
     print(f"{'workers':>7} {'first answer s':>15} {'optimum s':>10} {'status':>9} {'objective':>12}")
     for n in workers:
         first, total, statuses, objective = [], [], set(), None
