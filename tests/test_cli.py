@@ -71,3 +71,13 @@ def test_window_without_a_display_says_how_to_start_it():
     out = gateroster(env=env)
     assert out.returncode == 2
     assert "xvfb-run" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_bench_prints_its_table():
+    out = gateroster("bench", "--repeat", "1", "--workers", "8", "--time-limit", "30")
+    assert out.returncode == 0, out.stderr
+    header, row = out.stdout.strip().splitlines()[-2:]
+    assert header.split()[:2] == ["workers", "first"]
+    cells = row.split()
+    assert cells[0] == "8" and "OPTIMAL" in cells  # the demo week is proven optimal within the limit
+    assert float(cells[1]) < float(cells[2])  # the first answer comes before the proof
