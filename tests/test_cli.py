@@ -80,4 +80,4 @@ def test_bench_prints_its_table():
     assert header.split()[:2] == ["workers", "first"]
     cells = row.split()
     assert cells[0] == "8" and "OPTIMAL" in cells  # the demo week is proven optimal within the limit
-    assert float(cells[1]) < float(cells[2])  # the first answer comes before the proof
+    assert float(cells[1]) <= float(cells[2])  # the first answer comes no later than the proof
