@@ -59,7 +59,11 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
 
     window = MainWindow(store)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        window.close()  # stops a solve still running
+        store.db.close()
 
 
 if __name__ == "__main__":  # python -m roster_app.gui.app [DB_URL]

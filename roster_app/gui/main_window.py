@@ -610,10 +610,14 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # A solve still running would outlive the window's thread objects: stop it first.
+        # A solve still running would outlive the window: stop it and drop its answer
+        # (the clerk is leaving; nothing should be saved behind their back).
         if self._task is not None:
-            self._task.wait()
-            self._task = None
+            task, self._task = self._task, None
+            for signal in (task.progressed, task.finished, task.failed, task.done):
+                signal.disconnect()
+            task.wait()
+            self._elapsed_timer.stop()
         super().closeEvent(event)
 
 

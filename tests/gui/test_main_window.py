@@ -292,6 +292,48 @@ def test_remove_demo_declined_changes_nothing(qtbot, store, monkeypatch):
 # --- run_gui ----------------------------------------------------------------------------
 
 
+def test_closing_the_window_mid_solve_stops_it_and_saves_nothing(qtbot, store):
+    started = threading.Event()
+
+    def endless(scenario, options, on_progress=None, stop=None):
+        started.set()
+        stop.wait(30)
+        return Roster(scenario.name, "FEASIBLE")
+
+    window = make_window(qtbot, store, endless)
+    qtbot.mouseClick(window.solve_button, Qt.MouseButton.LeftButton)
+    assert started.wait(5)
+    with qtbot.assertNotEmitted(window.solve_finished, wait=200):
+        window.close()
+    assert not window.is_solving()
+    assert store.week_roster(store.communities()[0].id, MONDAY) is None
+
+
+def test_run_gui_opens_the_window_and_closes_the_database(qapp, db_url):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = []
+
+    def look_and_quit():
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in windows)
+        qapp.quit()
+
+    QTimer.singleShot(200, look_and_quit)
+    font = qapp.font()
+    try:
+        assert run_gui(db_url, ["gateroster"]) == 0
+    finally:
+        qapp.setFont(font)
+    assert seen == ["门岗排班 — 玉带路社区"]
+    reopened = RosterStore(Database(db_url))  # the demo was saved on the first start
+    try:
+        assert [c.is_demo for c in reopened.communities()] == [True]
+    finally:
+        reopened.db.close()
+
+
 def test_broken_database_file_gives_a_message_box(qapp, tmp_path, monkeypatch):
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"this is not a database, just some bytes " * 100)
