@@ -14,13 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from solver.scenario import Assignment, Gate, Needs, Post, format_minutes
+from solver.scenario import Assignment, Gate, Needs, Post
 
 if TYPE_CHECKING:
     from solver.instance import Instance
 
 WEEKDAYS_ZH = "一二三四五六日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Chinese names of the skills the product knows; other skill ids are shown as they are.
+SKILLS_ZH = {"translation": "外语翻译", "medical": "医疗", "psychology": "心理疏导", "temperature": "体温检测"}
 
 # Buckets of a volunteer with respect to one post, in the order they are tested.
 HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, MINOR_ONLY, FREE = (
@@ -135,16 +137,19 @@ class Texts:
                 tail += f" {counts[EMPLOYED_RULE]} employed people are excluded by the working-hours rule."
         return head + tail
 
-    def _unmet(self, unmet: Needs) -> str:
+    def _needs_list(self, needs: Needs) -> str:
         items = []
-        if unmet.party_member:
-            items.append(f"党员 {unmet.party_member} 名" if self.zh else f"{unmet.party_member} party member(s)")
-        for skill, n in sorted(unmet.skills.items()):
+        if needs.party_member:
+            items.append(f"党员 {needs.party_member} 名" if self.zh else f"{needs.party_member} party member(s)")
+        for skill, n in sorted(needs.skills.items()):
             if n:
-                items.append(f"{skill} {n} 名" if self.zh else f"{n} with skill {skill!r}")
+                items.append(f"{SKILLS_ZH.get(skill, skill)} {n} 名" if self.zh else f"{n} with skill {skill!r}")
+        return ("、" if self.zh else ", ").join(items)
+
+    def _unmet(self, unmet: Needs) -> str:
         if self.zh:
-            return "缺少" + "、".join(items) + "：能来的人都已排在别处或不具备条件。"
-        return "Lacks " + ", ".join(items) + ": everyone who has it is busy, at a limit or not available then."
+            return f"缺少{self._needs_list(unmet)}：能来的人都已排在别处或不具备条件。"
+        return f"Lacks {self._needs_list(unmet)}: everyone who has it is busy, at a limit or not available then."
 
     # --- conflicts ---------------------------------------------------------------------
 
@@ -203,12 +208,9 @@ class Texts:
         needs = gate.needs
         first = posts[0]
         lowest = inst.demand[first].min
-        what = self._unmet(needs).split("：")[0].split(":")[0].removeprefix("缺少").removeprefix("Lacks ")
+        what = self._needs_list(needs)
         if self.zh:
             return (f"{gate.name} 要求每岗有 {what}，超过了 {len(posts)} 个岗位的最少人数"
                     f"（如 {self.post(inst, first)} 最少 {lowest} 人）。请提高最少人数或降低要求。")
         return (f"{gate.name} needs {what} at every post, more than the min of {len(posts)} post(s) "
                 f"(e.g. {self.post(inst, first)} has min {lowest}). Raise the min or lower the need.")
-
-    def hours(self, minutes: int) -> str:
-        return format_minutes(minutes)
