@@ -21,3 +21,9 @@ def test_many_void_calls_survive():
     rect = QRect()
     for _ in range(100_000):  # would run None's count to zero without the guard
         rect.setWidth(1)
+
+
+def test_the_installed_pyside6_does_not_lose_none():
+    # pyproject.toml keeps the broken release out; this fails if an install lets it back in,
+    # since the guard above is a stopgap, not something to rely on.
+    assert not qtfix.void_calls_lose_none()
