@@ -21,6 +21,7 @@ from roster_app.persistence.database import Database
 from roster_app.persistence.store import RosterStore
 from solver.model import Progress, SolveOptions, solve
 from solver.scenario import Conflict, Roster, Shortage
+from solver.validate import validate
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 MONDAY = dt.date(2026, 11, 23)
@@ -147,6 +148,8 @@ def test_auto_schedule_fills_the_grid_and_saves_what_it_shows(qtbot, store):
 
     saved = store.week_roster(store.communities()[0].id, MONDAY)
     assert saved is not None and saved.status == roster.status
+    # What was saved keeps every rule of the week it was solved for (independent check).
+    assert validate(store.week_scenario(store.communities()[0].id, MONDAY), saved) == []
     shown = grid_assignments(window)
     assert shown == {(a.volunteer, a.gate, a.date, a.slot) for a in saved.assignments}
     assert len(shown) > 50

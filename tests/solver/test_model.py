@@ -239,6 +239,7 @@ def test_need_above_min_is_reported_as_a_conflict():
     assert r.status == "INFEASIBLE"
     assert [c.rule for c in r.conflicts] == ["need_above_min"]
     assert at(r) == ["v1", "v2"]  # still staffed as well as it can be
+    assert_valid(s, r)
 
 
 def test_preferred_gate_is_chosen():
