@@ -22,10 +22,7 @@ from solver.fileformat import FileFormatError, load_roster, load_scenario, save_
 from solver.model import SolveOptions, solve_with_stats
 from solver.scenario import Roster, Scenario
 from solver.validate import validate
-
-
-def monday_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
+from solver.workdays import monday_of
 
 
 def _date(text: str) -> dt.date:

@@ -17,6 +17,11 @@ import chinese_calendar
 from solver.scenario import CalendarOverrides
 
 
+def monday_of(day: dt.date) -> dt.date:
+    """The Monday of the week `day` falls in: weeks are planned Monday to Sunday."""
+    return day - dt.timedelta(days=day.weekday())
+
+
 class WorkdayCalendar:
     """Answers `is_workday(date)`; collects a warning for each year it had to guess."""
 

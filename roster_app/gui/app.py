@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from roster_app.fonts import apply_app_font
+from roster_app.persistence.errors import DatabaseError, StoreError
+from solver.workdays import monday_of
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,6 @@ def open_store(db_url: str | None):
     Loads the demo for the current week if the database holds nothing yet. Raises the
     store's own errors (their messages are meant for the clerk).
     """
-    from roster_app.gui.main_window import monday_of
     from roster_app.persistence.database import Database, default_database_url
     from roster_app.persistence.store import RosterStore
 
@@ -46,8 +47,9 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
 
     try:
         store = open_store(db_url)
-    except Exception as exc:
-        log.exception("cannot open the database")
+    except (DatabaseError, StoreError) as exc:
+        # Our own errors carry a message for the clerk; a traceback would only frighten.
+        log.error("cannot open the database: %s", exc)
         QMessageBox.critical(
             None,
             QCoreApplication.translate("App", "无法打开数据库"),

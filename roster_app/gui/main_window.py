@@ -48,15 +48,12 @@ from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
 from roster_app.gui.week_data import WeekData
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
 from solver.scenario import Roster
+from solver.workdays import monday_of
 
 log = logging.getLogger(__name__)
 
 ROSTER_PAGE, EMPTY_PAGE = 0, 1
 SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keeping
-
-
-def monday_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def _default_solver() -> tuple[SolveFunction, Any]:
