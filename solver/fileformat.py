@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,8 @@ from typing import Any, Iterable
 import jsonschema
 
 from solver.scenario import (
+    DEFAULT_WEIGHTS,
+    MINOR_LATEST_END_DEFAULT,
     WEEKDAY_KEYS,
     Assignment,
     CalendarOverrides,
@@ -31,14 +33,19 @@ from solver.scenario import (
     Rules,
     Scenario,
     Shortage,
+    Shortfall,
     Slot,
+    TermCost,
     Volunteer,
     WorkingHours,
     format_minutes,
 )
 
-SCENARIO_FORMAT = "gateroster.scenario/1"
-ROSTER_FORMAT = "gateroster.roster/1"
+# The versions this program reads, by the file's "format" value.
+VERSIONS = {
+    "scenario": {"gateroster.scenario/1": 1, "gateroster.scenario/2": 2},
+    "roster": {"gateroster.roster/1": 1, "gateroster.roster/2": 2},
+}
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,22 @@ class FileFormatError(ValueError):
 
 
 @cache
-def schema(kind: str) -> dict[str, Any]:
+def schema(kind: str, version: int = 2) -> dict[str, Any]:
     """The shipped JSON Schema, `kind` being "scenario" or "roster"."""
-    text = resources.files("solver.schema").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    text = resources.files("solver.schema").joinpath(f"{kind}-{version}.schema.json").read_text("utf-8")
     return json.loads(text)
+
+
+def _version(kind: str, data: Any) -> int | FormatProblem:
+    known = VERSIONS[kind]
+    if not isinstance(data, dict):
+        return FormatProblem("", f"{type(data).__name__} is not of type 'object'")
+    if "format" not in data:
+        return FormatProblem("", "'format' is a required property")
+    if data["format"] not in known:
+        expected = " or ".join(map(repr, known))
+        return FormatProblem("format", f"{data['format']!r} is not a format this program reads (expected {expected})")
+    return known[data["format"]]
 
 
 def _json_path(parts: Iterable[Any]) -> str:
@@ -78,7 +97,10 @@ def _json_path(parts: Iterable[Any]) -> str:
 
 
 def _schema_problems(kind: str, data: Any) -> list[FormatProblem]:
-    validator = jsonschema.Draft202012Validator(schema(kind))
+    version = _version(kind, data)
+    if isinstance(version, FormatProblem):
+        return [version]
+    validator = jsonschema.Draft202012Validator(schema(kind, version))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         where = _json_path(error.absolute_path)
@@ -89,8 +111,6 @@ def _schema_problems(kind: str, data: Any) -> list[FormatProblem]:
             message = f"unknown field(s) {', '.join(map(repr, extra))}"
         elif error.validator == "pattern":
             message = f"{error.instance!r} is not in the expected form ({_pattern_hint(error.schema['pattern'])})"
-        elif error.validator == "const" and where == "format":
-            message = f"{error.instance!r} is not a format this program reads (expected {error.schema['const']!r})"
         else:
             message = error.message
         problems.append(FormatProblem(where, message))
@@ -165,6 +185,7 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
     problems = _schema_problems("scenario", data)
     if problems:
         raise FileFormatError(problems, source)
+    version = VERSIONS["scenario"][data["format"]]
     r = _Reader()
     ids = {
         "slots": r.unique(data["slots"], "slots"),
@@ -209,9 +230,10 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
                 if slot_id not in ids["slots"]:
                     r.fail(f"{where}.available.{day}[{k}]", f"unknown slot id {slot_id!r}")
             available[day] = tuple(slot_ids)
-        for k, gate_id in enumerate(raw.get("preferred_gates", [])):
-            if gate_id not in ids["gates"]:
-                r.fail(f"{where}.preferred_gates[{k}]", f"unknown gate id {gate_id!r}")
+        for field_name, kind in (("preferred_gates", "gates"), ("allowed_gates", "gates"), ("preferred_slots", "slots")):
+            for k, ref in enumerate(raw.get(field_name, [])):
+                if ref not in ids[kind]:
+                    r.fail(f"{where}.{field_name}[{k}]", f"unknown {kind[:-1]} id {ref!r}")
         volunteers.append(
             Volunteer(
                 id=raw["id"], name=raw["name"], party_member=raw["party_member"], employed=raw["employed"],
@@ -221,6 +243,10 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
                     r.date(t, f"{where}.unavailable_dates[{k}]") for k, t in enumerate(raw.get("unavailable_dates", []))
                 ),
                 preferred_gates=tuple(raw.get("preferred_gates", [])),
+                kind=raw.get("kind"), registered=raw.get("registered", False),
+                allowed_gates=tuple(raw["allowed_gates"]) if "allowed_gates" in raw else None,
+                preferred_slots=tuple(raw.get("preferred_slots", [])),
+                recent_hours=raw.get("recent_hours", 0),
             )
         )
 
@@ -231,8 +257,10 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
     )
     for day in sorted(overrides.workdays & overrides.rest_days):
         r.fail("calendar", f"{day.isoformat()} is listed both as a workday and as a rest day")
-    rules_raw = data.get("rules", {})
-    rules = Rules(rules_raw.get("max_slots_per_day"), rules_raw.get("default_max_hours_per_week"))
+    rules = _rules(data.get("rules", {}), version, r)
+    weights = None
+    if version >= 2:
+        weights = {**DEFAULT_WEIGHTS, **data.get("weights", {})}
     pinned = tuple(r.assignment(a, f"pinned[{k}]", ids, True) for k, a in enumerate(data.get("pinned", [])))
     previous = tuple(r.assignment(a, f"previous[{k}]", ids, False) for k, a in enumerate(data.get("previous", [])))
     start = r.date(data["start_date"], "start_date")
@@ -241,7 +269,24 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
     return Scenario(
         name=data["name"], start_date=start, days=data["days"], working_hours=wh, slots=tuple(slots),
         gates=tuple(gates), volunteers=tuple(volunteers), calendar=overrides, rules=rules,
-        pinned=pinned, previous=previous,
+        pinned=pinned, previous=previous, weights=weights,
+    )
+
+
+def _rules(raw: dict[str, Any], version: int, r: _Reader) -> Rules:
+    rules = Rules(raw.get("max_slots_per_day"), raw.get("default_max_hours_per_week"))
+    if version < 2:
+        return rules  # version 1 files keep their version-1 meaning
+    latest = raw.get("minor_latest_end", format_minutes(MINOR_LATEST_END_DEFAULT))
+    return replace(
+        rules,
+        min_posts_registered=raw.get("min_posts_registered", 0),
+        minor_latest_end=None if latest is None else r.time(latest),
+        minor_max_hours_per_week=raw.get("minor_max_hours_per_week"),
+        kind_max_hours_per_week=dict(raw.get("kind_max_hours_per_week", {})),
+        max_consecutive_days=raw.get("max_consecutive_days"),
+        min_rest_hours=raw.get("min_rest_hours"),
+        history_weeks=raw.get("history_weeks", 0),
     )
 
 
@@ -274,10 +319,23 @@ def _needs_dict(needs: Needs) -> dict[str, Any]:
     return out
 
 
+def uses_version_2(scenario: Scenario) -> bool:
+    """Whether the scenario needs version 2 to be written without changing its meaning."""
+    rules, plain = scenario.rules, Rules(scenario.rules.max_slots_per_day, scenario.rules.default_max_hours_per_week)
+    people = any(
+        v.kind or v.registered or v.allowed_gates is not None or v.preferred_slots or v.recent_hours
+        for v in scenario.volunteers
+    )
+    return scenario.weights is not None or rules != plain or people
+
+
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as JSON-ready data in gateroster.scenario/1; optional parts left out when empty."""
+    """The scenario as JSON-ready data, in version 1 when it uses nothing of version 2
+    (so other tools that read only version 1 still can), else in version 2. Optional
+    parts are left out when empty."""
+    version = 2 if uses_version_2(scenario) else 1
     out: dict[str, Any] = {
-        "format": SCENARIO_FORMAT,
+        "format": f"gateroster.scenario/{version}",
         "name": scenario.name,
         "start_date": scenario.start_date.isoformat(),
         "days": scenario.days,
@@ -292,13 +350,11 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             "workdays": sorted(d.isoformat() for d in cal.workdays),
             "rest_days": sorted(d.isoformat() for d in cal.rest_days),
         }
-    rules = {}
-    if scenario.rules.max_slots_per_day is not None:
-        rules["max_slots_per_day"] = scenario.rules.max_slots_per_day
-    if scenario.rules.default_max_hours_per_week is not None:
-        rules["default_max_hours_per_week"] = _number(scenario.rules.default_max_hours_per_week)
+    rules = _rules_dict(scenario.rules, version)
     if rules:
         out["rules"] = rules
+    if version >= 2 and scenario.weights is not None:
+        out["weights"] = dict(scenario.weights)
     out["slots"] = [
         {"id": s.id, "name": s.name, "start": format_minutes(s.start), "end": format_minutes(s.end)}
         for s in scenario.slots
@@ -329,12 +385,46 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             vol["unavailable_dates"] = sorted(d.isoformat() for d in v.unavailable_dates)
         if v.preferred_gates:
             vol["preferred_gates"] = list(v.preferred_gates)
+        if v.kind:
+            vol["kind"] = v.kind
+        if v.registered:
+            vol["registered"] = True
+        if v.allowed_gates is not None:
+            vol["allowed_gates"] = list(v.allowed_gates)
+        if v.preferred_slots:
+            vol["preferred_slots"] = list(v.preferred_slots)
+        if v.recent_hours:
+            vol["recent_hours"] = _number(v.recent_hours)
         vols.append(vol)
     out["volunteers"] = vols
     if scenario.pinned:
         out["pinned"] = [_assignment_dict(a, with_pinned=False) for a in scenario.pinned]
     if scenario.previous:
         out["previous"] = [_assignment_dict(a) for a in scenario.previous]
+    return out
+
+
+def _rules_dict(rules: Rules, version: int) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if rules.max_slots_per_day is not None:
+        out["max_slots_per_day"] = rules.max_slots_per_day
+    if rules.default_max_hours_per_week is not None:
+        out["default_max_hours_per_week"] = _number(rules.default_max_hours_per_week)
+    if version < 2:
+        return out
+    # Written even when absent, since a missing minor_latest_end means 20:00 in version 2.
+    out["minor_latest_end"] = None if rules.minor_latest_end is None else format_minutes(rules.minor_latest_end)
+    if rules.min_posts_registered:
+        out["min_posts_registered"] = rules.min_posts_registered
+    for name in ("minor_max_hours_per_week", "min_rest_hours"):
+        if getattr(rules, name) is not None:
+            out[name] = _number(getattr(rules, name))
+    if rules.max_consecutive_days is not None:
+        out["max_consecutive_days"] = rules.max_consecutive_days
+    if rules.kind_max_hours_per_week:
+        out["kind_max_hours_per_week"] = {k: _number(h) for k, h in rules.kind_max_hours_per_week.items()}
+    if rules.history_weeks:
+        out["history_weeks"] = rules.history_weeks
     return out
 
 
@@ -354,8 +444,9 @@ def save_scenario(scenario: Scenario, path: str | Path) -> None:
 
 
 def roster_to_dict(roster: Roster) -> dict[str, Any]:
+    version = 2 if roster.terms or roster.shortfalls else 1
     out: dict[str, Any] = {
-        "format": ROSTER_FORMAT,
+        "format": f"gateroster.roster/{version}",
         "scenario": roster.scenario,
         "status": roster.status,
         "objective": roster.objective,
@@ -373,6 +464,15 @@ def roster_to_dict(roster: Roster) -> dict[str, Any]:
         out["shortages"].append(item)
     if roster.warnings:
         out["warnings"] = list(roster.warnings)
+    if roster.terms:
+        out["terms"] = [{"name": t.name, "value": t.value, "weight": t.weight, "cost": t.cost} for t in roster.terms]
+    if roster.shortfalls:
+        out["shortfalls"] = []
+        for f in roster.shortfalls:
+            item = {"volunteer": f.volunteer, "required": f.required, "served": f.served}
+            if f.reason:
+                item["reason"] = f.reason
+            out["shortfalls"].append(item)
     if roster.conflicts:
         out["conflicts"] = []
         for c in roster.conflicts:
@@ -406,12 +506,19 @@ def roster_from_dict(data: dict[str, Any], source: str = "") -> Roster:
                  tuple(assignment(p, f"conflicts[{i}].pins[{k}]", pinned=True) for k, p in enumerate(c.get("pins", []))))
         for i, c in enumerate(data.get("conflicts", []))
     )
+    terms = tuple(TermCost(t["name"], t["value"], t["weight"]) for t in data.get("terms", []))
+    for i, t in enumerate(data.get("terms", [])):
+        if t["cost"] != t["value"] * t["weight"]:
+            r.fail(f"terms[{i}].cost", f"{t['cost']} is not value × weight ({t['value']} × {t['weight']})")
+    shortfalls = tuple(
+        Shortfall(f["volunteer"], f["required"], f["served"], f.get("reason", "")) for f in data.get("shortfalls", [])
+    )
     if r.problems:
         raise FileFormatError(r.problems, source)
     return Roster(
         scenario=data["scenario"], status=data["status"], assignments=assignments, shortages=tuple(shortages),
         objective=data.get("objective"), bound=data.get("bound"), wall_time_s=data.get("wall_time_s"),
-        warnings=tuple(data.get("warnings", [])), conflicts=conflicts,
+        warnings=tuple(data.get("warnings", [])), conflicts=conflicts, terms=terms, shortfalls=shortfalls,
     )
 
 

@@ -49,10 +49,43 @@ class CalendarOverrides:
 
 @dataclass(frozen=True)
 class Rules:
-    """Community-wide limits; ``None`` means no limit."""
+    """Community-wide limits; ``None`` means no limit (see docs/scenario-format.md).
+
+    Version 1 has the first two; the rest are version 2 (a version-1 file leaves them at
+    these defaults, so they do not apply to it).
+    """
 
     max_slots_per_day: int | None = None
     default_max_hours_per_week: float | None = None
+    min_posts_registered: int = 0
+    minor_latest_end: int | None = None
+    minor_max_hours_per_week: float | None = None
+    kind_max_hours_per_week: Mapping[str, float] = field(default_factory=dict)
+    max_consecutive_days: int | None = None
+    min_rest_hours: float | None = None
+    history_weeks: int = 0
+
+
+MINOR_LATEST_END_DEFAULT = 20 * 60
+"""`Rules.minor_latest_end` when a version-2 file does not give it."""
+
+SOFT_TERMS: tuple[str, ...] = (
+    "registered_shortfall", "changes", "hours_spread", "nonemployed_off_hours", "employed_working_hours",
+    "gate_switches", "split_days", "unpreferred_gates", "unpreferred_slots",
+)
+"""The weighted soft terms of version 2, below the strict coverage terms."""
+
+DEFAULT_WEIGHTS: Mapping[str, int] = {
+    "registered_shortfall": 1000,
+    "changes": 100,
+    "hours_spread": 50,
+    "nonemployed_off_hours": 20,
+    "employed_working_hours": 5,
+    "gate_switches": 10,
+    "split_days": 10,
+    "unpreferred_gates": 3,
+    "unpreferred_slots": 3,
+}
 
 
 @dataclass(frozen=True)
@@ -116,7 +149,9 @@ class Volunteer:
     """A person who can stand at a gate.
 
     `available` maps a weekday key ("mon"…"sun") to the slot ids the person can take on
-    that weekday; a missing key means not available that weekday.
+    that weekday; a missing key means not available that weekday. Version 2 adds `kind`,
+    `registered` (双报到), `allowed_gates` (None: every gate), `preferred_slots` and
+    `recent_hours` (served in the weeks before the horizon).
     """
 
     id: str
@@ -130,6 +165,11 @@ class Volunteer:
     max_hours_per_week: float | None = None
     unavailable_dates: frozenset[dt.date] = frozenset()
     preferred_gates: tuple[str, ...] = ()
+    kind: str | None = None
+    registered: bool = False
+    allowed_gates: tuple[str, ...] | None = None
+    preferred_slots: tuple[str, ...] = ()
+    recent_hours: float = 0
 
 
 @dataclass(frozen=True)
@@ -171,6 +211,8 @@ class Scenario:
     rules: Rules = field(default_factory=Rules)
     pinned: tuple[Assignment, ...] = ()
     previous: tuple[Assignment, ...] = ()
+    weights: Mapping[str, int] | None = None
+    """Version 2's soft-term weights; None keeps version 1's strictly ordered objective."""
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -221,12 +263,36 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class TermCost:
+    """One objective term of an answer: `value` units at `weight` each."""
+
+    name: str
+    value: int
+    weight: int
+
+    @property
+    def cost(self) -> int:
+        return self.value * self.weight
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """A registered volunteer (双报到) below the community's minimum of posts, and why."""
+
+    volunteer: str
+    required: int
+    served: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Roster:
     """An answer to a scenario: assignments, shortages, and what the clerk must know.
 
     `objective`/`bound` are the solver's weighted cost and its proven lower bound;
     `warnings` carries notes such as a calendar fallback; `conflicts` explains an
-    INFEASIBLE status.
+    INFEASIBLE status; `terms` says what each objective term cost (version 2) and
+    `shortfalls` which registered volunteers stood fewer posts than required.
     """
 
     scenario: str
@@ -238,3 +304,5 @@ class Roster:
     wall_time_s: float | None = None
     warnings: tuple[str, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    terms: tuple[TermCost, ...] = ()
+    shortfalls: tuple[Shortfall, ...] = ()

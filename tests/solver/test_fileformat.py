@@ -21,7 +21,7 @@ from solver.fileformat import (
     scenario_to_dict,
     schema,
 )
-from solver.scenario import Assignment, Conflict, Needs, Roster, Shortage
+from solver.scenario import Assignment, Conflict, Needs, Roster, Shortage, Shortfall, TermCost
 
 SPEC_EXAMPLE = {
     "format": "gateroster.scenario/1",
@@ -95,7 +95,7 @@ def test_round_trip_through_a_file_is_exact(tmp_path):
     save_scenario(s, path)
     assert load_scenario(path) == s
     written = json.loads(path.read_text("utf-8"))
-    jsonschema.validate(written, schema("scenario"))
+    jsonschema.validate(written, schema("scenario", 1))
     assert "张桂兰" in path.read_text("utf-8")  # Chinese kept readable, not \\u-escaped
 
 
@@ -178,7 +178,7 @@ def test_roster_round_trip_with_shortages_conflicts_and_warnings(tmp_path):
     )
     path = tmp_path / "r.json"
     save_roster(roster, path)
-    jsonschema.validate(json.loads(path.read_text("utf-8")), schema("roster"))
+    jsonschema.validate(json.loads(path.read_text("utf-8")), schema("roster", 1))
     assert load_roster(path) == roster
 
 
@@ -199,3 +199,92 @@ def test_roster_shape_matches_the_spec_example():
 def test_bad_roster_is_refused():
     with pytest.raises(FileFormatError, match=r"status: 'DONE' is not one of"):
         load_roster({"format": "gateroster.roster/1", "scenario": "x", "status": "DONE", "assignments": []})
+
+
+# --- version 2 ----------------------------------------------------------------------------
+
+def v2(**changes) -> dict:
+    data = copy.deepcopy(SPEC_EXAMPLE)
+    data["format"] = "gateroster.scenario/2"
+    data.update(changes)
+    return data
+
+
+def test_version_2_fields_read():
+    data = v2(
+        rules={"max_slots_per_day": 2, "min_posts_registered": 2, "minor_max_hours_per_week": 6,
+               "max_consecutive_days": 5, "min_rest_hours": 10, "kind_max_hours_per_week": {"employed_party": 8},
+               "history_weeks": 4},
+        weights={"changes": 7},
+    )
+    data["volunteers"][0].update(kind="employed_party", registered=True, allowed_gates=["east"],
+                                 preferred_slots=["eve"], recent_hours=30)
+    s = scenario_from_dict(data)
+    assert s.rules.min_posts_registered == 2 and s.rules.minor_latest_end == 20 * 60  # the version-2 default
+    assert s.rules.kind_max_hours_per_week == {"employed_party": 8} and s.rules.min_rest_hours == 10
+    assert s.weights["changes"] == 7 and s.weights["hours_spread"] == 50  # others keep their defaults
+    v = s.volunteers[0]
+    assert (v.kind, v.registered, v.allowed_gates, v.preferred_slots, v.recent_hours) == (
+        "employed_party", True, ("east",), ("eve",), 30)
+
+
+def test_version_1_keeps_its_meaning():
+    s = load_scenario(SPEC_EXAMPLE)
+    assert s.rules.minor_latest_end is None and s.weights is None
+    assert s.volunteers[0].allowed_gates is None
+    assert scenario_to_dict(s)["format"] == "gateroster.scenario/1"
+
+
+def test_version_2_round_trip_keeps_an_explicit_no_minor_limit(tmp_path):
+    data = v2(rules={"minor_latest_end": None, "history_weeks": 2}, weights={"gate_switches": 0})
+    data["volunteers"][0].update(allowed_gates=[], recent_hours=12.5)
+    s = scenario_from_dict(data)
+    assert s.rules.minor_latest_end is None and s.volunteers[0].allowed_gates == ()
+    path = tmp_path / "s2.json"
+    save_scenario(s, path)
+    written = json.loads(path.read_text("utf-8"))
+    assert written["format"] == "gateroster.scenario/2"
+    jsonschema.validate(written, schema("scenario", 2))
+    assert load_scenario(path) == s
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        ({"weights": {"speed": 3}}, "weights: unknown field(s) 'speed'"),
+        ({"weights": {"changes": -1}}, "weights.changes: -1 is less than the minimum of 0"),
+        ({"rules": {"minor_latest_end": "8pm"}}, "rules.minor_latest_end"),
+    ],
+)
+def test_version_2_bad_values(changes, expected):
+    assert any(expected in p for p in problems_of(v2(**changes))), problems_of(v2(**changes))
+
+
+def test_version_2_unknown_references():
+    data = v2()
+    data["volunteers"][0].update(allowed_gates=["moon"], preferred_slots=["noon"])
+    found = problems_of(data)
+    assert "volunteers[0].allowed_gates[0]: unknown gate id 'moon'" in found
+    assert "volunteers[0].preferred_slots[0]: unknown slot id 'noon'" in found
+
+
+def test_version_1_refuses_version_2_fields():
+    data = copy.deepcopy(SPEC_EXAMPLE)
+    data["volunteers"][0]["registered"] = True
+    assert any("unknown field(s) 'registered'" in p for p in problems_of(data))
+
+
+def test_roster_version_2_terms_and_shortfalls(tmp_path):
+    roster = Roster("玉带路社区", "OPTIMAL", objective=2020, bound=2020,
+                    terms=(TermCost("missing_people", 2, 1000), TermCost("nonemployed_off_hours", 1, 20)),
+                    shortfalls=(Shortfall("v07", 2, 1, "本周只有 1 个可值班的岗位"),))
+    path = tmp_path / "r2.json"
+    save_roster(roster, path)
+    data = json.loads(path.read_text("utf-8"))
+    assert data["format"] == "gateroster.roster/2"
+    assert data["terms"][0] == {"name": "missing_people", "value": 2, "weight": 1000, "cost": 2000}
+    jsonschema.validate(data, schema("roster", 2))
+    assert load_roster(path) == roster
+    data["terms"][1]["cost"] = 21
+    with pytest.raises(FileFormatError, match=r"terms\[1\].cost: 21 is not value × weight"):
+        load_roster(data)
