@@ -53,10 +53,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--week", type=_date, default=None, help="any date in the week (default: this week)")
 
-    p = sub.add_parser("bench", help="time the solver on the demo week")
+    def _bench_instance(text: str) -> str:
+        if text not in ("s", "m", "repair", "demo", "all"):
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, m, repair, demo, all")
+        return text
+
+    p = sub.add_parser("bench", help="time the solver (the demo week, or the target instances)")
+    # No `choices`: with nargs="*" argparse (3.11) rejects the empty default against them.
+    p.add_argument("instances", nargs="*", type=_bench_instance, default=[], metavar="INSTANCE",
+                   help="s (community weeks), m (a street office's week), repair, demo, all; "
+                        "none: the demo week in process")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--workers", type=int, nargs="*", default=[8, 2])
     p.add_argument("--time-limit", type=float, default=30.0)
+    p.add_argument("--terms", action="store_true", help="also print each answer's objective terms")
 
     sub.add_parser("gui", help="start the window (the default)")
     return parser
@@ -135,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "bench":
             from roster_app.bench import run_bench
 
-            return run_bench(args.repeat, args.workers, args.time_limit)
+            return run_bench(args.repeat, args.workers, args.time_limit, args.instances, args.terms)
         return cmd_gui(args)
     except FileFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)
