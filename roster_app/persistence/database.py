@@ -1,16 +1,25 @@
-"""Opening the database: where it lives, checking it is ours, and one transaction per task.
+"""Opening the database: where it lives, checking it is ours, upgrading it, one transaction per task.
 
 The app keeps everything in one SQLite file in the user's data directory. Opening it
 checks, before anything is written, that the file is a SQLite database, that it belongs to
 GateRoster (or is empty), and that it was not written by a newer GateRoster whose tables we
 would misread; each failure is a `DatabaseError` naming the file, never a traceback from
-the driver. `Database.session()` is the only way to the data: one transaction that commits
-when the block ends and rolls back if it raises (cf. qutebrowser's ``misc/sql.py``).
+the driver. Then the schema is brought to this program's revision with the migrations
+shipped in the package (`migrate`): an empty file gets every table, an older file is first
+copied next to itself (``gateroster.sqlite3.bak-0001-20261123-163351``) with SQLite's backup
+API and then upgraded in one transaction, so a failed upgrade leaves the file as it was
+and a bad one can still be undone by hand. `Database.session()` is the only way to the
+data: one transaction that commits when the block ends and rolls back if it raises (cf.
+qutebrowser's ``misc/sql.py``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -21,10 +30,13 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from roster_app.persistence import migrate
 from roster_app.persistence.errors import DatabaseError, StoreError
-from roster_app.persistence.models import SCHEMA_VERSION, Base, SchemaInfo
+from roster_app.persistence.models import SCHEMA_VERSION, SchemaInfo
 
 DATABASE_FILE = "gateroster.sqlite3"
+
+log = logging.getLogger(__name__)
 
 
 def default_database_url() -> str:
@@ -38,6 +50,21 @@ def _is_sqlite_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and (
         url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
     )
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL, or None for an in-memory database or another backend."""
+    if url.get_backend_name() != "sqlite" or _is_sqlite_memory(url):
+        return None
+    return Path(str(url.database))
+
+
+@dataclass(frozen=True)
+class _State:
+    """Where a database stands: its revision (None: empty) and whether it predates Alembic."""
+
+    revision: str | None
+    legacy: bool = False
 
 
 def _location(url: URL) -> str:
@@ -56,11 +83,16 @@ class Database:
         url: the SQLAlchemy URL it was opened with.
         location: the file path (or "in-memory database") used in messages.
         engine: the SQLAlchemy engine; only `roster_app.persistence` touches it.
+        upgraded_from: the revision the file had when it was upgraded on opening
+            ("0001" …), or None if it was new or already current.
+        backup_path: the copy of the file taken before that upgrade, or None.
     """
 
     def __init__(self, url: str | URL | None = None) -> None:
         self.url = make_url(url if url is not None else default_database_url())
         self.location = _location(self.url)
+        self.upgraded_from: str | None = None
+        self.backup_path: Path | None = None
         try:
             if _is_sqlite_memory(self.url):
                 # One shared connection, so a background task's thread sees the same
@@ -76,7 +108,7 @@ class Database:
         if self.url.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", self._on_sqlite_connect)
         try:
-            with self.engine.begin() as connection:
+            with self.engine.connect() as connection:
                 self._prepare(connection)
         except DatabaseError:
             self.engine.dispose()
@@ -104,22 +136,12 @@ class Database:
         finally:
             cursor.close()
 
-    def _prepare(self, connection: Connection) -> None:
-        """Checks the file is ours and current, then creates missing tables."""
+    def _state(self, connection: Connection) -> _State:
+        """Reads (never writes) which revision the database is at, refusing what is not ours."""
         tables = set(inspect(connection).get_table_names())
-        if SchemaInfo.__tablename__ in tables:
-            version = connection.execute(select(SchemaInfo.version)).scalar()
-            if version is None:
-                raise DatabaseError(f"{self.location} is damaged: it has no schema version.", self.location)
-            if version > SCHEMA_VERSION:
-                raise DatabaseError(
-                    f"{self.location} was written by a newer version of GateRoster (database schema "
-                    f"version {version}; this program knows versions up to {SCHEMA_VERSION}). "
-                    f"Install the newer GateRoster to open it; this program leaves it unchanged.",
-                    self.location,
-                )
-            # Older versions cannot exist yet; migrations (Alembic) will handle them here.
-        elif tables:
+        if not tables:
+            return _State(None)
+        if SchemaInfo.__tablename__ not in tables:
             names = sorted(tables)
             listed = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
             raise DatabaseError(
@@ -127,9 +149,115 @@ class Database:
                 f"GateRoster will not change it.",
                 self.location,
             )
-        Base.metadata.create_all(connection)
-        if SchemaInfo.__tablename__ not in tables:
-            connection.execute(SchemaInfo.__table__.insert().values(id=1, version=SCHEMA_VERSION))
+        version = connection.execute(select(SchemaInfo.version)).scalar()
+        if version is None:
+            raise DatabaseError(f"{self.location} is damaged: it has no schema version.", self.location)
+        if version > SCHEMA_VERSION:
+            raise DatabaseError(
+                f"{self.location} was written by a newer version of GateRoster (database schema "
+                f"version {version}; this program knows versions up to {SCHEMA_VERSION}). "
+                f"Install the newer GateRoster to open it; this program leaves it unchanged.",
+                self.location,
+            )
+        if "alembic_version" not in tables:
+            # Written before GateRoster used Alembic: version 1 and revision 0001's tables.
+            if version == 1 and migrate.legacy_tables() <= tables:
+                return _State(migrate.LEGACY_REVISION, legacy=True)
+            raise DatabaseError(
+                f"{self.location} is damaged: schema version {version} without the tables or the "
+                f"migration record that version has.",
+                self.location,
+            )
+        revision = migrate.current_revision(connection)
+        if revision is None:
+            raise DatabaseError(f"{self.location} is damaged: its migration record is empty.", self.location)
+        if revision not in migrate.known_revisions():
+            raise DatabaseError(
+                f"{self.location} was written by a newer version of GateRoster (database revision "
+                f"{revision}; this program knows revisions up to {migrate.head_revision()}). "
+                f"Install the newer GateRoster to open it; this program leaves it unchanged.",
+                self.location,
+            )
+        return _State(revision)
+
+    def _prepare(self, connection: Connection) -> None:
+        """Checks the file is ours and not newer, then brings it to the head revision."""
+        state = self._state(connection)
+        connection.rollback()
+        if state.revision == migrate.head_revision():
+            return
+        path = _sqlite_file(self.url)
+        if state.revision is not None and path is not None:
+            self.backup_path = self._backup(connection, path, state.revision)
+        self._upgrade(connection)
+        self.upgraded_from = state.revision
+        if state.revision is not None:
+            log.info("Upgraded %s from schema revision %s to %s; the old file is kept as %s",
+                     self.location, state.revision, migrate.head_revision(), self.backup_path)
+
+    def _upgrade(self, connection: Connection) -> None:
+        """Runs the migrations in one transaction; on failure nothing of them stays."""
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Off while tables are copied and dropped (batch mode), or dropping the old copy
+            # of a parent would cascade into its children. SQLite takes this only outside a
+            # transaction; the driver starts none for a PRAGMA.
+            connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            connection.commit()
+        try:
+            if sqlite:
+                # The driver would not open a transaction before DDL, so open it ourselves:
+                # every migration, the stamp and the version bump commit together or not at
+                # all. IMMEDIATE takes the write lock now, so a second GateRoster opening the
+                # same file waits instead of upgrading it at the same time.
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.begin()
+            state = self._state(connection)  # again, under the lock
+            if state.revision != migrate.head_revision():
+                if state.legacy:
+                    migrate.stamp(connection, migrate.LEGACY_REVISION)
+                migrate.upgrade(connection, "head")
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise DatabaseError(
+                        f"Cannot upgrade {self.location}: {len(broken)} rows refer to rows that do not "
+                        f"exist (first in table {broken[0][0]}). It was left unchanged.",
+                        self.location,
+                    )
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+                connection.commit()
+
+    def _backup(self, connection: Connection, path: Path, revision: str) -> Path:
+        """Copies the database next to its file, as it is, with SQLite's online backup."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+        n = 1
+        while target.exists():
+            n += 1
+            target = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}")
+        source = connection.connection.dbapi_connection
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)  # type: ignore[union-attr]
+            finally:
+                copy.close()
+        except (sqlite3.Error, OSError) as exc:
+            target.unlink(missing_ok=True)
+            raise DatabaseError(
+                f"Cannot back up {self.location} to {target} before upgrading it ({exc}); "
+                f"it was left unchanged.",
+                self.location,
+            ) from exc
+        return target
 
     @contextmanager
     def session(self) -> Iterator[Session]:

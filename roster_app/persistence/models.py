@@ -6,6 +6,11 @@ it in one statement, done by the database itself rather than by loading rows int
 These classes never leave `roster_app.persistence`; `store.RosterStore` turns them into the
 solver's domain types.
 
+The tables are created and changed only by the migrations in `migrations/versions/`
+(Alembic, run by `database.Database` on opening); these classes must describe the schema
+the last migration leaves, which tests/persistence/test_migrations.py checks. A change of
+the tables is a change here *and* a new migration.
+
 Codes (``"east"``, ``"am"``, ``"v01"``) are the ids of the scenario format, unique within a
 community; integer primary keys are internal. ``position`` columns keep the order the clerk
 gave (gates left to right on the printed roster, slots through the day), because a
@@ -29,11 +34,17 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 
-SCHEMA_VERSION = 1
-"""Bumped with every change of the tables; a database with a higher number is refused."""
+SCHEMA_VERSION = 2
+"""The number of the last migration (``schema_info.version``), bumped by every migration.
+
+Alembic's revision in ``alembic_version`` is what decides upgrades; this number is kept so
+that a GateRoster from before Alembic (which knows only version 1) refuses a newer file
+instead of misreading it, and so that we refuse one of a later GateRoster either way.
+"""
 
 # Named constraints, so later migrations (Alembic) can refer to them on every backend.
 NAMING_CONVENTION = {
@@ -45,6 +56,8 @@ NAMING_CONVENTION = {
 }
 
 DAYS_KINDS = ("all", "workdays", "rest_days", "dates")
+WEEK_STATUSES = ("draft", "published")
+OBJECTIVE_VERSIONS = (1, 2)
 
 
 class Base(DeclarativeBase):
@@ -57,6 +70,10 @@ def _parent(table_column: str) -> MappedColumn[int]:
     return mapped_column(ForeignKey(table_column, ondelete="CASCADE"), index=True)
 
 
+def _in(values: tuple[object, ...]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
 class SchemaInfo(Base):
     """A single row: the schema version this file was written with."""
 
@@ -67,13 +84,29 @@ class SchemaInfo(Base):
 
 
 class Community(Base):
-    """A residential compound (社区/小区) with its rules; everything else belongs to one."""
+    """A residential compound (社区/小区) with its rules; everything else belongs to one.
+
+    The rules are those of `solver.scenario.Rules` (NULL: the rule does not apply), plus
+    the kind caps in `kind_hour_caps`. `objective_version` says how its weeks are solved:
+    2 with the soft-term weights in `soft_term_weights` (a term without a row weighs its
+    `DEFAULT_WEIGHTS` value), 1 with version 1's strictly ordered objective (the scenario's
+    `weights` is None; the weight rows are then unused). Communities from before version 2
+    were all solved the version-1 way, so the migration gives them 1.
+    """
 
     __tablename__ = "communities"
     __table_args__ = (
         CheckConstraint("work_end_min > work_start_min", name="working_hours"),
         CheckConstraint("max_slots_per_day IS NULL OR max_slots_per_day >= 1", name="max_slots"),
         CheckConstraint("default_max_hours_per_week IS NULL OR default_max_hours_per_week >= 0", name="max_hours"),
+        CheckConstraint(f"objective_version IN ({_in(OBJECTIVE_VERSIONS)})", name="objective_version"),
+        CheckConstraint("min_posts_registered >= 0", name="min_posts_registered"),
+        CheckConstraint("minor_latest_end_min IS NULL OR minor_latest_end_min BETWEEN 0 AND 1440",
+                        name="minor_latest_end"),
+        CheckConstraint("minor_max_hours_per_week IS NULL OR minor_max_hours_per_week >= 0", name="minor_max_hours"),
+        CheckConstraint("max_consecutive_days IS NULL OR max_consecutive_days >= 1", name="max_consecutive_days"),
+        CheckConstraint("min_rest_hours IS NULL OR min_rest_hours >= 0", name="min_rest_hours"),
+        CheckConstraint("history_weeks >= 0", name="history_weeks"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,6 +117,36 @@ class Community(Base):
     max_slots_per_day: Mapped[int | None]
     default_max_hours_per_week: Mapped[float | None]
     contact: Mapped[str] = mapped_column(Text, default="")
+    # Version 2 (migration 0002).
+    objective_version: Mapped[int] = mapped_column(server_default=text("1"))
+    min_posts_registered: Mapped[int] = mapped_column(server_default=text("0"))
+    minor_latest_end_min: Mapped[int | None]
+    minor_max_hours_per_week: Mapped[float | None]
+    max_consecutive_days: Mapped[int | None]
+    min_rest_hours: Mapped[float | None]
+    history_weeks: Mapped[int] = mapped_column(server_default=text("0"))
+
+
+class KindHourCap(Base):
+    """`Rules.kind_max_hours_per_week`: an hour cap for every volunteer of a kind."""
+
+    __tablename__ = "kind_hour_caps"
+    __table_args__ = (CheckConstraint("hours >= 0", name="hours"),)
+
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hours: Mapped[float]
+
+
+class SoftTermWeight(Base):
+    """The weight of one soft term (`solver.scenario.SOFT_TERMS`) in a community's objective."""
+
+    __tablename__ = "soft_term_weights"
+    __table_args__ = (CheckConstraint("weight >= 0", name="weight"),)
+
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True)
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    weight: Mapped[int]
 
 
 class CalendarOverride(Base):
@@ -179,8 +242,16 @@ class DemandRuleDate(Base):
 class VolunteerRow(Base):
     """A person who can stand at a gate, with what the office knows about them.
 
-    `kind` is a code from `roster_app.kinds.KIND_LABELS`; `active` is false for people who
-    left (kept for the month's service totals, but no longer rostered).
+    `kind` is a code from `roster_app.kinds.KIND_LABELS`, always set because the window
+    colours names by it; `kind_given` says whether the solver sees it (`Volunteer.kind`):
+    false for people whose kind the office guessed or kept beside a scenario that named
+    none (every volunteer of a version-1 file). `registered` is 双报到. With
+    `gates_restricted` the person may stand only at the gates in `allowed_gates` (none
+    there: at no gate); without it at every gate, and `allowed_gates` has no rows. A flag
+    rather than "no rows = every gate" because an empty list is a valid restriction, and
+    deleting a person's only allowed gate must not let them stand everywhere.
+    `active` is false for people who left (kept for the month's service totals, but no
+    longer rostered).
     """
 
     __tablename__ = "volunteers"
@@ -203,6 +274,10 @@ class VolunteerRow(Base):
     grid: Mapped[str | None] = mapped_column(String(100))
     max_hours_per_week: Mapped[float | None]
     active: Mapped[bool] = mapped_column(default=True)
+    # Version 2 (migration 0002).
+    registered: Mapped[bool] = mapped_column(server_default=text("0"))
+    gates_restricted: Mapped[bool] = mapped_column(server_default=text("0"))
+    kind_given: Mapped[bool] = mapped_column(server_default=text("0"))
 
 
 class VolunteerSkill(Base):
@@ -241,15 +316,40 @@ class PreferredGate(Base):
     position: Mapped[int]
 
 
+class AllowedGate(Base):
+    """A gate a volunteer with `gates_restricted` may stand at (hard); `position` keeps the order."""
+
+    __tablename__ = "allowed_gates"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    gate_id: Mapped[int] = mapped_column(ForeignKey("gates.id", ondelete="CASCADE"), primary_key=True, index=True)
+    position: Mapped[int]
+
+
+class PreferredSlot(Base):
+    """A slot the volunteer likes to take (soft, like `PreferredGate`)."""
+
+    __tablename__ = "preferred_slots"
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True, index=True)
+    position: Mapped[int]
+
+
 class Week(Base):
     """A planned week of a community and what the solver last said about it.
 
-    `status` is the clerk's workflow state ("draft" until published); `solver_status` is the
-    saved roster's OPTIMAL/FEASIBLE/INFEASIBLE/UNKNOWN, NULL while no roster was saved.
+    `status` is the clerk's workflow state: "draft" until published (posted at the gates
+    and sent to the volunteers), then "published"; only published weeks count as served
+    hours (`Volunteer.recent_hours`). `solver_status` is the saved roster's
+    OPTIMAL/FEASIBLE/INFEASIBLE/UNKNOWN, NULL while no roster was saved.
     """
 
     __tablename__ = "weeks"
-    __table_args__ = (UniqueConstraint("community_id", "start_date"),)
+    __table_args__ = (
+        UniqueConstraint("community_id", "start_date"),
+        CheckConstraint(f"status IN ({_in(WEEK_STATUSES)})", name="status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     community_id: Mapped[int] = _parent("communities.id")
@@ -295,4 +395,31 @@ class ShortageRow(Base):
     date: Mapped[dt.date] = mapped_column(Date)
     missing: Mapped[int]
     unmet_needs: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class RosterTerm(Base):
+    """One objective term of the week's saved roster (`solver.scenario.TermCost`), in order."""
+
+    __tablename__ = "roster_terms"
+
+    week_id: Mapped[int] = mapped_column(ForeignKey("weeks.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    value: Mapped[int]
+    weight: Mapped[int]
+
+
+class ShortfallRow(Base):
+    """A registered volunteer (双报到) below the minimum of posts in the saved roster."""
+
+    __tablename__ = "registered_shortfalls"
+
+    week_id: Mapped[int] = mapped_column(ForeignKey("weeks.id", ondelete="CASCADE"), primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(
+        ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int]
+    required: Mapped[int]
+    served: Mapped[int]
     reason: Mapped[str] = mapped_column(Text, default="")

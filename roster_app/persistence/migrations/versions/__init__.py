@@ -1,0 +1,1 @@
+"""Revisions of the GateRoster schema (Alembic skips this file)."""
