@@ -13,6 +13,14 @@ specification, so that a mistake in one is caught by the other instead of copied
 The rules are a list of small check functions (`CHECKS`); each takes the precomputed
 `_Facts` about the roster and yields `Violation`s. Adding a rule means adding a function
 to that list.
+
+Version 2 of the format adds hard rules (allowed gates, the minors' latest end, kind and
+minor hour caps, consecutive days, rest between days) and a roster that reports the cost
+of each objective term. `objective_terms(scenario, assignments)` recomputes every term
+from the specification, and the checks `term_misreported` / `shortfall_misreported`
+compare a roster's reported `terms` and `shortfalls` against it. Version-1 scenarios keep
+their version-1 rules (their version-2 rules sit at defaults that never apply) and their
+version-1 objective terms.
 """
 
 from __future__ import annotations
@@ -28,6 +36,8 @@ from typing import Callable, Iterable, Iterator
 import chinese_calendar
 
 from solver.scenario import (
+    DEFAULT_WEIGHTS,
+    SOFT_TERMS,
     Assignment,
     Gate,
     Needs,
@@ -36,6 +46,7 @@ from solver.scenario import (
     Scenario,
     Slot,
     Volunteer,
+    format_minutes,
     weekday_key,
 )
 
@@ -105,20 +116,49 @@ def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
     return posts
 
 
-def hour_cap_minutes(scenario: Scenario, volunteer: Volunteer) -> int | None:
-    """The volunteer's cap over the whole horizon in minutes, or None for no cap.
+def _exact(number: float | int) -> Fraction:
+    """A number as an exact fraction; a float is read through its decimal text, which is
+    what the clerk typed (10.1 h is 606 minutes a week, not 605.99…)."""
+    return Fraction(str(number)) if isinstance(number, float) else Fraction(number)
 
-    The weekly cap is scaled to the horizon (days / 7) and rounded down. Fractions keep it
-    exact (12 h over 7 days is 720 minutes, not 719.99…); a float cap is read through its
-    decimal text, which is what the clerk typed (10.1 h is 606 minutes a week).
+
+def _weekly_caps(scenario: Scenario, volunteer: Volunteer) -> list[tuple[Fraction, str]]:
+    """Every weekly hour cap that applies to the volunteer, with words naming it."""
+    rules = scenario.rules
+    caps = []
+    if volunteer.max_hours_per_week is not None:
+        caps.append((_exact(volunteer.max_hours_per_week), "their own cap"))
+    elif rules.default_max_hours_per_week is not None:
+        caps.append((_exact(rules.default_max_hours_per_week), "the default cap"))
+    if volunteer.kind is not None and volunteer.kind in rules.kind_max_hours_per_week:
+        caps.append((_exact(rules.kind_max_hours_per_week[volunteer.kind]), f"the cap for kind {volunteer.kind!r}"))
+    if volunteer.minor and rules.minor_max_hours_per_week is not None:
+        caps.append((_exact(rules.minor_max_hours_per_week), "the minors' cap"))
+    return caps
+
+
+def weekly_cap_hours(scenario: Scenario, volunteer: Volunteer) -> Fraction | None:
+    """The effective weekly cap in hours (exact), or None for no cap.
+
+    The smallest of: the volunteer's own cap (or the rule default), the cap of their
+    `kind` if `kind_max_hours_per_week` lists it, and `minor_max_hours_per_week` for a
+    minor. Caps that are not given do not apply.
     """
-    hours = volunteer.max_hours_per_week
-    if hours is None:
-        hours = scenario.rules.default_max_hours_per_week
+    caps = _weekly_caps(scenario, volunteer)
+    return min(c for c, _ in caps) if caps else None
+
+
+def hour_cap_minutes(scenario: Scenario, volunteer: Volunteer) -> int | None:
+    """The volunteer's effective cap over the whole horizon in minutes, or None for no cap.
+
+    The weekly cap (`weekly_cap_hours`) is scaled to the horizon (days / 7) and rounded
+    down: floor(h × 60 × days / 7), exactly (12 h over 7 days is 720 minutes). Scaling each
+    cap and taking the smallest is the same, as rounding down keeps the order.
+    """
+    hours = weekly_cap_hours(scenario, volunteer)
     if hours is None:
         return None
-    exact = Fraction(str(hours)) if isinstance(hours, float) else Fraction(hours)
-    return math.floor(exact * 60 * scenario.days / 7)
+    return math.floor(hours * 60 * scenario.days / 7)
 
 
 def _unmet(needs: Needs, people: Iterable[Volunteer]) -> Needs:
@@ -156,6 +196,220 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
         missing += max(0, minimum - len(here))
         unmet += _unmet(gates[post.gate].needs, here).total()
     return missing, unmet
+
+
+# --- the objective, recomputed from the specification ------------------------------------
+
+V1_TERMS: tuple[str, ...] = ("missing_people", "unmet_needs", "previous_dropped", "hours_spread", "unpreferred_gates")
+"""The terms of a version-1 scenario's objective, most important first."""
+
+V2_TERMS: tuple[str, ...] = ("missing_people", "unmet_needs", *SOFT_TERMS)
+"""The terms of a version-2 scenario's objective: coverage first, then the weighted terms."""
+
+LOAD_STEPS = 10
+"""`hours_spread` is counted in tenths of a load (hours ÷ cap)."""
+
+
+class _Terms:
+    """What the soft terms are computed from: the fixed rules and the roster's posts.
+
+    `assignments` are the given ones with known volunteer, gate and slot and a date inside
+    the horizon, each (volunteer, post) once: the rest name nothing a term could count
+    (`validate` reports them as unknown_reference / duplicate_assignment).
+    """
+
+    def __init__(self, scenario: Scenario, assignments: Iterable[Assignment]):
+        self.scenario = scenario
+        self.rules = scenario.rules
+        self.volunteers = {v.id: v for v in scenario.volunteers}
+        self.slots = {s.id: s for s in scenario.slots}
+        gates = {g.id for g in scenario.gates}
+        horizon = set(scenario.dates)
+        self.workday = {day: is_workday(scenario, day) for day in scenario.dates}
+        self.open = open_posts(scenario)
+        self.assignments: list[Assignment] = []
+        self.keys: set[tuple[str, Post]] = set()
+        for a in assignments:
+            key = (a.volunteer, a.post)
+            known = a.volunteer in self.volunteers and a.gate in gates and a.slot in self.slots and a.date in horizon
+            if known and key not in self.keys:
+                self.keys.add(key)
+                self.assignments.append(a)
+
+    def in_working_hours(self, slot_id: str) -> bool:
+        slot, wh = self.slots[slot_id], self.scenario.working_hours
+        return slot.start < wh.end and wh.start < slot.end
+
+    def may_take(self, v: Volunteer, post: Post) -> bool:
+        """Whether the fixed rules let `v` stand at `post` (before any other assignment):
+        an open post with max > 0, a slot they offer that weekday, not an unavailable
+        date, not the party-member rule, a gate they are allowed at, and for a minor a
+        slot ending no later than `minor_latest_end`. Caps, rest and the like depend on
+        the other posts and are not fixed rules."""
+        demand = self.open.get(post)
+        slot = self.slots.get(post.slot)
+        if demand is None or demand[1] <= 0 or slot is None:
+            return False
+        if post.slot not in v.available.get(weekday_key(post.date), ()) or post.date in v.unavailable_dates:
+            return False
+        if v.employed and self.workday[post.date] and self.in_working_hours(post.slot):
+            return False
+        if v.allowed_gates is not None and post.gate not in v.allowed_gates:
+            return False
+        latest = self.rules.minor_latest_end
+        return not (v.minor and latest is not None and slot.end > latest)
+
+    @cached_property
+    def possible(self) -> dict[str, list[Post]]:
+        """Volunteer id -> the open posts they may take by the fixed rules."""
+        posts = list(self.open)
+        return {v.id: [p for p in posts if self.may_take(v, p)] for v in self.scenario.volunteers}
+
+    @cached_property
+    def posts_of(self) -> dict[str, list[Assignment]]:
+        out: dict[str, list[Assignment]] = defaultdict(list)
+        for a in self.assignments:
+            out[a.volunteer].append(a)
+        return out
+
+    def previous_keys(self) -> set[tuple[str, Post]]:
+        return {(a.volunteer, a.post) for a in self.scenario.previous}
+
+    def registered_counts(self) -> dict[str, tuple[int, int]]:
+        """Registered volunteer id -> (posts required, posts served).
+
+        Required is floor(min_posts_registered × days / 7) for every registered person."""
+        required = math.floor(_exact(self.rules.min_posts_registered) * self.scenario.days / 7)
+        return {v.id: (required, len(self.posts_of.get(v.id, ()))) for v in self.scenario.volunteers if v.registered}
+
+
+def _previous_dropped(t: _Terms) -> int:
+    # Previous assignments the fixed rules still allow (see `_Terms.may_take`) that the
+    # roster does not keep. One that is no longer allowed cannot be kept and is not
+    # counted. A previous assignment listed twice counts once.
+    return sum(1 for vid, post in t.previous_keys()
+               if vid in t.volunteers and t.may_take(t.volunteers[vid], post) and (vid, post) not in t.keys)
+
+
+def _changes(t: _Terms) -> int:
+    # Differences from `previous`: the previous assignments still allowed but not kept
+    # (`previous_dropped`), plus the roster's assignments that are not in `previous`.
+    # Matched on (volunteer, gate, date, slot); the pinned flag does not matter.
+    return _previous_dropped(t) + len(t.keys - t.previous_keys())
+
+
+def _hours_spread(t: _Terms) -> int:
+    # Over the volunteers who can serve at all (some post by the fixed rules):
+    #   scale_v = min(horizon cap minutes, minutes of all posts they may take); no cap: the latter,
+    #   weekly_v = the effective weekly cap in minutes, unscaled (hours × 60); no cap: scale_v × 7 / days,
+    #   load_v = (recent_hours × 60 + minutes served) / (scale_v + history_weeks × weekly_v),
+    # which is minutes / scale_v without history: with history_weeks 0, recent_hours are
+    # hours of no week and are not counted. People with scale 0 are left out.
+    # value = ceil(10 × max load) − floor(10 × min load), exactly; 0 if nobody is left.
+    loads = []
+    days, history = t.scenario.days, t.rules.history_weeks
+    for v in t.scenario.volunteers:
+        possible = sum(t.slots[p.slot].minutes for p in t.possible[v.id])
+        cap = hour_cap_minutes(t.scenario, v)
+        scale = possible if cap is None else min(cap, possible)
+        if scale <= 0:
+            continue
+        weekly_hours = weekly_cap_hours(t.scenario, v)
+        weekly = Fraction(scale * 7, days) if weekly_hours is None else weekly_hours * 60
+        served = sum(t.slots[a.slot].minutes for a in t.posts_of.get(v.id, ()))
+        recent = _exact(v.recent_hours) * 60 if history else 0
+        loads.append((recent + served) / (scale + history * weekly))
+    if not loads:
+        return 0
+    return math.ceil(LOAD_STEPS * max(loads)) - math.floor(LOAD_STEPS * min(loads))
+
+
+def _unpreferred_gates(t: _Terms) -> int:
+    # Posts at a gate outside the person's preferred gates, when they listed any.
+    return sum(1 for a in t.assignments
+               if t.volunteers[a.volunteer].preferred_gates and a.gate not in t.volunteers[a.volunteer].preferred_gates)
+
+
+def _unpreferred_slots(t: _Terms) -> int:
+    # Posts in a slot outside the person's preferred slots, when they listed any.
+    return sum(1 for a in t.assignments
+               if t.volunteers[a.volunteer].preferred_slots and a.slot not in t.volunteers[a.volunteer].preferred_slots)
+
+
+def _registered_shortfall(t: _Terms) -> int:
+    # Per registered volunteer: max(0, floor(min_posts_registered × days / 7) − their posts).
+    return sum(max(0, required - served) for required, served in t.registered_counts().values())
+
+
+def _nonemployed_off_hours(t: _Terms) -> int:
+    # Posts of non-employed adults (employed and minor both false) in a slot that does not
+    # overlap working hours, on a workday.
+    return sum(1 for a in t.assignments
+               if not t.volunteers[a.volunteer].employed and not t.volunteers[a.volunteer].minor
+               and not t.in_working_hours(a.slot) and t.workday[a.date])
+
+
+def _employed_working_hours(t: _Terms) -> int:
+    # Posts of employed volunteers in a slot that overlaps working hours, on any date (on
+    # a workday that also breaks the party-member rule; it is counted all the same).
+    return sum(1 for a in t.assignments if t.volunteers[a.volunteer].employed and t.in_working_hours(a.slot))
+
+
+def _gate_switches(t: _Terms) -> int:
+    # Per volunteer who stands anywhere: the number of distinct gates they stand at, minus 1.
+    return sum(len({a.gate for a in posts}) - 1 for posts in t.posts_of.values() if posts)
+
+
+def _split_days(t: _Terms) -> int:
+    # Per volunteer and date with posts: 1 if the union of their posts' times is not one
+    # unbroken interval. Touching posts are unbroken (08:00–12:00 then 12:00–18:00).
+    days: dict[tuple[str, dt.date], list[tuple[int, int]]] = defaultdict(list)
+    for a in t.assignments:
+        slot = t.slots[a.slot]
+        days[a.volunteer, a.date].append((slot.start, slot.end))
+    split = 0
+    for intervals in days.values():
+        intervals.sort()
+        reach = intervals[0][1]
+        for start, end in intervals[1:]:
+            if start > reach:
+                split += 1
+                break
+            reach = max(reach, end)
+    return split
+
+
+_SOFT: dict[str, Callable[[_Terms], int]] = {
+    "registered_shortfall": _registered_shortfall,
+    "changes": _changes,
+    "hours_spread": _hours_spread,
+    "nonemployed_off_hours": _nonemployed_off_hours,
+    "employed_working_hours": _employed_working_hours,
+    "gate_switches": _gate_switches,
+    "split_days": _split_days,
+    "unpreferred_gates": _unpreferred_gates,
+    "unpreferred_slots": _unpreferred_slots,
+    "previous_dropped": _previous_dropped,
+}
+
+
+def objective_terms(scenario: Scenario, assignments: Iterable[Assignment]) -> dict[str, int]:
+    """The value (units) of every objective term of the scenario for these assignments.
+
+    "missing_people" and "unmet_needs" are `coverage_totals`. A version-2 scenario
+    (`scenario.weights` is not None) then has every term of `SOFT_TERMS`; a version-1
+    scenario has "previous_dropped", "hours_spread" and "unpreferred_gates". The keys are
+    in the objective's order (`V2_TERMS` / `V1_TERMS`). Each term's definition, stated
+    exactly, is the comment of its function above.
+    """
+    assignments = list(assignments)
+    missing, unmet = coverage_totals(scenario, assignments)
+    t = _Terms(scenario, assignments)
+    names = V1_TERMS if scenario.weights is None else V2_TERMS
+    out = {"missing_people": missing, "unmet_needs": unmet}
+    for name in names[2:]:
+        out[name] = _SOFT[name](t)
+    return out
 
 
 # --- what every check needs to know -----------------------------------------------------
@@ -338,9 +592,10 @@ def check_person_day(f: _Facts) -> Iterator[Violation]:
 
 
 def check_hours(f: _Facts) -> Iterator[Violation]:
-    """max_hours: service minutes over the horizon above the scaled weekly cap.
+    """max_hours: service minutes over the horizon above the effective, scaled weekly cap.
 
-    Reported at the post where the running total first passes the cap.
+    The effective cap is the smallest that applies (own or default, kind, minor; see
+    `weekly_cap_hours`). Reported at the post where the running total first passes it.
     """
     totals: Counter[str] = Counter()
     for a in f.assignments:
@@ -354,9 +609,12 @@ def check_hours(f: _Facts) -> Iterator[Violation]:
         if cap is None or v.id in reported or running[v.id] <= cap:
             continue
         reported.add(v.id)
+        caps = _weekly_caps(f.scenario, v)
+        binding = min(caps)[1] if len(caps) > 1 else ""
+        which = f" ({binding})" if binding else ""
         yield Violation("max_hours",
                         f"{f.who(v.id)} serves {_hours(totals[v.id])} over the {f.scenario.days}-day horizon, "
-                        f"more than the cap of {_hours(cap)} (passed at {f.where(a.post)})",
+                        f"more than the cap of {_hours(cap)}{which} (passed at {f.where(a.post)})",
                         a.post, v.id)
 
 
@@ -371,6 +629,95 @@ def check_minors(f: _Facts) -> Iterator[Violation]:
             continue
         for v in people:
             yield Violation("minor_alone", f"{f.who(v.id)} is a minor with no adult at {f.where(post)}", post, v.id)
+
+
+def check_allowed_gates(f: _Facts) -> Iterator[Violation]:
+    """gate_not_allowed: a post at a gate outside the person's `allowed_gates` (version 2)."""
+    for a in f.assignments:
+        v = f.volunteers[a.volunteer]
+        if v.allowed_gates is not None and a.gate not in v.allowed_gates:
+            allowed = ", ".join(v.allowed_gates) or "none"
+            yield Violation("gate_not_allowed",
+                            f"{f.who(v.id)} may stand only at gates {allowed} but is assigned to {f.where(a.post)}",
+                            a.post, v.id)
+
+
+def check_minor_latest_end(f: _Facts) -> Iterator[Violation]:
+    """minor_too_late: a minor at a post whose slot ends after `minor_latest_end`."""
+    latest = f.scenario.rules.minor_latest_end
+    if latest is None:
+        return
+    for a in f.assignments:
+        v = f.volunteers[a.volunteer]
+        if v.minor and f.slots[a.slot].end > latest:
+            yield Violation("minor_too_late",
+                            f"{f.who(v.id)} is a minor and may not stand at {f.where(a.post)}, which ends after "
+                            f"{format_minutes(latest)}", a.post, v.id)
+
+
+def check_consecutive_days(f: _Facts) -> Iterator[Violation]:
+    """max_consecutive_days: a run of more than N consecutive dates with a post.
+
+    Reported once per run, at the first post (in time) of the run's first date beyond N.
+    """
+    limit = f.scenario.rules.max_consecutive_days
+    if limit is None:
+        return
+    dates: dict[str, list[dt.date]] = defaultdict(list)
+    for vid, day in sorted(f.by_person_day):
+        dates[vid].append(day)
+    for vid, days in dates.items():
+        runs: list[list[dt.date]] = []
+        for day in days:
+            if runs and (day - runs[-1][-1]).days == 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        for run in runs:
+            if len(run) <= limit:
+                continue
+            first_over = f.by_person_day[vid, run[limit]][0]
+            yield Violation("max_consecutive_days",
+                            f"{f.who(vid)} stands on {len(run)} consecutive dates, {run[0].isoformat()} to "
+                            f"{run[-1].isoformat()}, more than the {limit} allowed "
+                            f"(first one over: {f.where(first_over.post)})",
+                            first_over.post, vid)
+
+
+def _start(a: Assignment, slot: Slot) -> dt.datetime:
+    return dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=slot.start)
+
+
+def _end(a: Assignment, slot: Slot) -> dt.datetime:
+    """The end as a moment: a slot ending at 24:00 ends at midnight of the next date."""
+    return dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=slot.end)
+
+
+def check_min_rest(f: _Facts) -> Iterator[Violation]:
+    """min_rest: less than `min_rest_hours` between a post and a post on a later date.
+
+    Every such pair of posts is one violation, reported at the later post. Posts on the
+    same date are left to the overlap rule.
+    """
+    hours = f.scenario.rules.min_rest_hours
+    if hours is None:
+        return
+    needed = _exact(hours) * 60  # minutes, exact
+    by_person: dict[str, list[Assignment]] = defaultdict(list)
+    for a in f.assignments:  # in time order
+        by_person[a.volunteer].append(a)
+    for vid, posts in by_person.items():
+        for i, a in enumerate(posts):
+            for b in posts[i + 1:]:
+                if b.date == a.date:
+                    continue
+                rest = _start(b, f.slots[b.slot]) - _end(a, f.slots[a.slot])
+                minutes = int(rest.total_seconds()) // 60
+                if minutes < needed:
+                    yield Violation("min_rest",
+                                    f"{f.who(vid)} has only {_hours(minutes)} of rest between {f.where(a.post)} "
+                                    f"and {f.where(b.post)}, less than the {hours:g} h required",
+                                    b.post, vid)
 
 
 def check_pins(f: _Facts) -> Iterator[Violation]:
@@ -439,6 +786,88 @@ def _lack(missing: int, needs: Needs) -> str:
     return ", ".join(parts)
 
 
+def check_terms(f: _Facts) -> Iterator[Violation]:
+    """term_misreported: an answer's `terms` must be the recomputed objective terms.
+
+    Checked for an OPTIMAL/FEASIBLE roster that reports terms: each reported value
+    against `objective_terms`; every term of the scenario's objective listed once and no
+    other; for a version-2 scenario, each weighted term at the scenario's weight; and the
+    reported objective equal to the sum of the costs.
+    """
+    r = f.roster
+    if not f.claims_answer or not r.terms:
+        return
+    expected = objective_terms(f.scenario, r.assignments)
+    weights = f.scenario.weights
+    seen: set[str] = set()
+    for term in r.terms:
+        if term.name in seen:
+            yield Violation("term_misreported", f"term {term.name} is listed more than once")
+            continue
+        seen.add(term.name)
+        if term.name not in expected:
+            yield Violation("term_misreported",
+                            f"term {term.name} is not a term of this scenario's objective "
+                            f"({', '.join(expected)})")
+            continue
+        if term.value != expected[term.name]:
+            yield Violation("term_misreported",
+                            f"term {term.name}: reported {term.value}, recomputed {expected[term.name]}")
+        if weights is not None and term.name in SOFT_TERMS:
+            weight = weights.get(term.name, DEFAULT_WEIGHTS[term.name])
+            if term.weight != weight:
+                yield Violation("term_misreported",
+                                f"term {term.name}: reported weight {term.weight}, the scenario's weight is {weight}")
+    for name in expected:
+        if name not in seen:
+            yield Violation("term_misreported",
+                            f"term {name} is missing from the roster's terms (recomputed {expected[name]})")
+    total = sum(term.cost for term in r.terms)
+    if r.objective is not None and r.objective != total:
+        yield Violation("term_misreported",
+                        f"the objective is reported as {r.objective}, but the term costs add up to {total}")
+
+
+def check_shortfalls(f: _Facts) -> Iterator[Violation]:
+    """shortfall_misreported: a version-2 answer lists exactly the registered volunteers
+    short of `min_posts_registered`, each with the right required and served posts.
+
+    A listing that is wrong, repeated, of someone unknown, not registered or not short is
+    reported at the listing; a person short and not listed is reported too (same code).
+    """
+    if f.scenario.weights is None or not f.claims_answer:
+        return
+    counts = _Terms(f.scenario, f.roster.assignments).registered_counts()
+    expected = {vid: c for vid, c in counts.items() if c[1] < c[0]}
+    listed: set[str] = set()
+    for s in f.roster.shortfalls:
+        who = f.who(s.volunteer)
+        if s.volunteer in listed:
+            yield Violation("shortfall_misreported", f"the shortfall of {who} is listed more than once",
+                            volunteer=s.volunteer)
+            continue
+        listed.add(s.volunteer)
+        if s.volunteer not in f.volunteers:
+            problem = "who is not in the scenario"
+        elif s.volunteer not in counts:
+            problem = "who is not registered (双报到)"
+        elif s.volunteer not in expected:
+            required, served = counts[s.volunteer]
+            problem = f"who stands {served} posts of the {required} required: no shortfall"
+        elif (s.required, s.served) != expected[s.volunteer]:
+            required, served = expected[s.volunteer]
+            problem = f"saying {s.served} of {s.required} posts, but it is {served} of {required}"
+        else:
+            continue
+        yield Violation("shortfall_misreported", f"a shortfall is listed for {who}, {problem}",
+                        volunteer=s.volunteer)
+    for vid, (required, served) in expected.items():
+        if vid not in listed:
+            yield Violation("shortfall_misreported",
+                            f"{f.who(vid)} is registered (双报到) and stands {served} posts of the {required} "
+                            f"required, but no shortfall is listed", volunteer=vid)
+
+
 def check_status(f: _Facts) -> Iterator[Violation]:
     """status_mismatch: INFEASIBLE must explain itself; an answer has no conflicts."""
     r = f.roster
@@ -460,8 +889,14 @@ CHECKS: list[Check] = [
     check_person_day,
     check_hours,
     check_minors,
+    check_allowed_gates,
+    check_minor_latest_end,
+    check_consecutive_days,
+    check_min_rest,
     check_pins,
     check_shortages,
+    check_terms,
+    check_shortfalls,
     check_status,
 ]
 
@@ -477,4 +912,7 @@ def validate(scenario: Scenario, roster: Roster) -> list[Violation]:
     return sorted((v for check in CHECKS for v in check(facts)), key=_order)
 
 
-__all__ = ["Violation", "validate", "coverage_totals", "open_posts", "is_workday", "hour_cap_minutes", "CHECKS"]
+__all__ = [
+    "Violation", "validate", "coverage_totals", "open_posts", "is_workday", "hour_cap_minutes", "weekly_cap_hours",
+    "objective_terms", "V1_TERMS", "V2_TERMS", "CHECKS",
+]
