@@ -34,7 +34,11 @@ def find_conflicts(inst: Instance, texts: Texts) -> tuple[list[Conflict], set[As
             continue
         why = inst.why_ineligible(volunteer, pin.post)
         if why is not None:
-            rule = "pin_employed_rule" if why == Ineligible.EMPLOYED_RULE else "pin_unavailable"
+            rule = {
+                Ineligible.EMPLOYED_RULE: "pin_employed_rule",
+                Ineligible.GATE_NOT_ALLOWED: "pin_gate_not_allowed",
+                Ineligible.MINOR_TOO_LATE: "pin_minor_too_late",
+            }.get(why, "pin_unavailable")
             conflicts.append(Conflict(rule, texts.pin_ineligible(inst, pin, why), (pin,)))
             bad.add(pin)
             continue

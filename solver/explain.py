@@ -165,15 +165,34 @@ class Texts:
             Ineligible.UNAVAILABLE_WEEKDAY: "此人这个时段不可值班",
             Ineligible.UNAVAILABLE_DATE: "此人这天请假/不可值班",
             Ineligible.EMPLOYED_RULE: "在职人员工作日工作时间不排班",
+            Ineligible.GATE_NOT_ALLOWED: "此人不在这个门岗值班",
+            Ineligible.MINOR_TOO_LATE: "未成年人不排晚间岗位",
         }
         en_why = {
             Ineligible.UNAVAILABLE_WEEKDAY: "the person is not available in that slot on that weekday",
             Ineligible.UNAVAILABLE_DATE: "the person is unavailable on that date",
             Ineligible.EMPLOYED_RULE: "employed volunteers serve only outside working hours on workdays",
+            Ineligible.GATE_NOT_ALLOWED: "the person does not serve at that gate",
+            Ineligible.MINOR_TOO_LATE: "minors are not rostered that late",
         }
         if self.zh:
             return f"锁定的安排无法保留：{self.pins(inst, [pin])}，{zh_why[why]}。"
         return f"Pinned {self.pins(inst, [pin])}: {en_why[why]}."
+
+    def shortfall(self, eligible: int, required: int) -> str:
+        """Why a registered volunteer stands fewer posts than required."""
+        if self.zh:
+            if eligible == 0:
+                return "本周没有可值班的开放岗位。"
+            if eligible < required:
+                return f"本周只有 {eligible} 个可值班的开放岗位。"
+            return f"可值班的 {eligible} 个岗位已由他人值守，或受每天、每周上限或休息时间限制。"
+        if eligible == 0:
+            return "No open post falls in their availability this week."
+        if eligible < required:
+            return f"Only {eligible} open post(s) fall in their availability this week."
+        return (f"Their {eligible} possible posts are taken by others or barred by the daily, weekly "
+                f"or rest limits.")
 
     def pin_overlap(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
         if self.zh:

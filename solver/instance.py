@@ -22,6 +22,8 @@ class Ineligible:
     UNAVAILABLE_WEEKDAY = "unavailable_weekday"
     UNAVAILABLE_DATE = "unavailable_date"
     EMPLOYED_RULE = "employed_rule"
+    GATE_NOT_ALLOWED = "gate_not_allowed"
+    MINOR_TOO_LATE = "minor_too_late"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,11 @@ class Instance:
             return Ineligible.UNAVAILABLE_DATE
         if volunteer.employed and self.workday[post.date] and self.in_working_hours(self.slots[post.slot]):
             return Ineligible.EMPLOYED_RULE
+        if volunteer.allowed_gates is not None and post.gate not in volunteer.allowed_gates:
+            return Ineligible.GATE_NOT_ALLOWED
+        latest = self.scenario.rules.minor_latest_end
+        if volunteer.minor and latest is not None and self.slots[post.slot].end > latest:
+            return Ineligible.MINOR_TOO_LATE
         return None
 
     @cached_property
@@ -98,15 +105,27 @@ class Instance:
             v.id: [p for p in posts if self.why_ineligible(v, p) is None] for v in self.scenario.volunteers
         }
 
+    def weekly_cap_hours(self, volunteer: Volunteer) -> Fraction | None:
+        """The smallest weekly cap that applies: own (or the default), kind's, minors'."""
+        rules = self.scenario.rules
+        own = volunteer.max_hours_per_week
+        if own is None:
+            own = rules.default_max_hours_per_week
+        caps = [own]
+        if volunteer.kind is not None:
+            caps.append(rules.kind_max_hours_per_week.get(volunteer.kind))
+        if volunteer.minor:
+            caps.append(rules.minor_max_hours_per_week)
+        # Exact arithmetic from the decimal text: 12 h over 7 days must be 720 minutes.
+        known = [Fraction(str(c)) for c in caps if c is not None]
+        return min(known) if known else None
+
     def cap_minutes(self, volunteer: Volunteer) -> int | None:
         """The hour cap over the horizon in minutes, scaled from a 7-day week; None = no cap."""
-        hours = volunteer.max_hours_per_week
-        if hours is None:
-            hours = self.scenario.rules.default_max_hours_per_week
+        hours = self.weekly_cap_hours(volunteer)
         if hours is None:
             return None
-        # Exact arithmetic: 12 h over 7 days must be 720 minutes, not 719.99.
-        return int(Fraction(hours).limit_denominator(10**6) * 60 * self.scenario.days / 7)
+        return int(hours * 60 * self.scenario.days / 7)
 
     def overlapping_slot_groups(self) -> list[tuple[str, ...]]:
         """Groups of slots that share a moment (at each slot start, the slots running then).
@@ -120,6 +139,16 @@ class Instance:
             if group not in groups:
                 groups.append(group)
         return groups
+
+    def registered_minimum(self) -> int:
+        """Posts each registered volunteer should stand over the horizon (scaled from a week)."""
+        return self.scenario.rules.min_posts_registered * self.scenario.days // 7
+
+    def post_span(self, post: Post) -> tuple[int, int]:
+        """Start and end of a post in minutes from the horizon's first midnight."""
+        slot = self.slots[post.slot]
+        offset = (post.date - self.scenario.start_date).days * 24 * 60
+        return offset + slot.start, offset + slot.end
 
     def slots_overlap(self, a: str, b: str) -> bool:
         sa, sb = self.slots[a], self.slots[b]

@@ -1,25 +1,27 @@
 """The CP-SAT model that assigns volunteers to posts, and `solve`, its one entry point.
 
-Hard rules (each a function below, composed in `HARD_RULES`): coverage max per open post,
-closed posts and availability (no variable exists for a post a person may not take),
-the party-member rule on the Chinese workday calendar (likewise), no overlapping posts,
-max posts per day, max hours over the horizon, minors never alone, pins.
+Hard rules (each a function below, composed in `HARD_RULES`): coverage max per open post;
+closed posts, availability, allowed gates, minors' latest hour and the party-member rule on
+the Chinese workday calendar (no variable exists for a post a person may not take); no
+overlapping posts; max posts per day; max hours over the horizon (own, kind's and minors'
+caps); max consecutive days; minimum rest between days; minors never alone; pins.
 
-Soft terms, in strict order of importance (each level's weight exceeds everything below it
-can cost, so one solve is a lexicographic optimisation):
-  1. missing people at posts (below min),
-  2. unmet gate needs (party members, skills),
-  3. previous assignments not kept (re-solving repairs rather than reshuffles),
-  4. fairness: the spread of hours relative to each person's cap (max ratio − min ratio),
-  5. posts at a gate the person did not prefer.
+The objective (docs/scenario-format.md) always puts coverage first: missing people, then
+unmet gate needs, each weighted above everything below it can cost. Below them:
+- version 1: previous assignments not kept, hours spread, unpreferred gates, likewise in
+  strict order;
+- version 2: the weighted soft terms of `solver.scenario.SOFT_TERMS`, with the scenario's
+  weights, each reported with its cost in the answer.
 """
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Callable
 
 from ortools.sat.python import cp_model
@@ -27,13 +29,16 @@ from ortools.sat.python import cp_model
 from solver.conflicts import find_conflicts
 from solver.explain import Texts, classify
 from solver.instance import Instance
-from solver.scenario import Assignment, Conflict, Needs, Post, Roster, Scenario, Shortage
+from solver.scenario import Assignment, Conflict, Needs, Post, Roster, Scenario, Shortage, Shortfall, TermCost
 
 # Load ratios are measured in tenths of each person's cap. Slots last 2–6 hours against
 # caps of 8–16, so finer steps tell a clerk nothing new, while they cost the proof of
 # optimality seconds (measured on random community weeks: tenths proved in 0.2–1.2 s with
 # 8 workers, permille left some unproven after 20 s).
 LOAD_STEPS = 10
+
+COVERAGE_TERMS = 2
+"""Every objective starts with missing people and unmet needs (see `RosterModel.terms`)."""
 
 
 @dataclass(frozen=True)
@@ -101,15 +106,13 @@ class RosterModel:
         self.pin_literals: dict[Assignment, cp_model.IntVar] = {}
         for rule in HARD_RULES:
             rule(self)
-        self.terms = soft_terms(self)
-        weight = 1
-        weighted = []
-        # From least to most important: each weight exceeds the worst total of all below it.
-        for i, term in enumerate(reversed(self.terms)):
-            weighted.append(Term(term.name, term.expr, term.upper, weight))
-            weight = sum(t.weight * t.upper for t in weighted) + 1
-        self.terms = list(reversed(weighted))
-        self.model.minimize(sum(t.weight * t.expr for t in self.terms))
+        weights = inst.scenario.weights
+        if weights is None:
+            self.terms = strictly_ordered([missing_people(self), unmet_needs(self), previous_dropped(self),
+                                           hours_spread(self), unpreferred_gates(self)])
+        else:
+            below = [Term(t.name, t.expr, t.upper, weights.get(t.name, 0)) for t in version_2_terms(self)]
+            self.terms = strictly_ordered([missing_people(self), unmet_needs(self)], below)
         self._hint_previous()
 
     def _hint_previous(self) -> None:
@@ -118,6 +121,16 @@ class RosterModel:
             return
         for key, var in self.vars.x.items():
             self.model.add_hint(var, key in previous)
+
+
+def strictly_ordered(terms: list[Term], below: list[Term] = ()) -> list[Term]:
+    """Weights for `terms`, most important first, each above all that follows can cost."""
+    weighted = list(below)
+    floor = sum(t.weight * t.upper for t in weighted) + 1
+    for term in reversed(terms):
+        weighted.insert(0, Term(term.name, term.expr, term.upper, floor))
+        floor = sum(t.weight * t.upper for t in weighted) + 1
+    return weighted
 
 
 # --- hard rules -------------------------------------------------------------------------
@@ -154,6 +167,48 @@ def max_hours(m: RosterModel) -> None:
             m.model.add(sum(m.inst.slots[post.slot].minutes * var for post, var in posts) <= cap)
 
 
+def max_consecutive_days(m: RosterModel) -> None:
+    limit = m.inst.scenario.rules.max_consecutive_days
+    if limit is None or limit >= m.inst.scenario.days:
+        return
+    dates = m.inst.dates
+    for vid, posts in m.vars.by_person.items():
+        on_duty = {}
+        for day in dates:
+            today = [var for _, var in m.vars.by_person_day.get((vid, day), [])]
+            if today:
+                flag = m.model.new_bool_var(f"duty[{vid},{day}]")
+                m.model.add_max_equality(flag, today)
+                on_duty[day] = flag
+        for start in range(len(dates) - limit):
+            window = [on_duty[d] for d in dates[start : start + limit + 1] if d in on_duty]
+            if len(window) > limit:
+                m.model.add(sum(window) <= limit)
+
+
+def min_rest_between_days(m: RosterModel) -> None:
+    hours = m.inst.scenario.rules.min_rest_hours
+    if not hours:
+        return
+    rest = hours * 60
+    # A person stands at one gate per slot at most, so "at slot s on date d" is a plain sum
+    # over gates; constraining slot pairs keeps this linear in slots, not in gates².
+    for vid in m.vars.by_person:
+        in_slot: dict[tuple, list] = defaultdict(list)
+        for post, var in m.vars.by_person[vid]:
+            in_slot[post.date, post.slot].append(var)
+        keys = sorted(in_slot, key=lambda k: (k[0], m.inst.slots[k[1]].start))
+        for i, (d1, s1) in enumerate(keys):
+            end = m.inst.post_span(Post("", d1, s1))[1]
+            for d2, s2 in keys[i + 1 :]:
+                if d2 == d1:
+                    continue
+                start = m.inst.post_span(Post("", d2, s2))[0]
+                if start - end >= rest:
+                    continue
+                m.model.add(sum(in_slot[d1, s1]) + sum(in_slot[d2, s2]) <= 1)
+
+
 def minors_never_alone(m: RosterModel) -> None:
     for post, people in m.vars.by_post.items():
         adults = [var for vid, var in people if not m.inst.volunteers[vid].minor]
@@ -175,15 +230,41 @@ def pins(m: RosterModel) -> None:
         m.pin_literals[pin] = literal
 
 
-HARD_RULES = (coverage_max, no_overlap, max_posts_per_day, max_hours, minors_never_alone, pins)
+HARD_RULES = (
+    coverage_max, no_overlap, max_posts_per_day, max_hours, max_consecutive_days, min_rest_between_days,
+    minors_never_alone, pins,
+)
 
 
 # --- soft terms -------------------------------------------------------------------------
 
 
-def soft_terms(m: RosterModel) -> list[Term]:
-    """The objective's terms, most important first (weights are set by `RosterModel`)."""
-    return [missing_people(m), unmet_needs(m), previous_dropped(m), hours_spread(m), unpreferred_gates(m)]
+def version_2_terms(m: RosterModel) -> list[Term]:
+    """The weighted soft terms of a version-2 scenario, in `SOFT_TERMS` order."""
+    return [
+        registered_shortfall(m), changes(m), hours_spread(m), nonemployed_off_hours(m),
+        employed_working_hours(m), gate_switches(m), split_days(m), unpreferred_gates(m), unpreferred_slots(m),
+    ]
+
+
+def _count(name: str, variables: list) -> Term:
+    return Term(name, sum(variables), len(variables))
+
+
+def _max_of(m: RosterModel, exprs: list) -> cp_model.IntVar:
+    var = m.model.new_int_var(-2, 1, "gap")
+    m.model.add_max_equality(var, exprs)
+    return var
+
+
+def _positive_part(m: RosterModel, expr: cp_model.LinearExprT, upper: int, name: str) -> cp_model.IntVar:
+    """A variable equal to max(0, expr) in every solution, not only at the optimum.
+
+    Exact, so that the term values reported with any answer (a first answer shown as
+    progress, an answer cut short by the time limit) are true, as the validator checks."""
+    var = m.model.new_int_var(0, upper, name)
+    m.model.add_max_equality(var, [expr, 0])
+    return var
 
 
 def missing_people(m: RosterModel) -> Term:
@@ -193,9 +274,7 @@ def missing_people(m: RosterModel) -> Term:
         if demand.min == 0:
             continue
         people = [var for _, var in m.vars.by_post.get(post, [])]
-        short = m.model.new_int_var(0, demand.min, f"short[{post.gate},{post.date},{post.slot}]")
-        m.model.add(short >= demand.min - sum(people))
-        shorts.append(short)
+        shorts.append(_positive_part(m, demand.min - sum(people), demand.min, f"short[{post.gate},{post.date},{post.slot}]"))
         upper += demand.min
     return Term("missing_people", sum(shorts), upper)
 
@@ -214,9 +293,7 @@ def unmet_needs(m: RosterModel) -> Term:
             if n <= 0:
                 continue
             with_it = [var for vid, var in people if has(m.inst.volunteers[vid])]
-            lack = m.model.new_int_var(0, n, f"unmet[{label},{post.gate},{post.date},{post.slot}]")
-            m.model.add(lack >= n - sum(with_it))
-            unmet.append(lack)
+            unmet.append(_positive_part(m, n - sum(with_it), n, f"unmet[{label},{post.gate},{post.date},{post.slot}]"))
             upper += n
     return Term("unmet_needs", sum(unmet), upper)
 
@@ -230,58 +307,256 @@ def previous_dropped(m: RosterModel) -> Term:
 
 
 def hours_spread(m: RosterModel) -> Term:
-    """Max minus min of (minutes served / cap) in `LOAD_STEPS`, over people who can serve.
+    """Max minus min load in `LOAD_STEPS`, over people who can serve at all.
 
-    The cap is the person's hour cap, or what they could serve at most if that is less, so
-    that someone free for a single post is not counted as idle."""
-    ratios_hi = m.model.new_int_var(0, LOAD_STEPS, "load_max")
-    ratios_lo = m.model.new_int_var(0, LOAD_STEPS, "load_min")
-    any_person = False
+    load = (recent minutes + minutes served) / (scale + history_weeks × weekly cap), where
+    scale is the person's cap over the horizon, or what they could serve at most if that is
+    less (someone free for a single post is not idle), so that with history the same
+    willing people are not used up week after week."""
+    history = m.inst.scenario.rules.history_weeks
+    loads = []
     for vid, posts in m.vars.by_person.items():
         if not posts:
             continue
+        volunteer = m.inst.volunteers[vid]
         possible = sum(m.inst.slots[p.slot].minutes for p, _ in posts)
-        cap = m.inst.cap_minutes(m.inst.volunteers[vid])
-        scale = min(cap, possible) if cap is not None else possible
+        cap = m.inst.cap_minutes(volunteer)
+        scale = Fraction(min(cap, possible) if cap is not None else possible)
         if scale <= 0:
             continue
-        any_person = True
+        weekly = m.inst.weekly_cap_hours(volunteer)
+        weekly_minutes = weekly * 60 if weekly is not None else scale * 7 / m.inst.scenario.days
+        full = scale + history * weekly_minutes
+        recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
         minutes = sum(m.inst.slots[p.slot].minutes * var for p, var in posts)
-        # hi >= steps*minutes/scale >= lo, kept linear by multiplying out the constant scale.
-        m.model.add(scale * ratios_hi >= LOAD_STEPS * minutes)
-        m.model.add(scale * ratios_lo <= LOAD_STEPS * minutes)
-    if not any_person:
+        loads.append((full, recent, minutes, (recent + possible) / full))
+    if not loads:
         return Term("hours_spread", 0, 0)
-    return Term("hours_spread", ratios_hi - ratios_lo, LOAD_STEPS)
+    top = max(1, math.ceil(LOAD_STEPS * max(most for *_, most in loads)))
+    ceilings, floors = [], []
+    for i, (full, recent, minutes, _) in enumerate(loads):
+        # up = ceil(steps × (recent + minutes) / full), down = floor(…), as integer
+        # inequalities multiplied out by the denominators so they stay linear and exact.
+        den = full.denominator * recent.denominator
+        scaled_full = int(full * den)
+        work = LOAD_STEPS * (int(recent * den) + den * minutes)
+        up = m.model.new_int_var(0, top, f"load_up[{i}]")
+        m.model.add(scaled_full * up >= work)
+        m.model.add(scaled_full * up <= work + scaled_full - 1)
+        down = m.model.new_int_var(0, top, f"load_down[{i}]")
+        m.model.add(scaled_full * down <= work)
+        m.model.add(scaled_full * down >= work - scaled_full + 1)
+        ceilings.append(up)
+        floors.append(down)
+    hi = m.model.new_int_var(0, top, "load_max")
+    lo = m.model.new_int_var(0, top, "load_min")
+    m.model.add_max_equality(hi, ceilings)
+    m.model.add_min_equality(lo, floors)
+    return Term("hours_spread", hi - lo, top)
 
 
 def unpreferred_gates(m: RosterModel) -> Term:
     off = []
-    upper = 0
     for (vid, post), var in m.vars.x.items():
         preferred = m.inst.volunteers[vid].preferred_gates
         if preferred and post.gate not in preferred:
             off.append(var)
-    upper = sum(d.max for d in m.inst.demand.values())
-    return Term("unpreferred_gates", sum(off), min(upper, len(off)))
+    return _count("unpreferred_gates", off)
+
+
+def unpreferred_slots(m: RosterModel) -> Term:
+    off = []
+    for (vid, post), var in m.vars.x.items():
+        preferred = m.inst.volunteers[vid].preferred_slots
+        if preferred and post.slot not in preferred:
+            off.append(var)
+    return _count("unpreferred_slots", off)
+
+
+def registered_shortfall(m: RosterModel) -> Term:
+    """Posts that registered (双报到) volunteers stand short of the community's minimum."""
+    required = m.inst.registered_minimum()
+    shorts, upper = [], 0
+    for v in m.inst.scenario.volunteers:
+        if not v.registered or required == 0:
+            continue
+        posts = [var for _, var in m.vars.by_person.get(v.id, [])]
+        shorts.append(_positive_part(m, required - sum(posts), required, f"registered_short[{v.id}]"))
+        upper += required
+    return Term("registered_shortfall", sum(shorts), upper)
+
+
+def changes(m: RosterModel) -> Term:
+    """Differences from `previous`: kept assignments dropped plus new ones added.
+
+    Only counted when there is a previous roster: on a first solve every assignment would
+    otherwise be a "change". Previous assignments no longer allowed cannot be kept and cost
+    the same in every answer, so they are left out."""
+    previous = {(a.volunteer, a.post) for a in m.inst.scenario.previous}
+    if not previous:
+        return Term("changes", 0, 0)
+    dropped = [var for key, var in m.vars.x.items() if key in previous]
+    added = [var for key, var in m.vars.x.items() if key not in previous]
+    capacity = sum(d.max for d in m.inst.demand.values())
+    return Term("changes", len(dropped) - sum(dropped) + sum(added), len(dropped) + min(capacity, len(added)))
+
+
+def nonemployed_off_hours(m: RosterModel) -> Term:
+    """Non-employed adults at posts outside working hours on workdays: evenings and early
+    mornings go to the employed, as the party-member rule intends."""
+    off = [
+        var for (vid, post), var in m.vars.x.items()
+        if not m.inst.volunteers[vid].employed and not m.inst.volunteers[vid].minor
+        and m.inst.workday[post.date] and not m.inst.in_working_hours(m.inst.slots[post.slot])
+    ]
+    return _count("nonemployed_off_hours", off)
+
+
+def employed_working_hours(m: RosterModel) -> Term:
+    """Employed volunteers inside working hours (rest days only): those go to the non-employed."""
+    inside = [
+        var for (vid, post), var in m.vars.x.items()
+        if m.inst.volunteers[vid].employed and m.inst.in_working_hours(m.inst.slots[post.slot])
+    ]
+    return _count("employed_working_hours", inside)
+
+
+def gate_switches(m: RosterModel) -> Term:
+    """Each gate a person stands at beyond their first: the same gate all week is easier."""
+    switches, upper = [], 0
+    for vid, posts in m.vars.by_person.items():
+        by_gate: dict[str, list] = defaultdict(list)
+        for post, var in posts:
+            by_gate[post.gate].append(var)
+        if len(by_gate) < 2:
+            continue
+        used = []
+        for gate_id, gate_vars in by_gate.items():
+            # Only "uses >= each post there" is needed: the objective pushes uses down.
+            flag = m.model.new_bool_var(f"uses[{vid},{gate_id}]")
+            m.model.add_max_equality(flag, gate_vars)
+            used.append(flag)
+        switches.append(_positive_part(m, sum(used) - 1, len(used) - 1, f"switches[{vid}]"))
+        upper += len(used) - 1
+    return Term("gate_switches", sum(switches), upper)
+
+
+def split_days(m: RosterModel) -> Term:
+    """Days on which a person's posts are not one unbroken stretch (e.g. 06–08 and 18–22)."""
+    bounds = sorted({t for s in m.inst.scenario.slots for t in (s.start, s.end)})
+    segments = list(zip(bounds, bounds[1:]))
+    splits = []
+    for (vid, day), posts in m.vars.by_person_day.items():
+        if len(posts) < 2:
+            continue
+        # covered[i]: the person stands somewhere during elementary segment i (at most one
+        # post at a time, so a plain sum); the day is split when a covered segment, then an
+        # uncovered one, then a covered one follow each other.
+        covered = [
+            sum(var for post, var in posts if m.inst.slots[post.slot].start <= a and b <= m.inst.slots[post.slot].end)
+            for a, b in segments
+        ]
+        possible = [not isinstance(c, int) for c in covered]
+        gaps = [
+            covered[i] + covered[k] - covered[j] - 1
+            for i in range(len(segments)) for k in range(i + 2, len(segments)) if possible[i] and possible[k]
+            for j in range(i + 1, k)
+        ]
+        if not gaps:
+            continue  # only touching posts are possible: the day cannot be split
+        splits.append(_positive_part(m, gaps[0] if len(gaps) == 1 else _max_of(m, gaps), 1, f"split[{vid},{day}]"))
+    return _count("split_days", splits)
 
 
 # --- solving ----------------------------------------------------------------------------
 
 
 class _ProgressReporter(cp_model.CpSolverSolutionCallback):
-    def __init__(self, callback: Callable[[Progress], None] | None):
+    """Reports improving answers in the full objective's units, across both stages."""
+
+    def __init__(self, search: "_StagedSearch", base: int, soft: cp_model.LinearExprT | None, bound_base: int):
         super().__init__()
-        self.callback = callback
-        self.count = 0
-        self.first_solution_s: float | None = None
+        self.search = search
+        self.base = base  # cost already fixed (coverage, in stage 2)
+        self.soft = soft  # in stage 1, the soft part to add to the stage's own objective
+        self.bound_base = bound_base
 
     def on_solution_callback(self) -> None:
-        self.count += 1
-        if self.first_solution_s is None:
-            self.first_solution_s = self.wall_time
-        if self.callback is not None:
-            self.callback(Progress(self.wall_time, int(self.objective_value), int(self.best_objective_bound), self.count))
+        search = self.search
+        search.solutions += 1
+        elapsed = time.perf_counter() - search.started
+        if search.first_solution_s is None:
+            search.first_solution_s = elapsed
+        objective = self.base + round(self.objective_value)
+        if self.soft is not None and not isinstance(self.soft, int):
+            objective += int(self.value(self.soft))
+        # The second stage may start above the first one's last answer: report only gains.
+        if search.on_progress is not None and (search.best is None or objective < search.best):
+            search.best = objective
+            bound = self.bound_base + math.ceil(self.best_objective_bound - 1e-6)
+            search.on_progress(Progress(elapsed, objective, min(bound, objective), search.solutions))
+
+
+class _StagedSearch:
+    """Coverage first, then everything else: two CP-SAT solves of one model.
+
+    A single weighted objective means the same, but its huge coverage weights kept CP-SAT
+    from proving even the coverage level on community weeks within seconds, while coverage
+    alone is proven in a fraction of a second. The second solve then only looks among the
+    best-covered rosters, starting from the first solve's answer.
+    """
+
+    def __init__(self, rm: RosterModel, options: SolveOptions, on_progress, stop, started: float):
+        self.rm = rm
+        self.options = options
+        self.on_progress = on_progress
+        self.stop = stop
+        self.started = started
+        self.solutions = 0
+        self.first_solution_s: float | None = None
+        self.best: int | None = None
+        coverage, rest = rm.terms[:COVERAGE_TERMS], rm.terms[COVERAGE_TERMS:]
+        self.coverage = sum(t.weight * t.expr for t in coverage)
+        self.soft = sum(t.weight * t.expr for t in rest if t.weight)
+
+    def _remaining(self) -> float:
+        return self.options.time_limit_s - (time.perf_counter() - self.started)
+
+    def _solve(self, reporter: _ProgressReporter) -> tuple[int, cp_model.CpSolver]:
+        solver = _parameters(self.options, self._remaining())
+        finish_watch = _watch(self.stop, solver)
+        try:
+            return solver.solve(self.rm.model, reporter), solver
+        finally:
+            finish_watch()
+
+    def run(self) -> tuple[int, cp_model.CpSolver | None, int | None, int | None]:
+        """Returns (status, the solver holding the answer, objective, bound)."""
+        model = self.rm.model
+        model.minimize(self.coverage)
+        status, first = self._solve(_ProgressReporter(self, 0, self.soft, 0))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, None, None, None
+        values = _valuer(first)
+        covered = values(self.coverage)
+        objective = covered + values(self.soft)
+        if status != cp_model.OPTIMAL:
+            return cp_model.FEASIBLE, first, objective, math.ceil(first.best_objective_bound - 1e-6)
+        if isinstance(self.soft, int):
+            return cp_model.OPTIMAL, first, objective, objective  # nothing below coverage to improve
+        if self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set()):
+            return cp_model.FEASIBLE, first, objective, covered
+
+        model.add(self.coverage <= covered)
+        model.minimize(self.soft)
+        model.clear_hints()
+        for var in self.rm.vars.x.values():
+            model.add_hint(var, first.boolean_value(var))
+        status2, second = self._solve(_ProgressReporter(self, covered, None, covered))
+        if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # Stopped or out of time before its first answer: the first stage's answer stands.
+            return cp_model.FEASIBLE, first, objective, covered
+        return status2, second, covered + round(second.objective_value), covered + math.ceil(second.best_objective_bound - 1e-6)
 
 
 @dataclass(frozen=True)
@@ -330,6 +605,13 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
     return finish
 
 
+def _model_with_pins(inst: Instance, pins: list[Assignment]) -> RosterModel:
+    rm = RosterModel(inst, pins)
+    for literal in rm.pin_literals.values():
+        rm.model.add(literal == 1)
+    return rm
+
+
 def _conflicting_pins(inst: Instance, pins: list[Assignment], options: SolveOptions) -> list[Assignment]:
     """A small set of pins that cannot hold together, found with CP-SAT assumptions."""
     rm = RosterModel(inst, pins)
@@ -365,35 +647,22 @@ def solve_with_stats(
     pins = [p for p in dict.fromkeys(Assignment(a.volunteer, a.gate, a.date, a.slot, True) for a in scenario.pinned)
             if p not in left_out]
 
-    rm = RosterModel(inst, pins)
-    for literal in rm.pin_literals.values():
-        rm.model.add(literal == 1)
-    solver = _parameters(options, options.time_limit_s)
-    reporter = _ProgressReporter(on_progress)
-    finish_watch = _watch(stop, solver)
-    try:
-        status = solver.solve(rm.model, reporter)
-        if status == cp_model.INFEASIBLE and pins:
-            # Only pins can make the model infeasible (every other rule can be met by
-            # leaving people out), so find which of them clash and solve without them.
-            remaining = options.time_limit_s - (time.perf_counter() - started)
-            together = _conflicting_pins(inst, pins, SolveOptions(remaining, 1, options.seed)) or pins
-            conflicts.append(Conflict("pins_together", texts.pins_together(inst, together), tuple(together)))
-            pins = [p for p in pins if p not in together]
-            rm = RosterModel(inst, pins)
-            for literal in rm.pin_literals.values():
-                rm.model.add(literal == 1)
-            remaining = max(0.5, options.time_limit_s - (time.perf_counter() - started))
-            solver = _parameters(options, remaining)
-            finish_watch()
-            finish_watch = _watch(stop, solver)
-            reporter = _ProgressReporter(on_progress)
-            status = solver.solve(rm.model, reporter)
-    finally:
-        finish_watch()
+    rm = _model_with_pins(inst, pins)
+    search = _StagedSearch(rm, options, on_progress, stop, started)
+    status, solver, objective, bound = search.run()
+    if status == cp_model.INFEASIBLE and pins:
+        # Only pins can make the model infeasible (every other rule can be met by leaving
+        # people out), so find which of them clash and solve the rest without them.
+        together = _conflicting_pins(inst, pins, SolveOptions(max(0.5, search._remaining()), 1, options.seed)) or pins
+        conflicts.append(Conflict("pins_together", texts.pins_together(inst, together), tuple(together)))
+        pins = [p for p in pins if p not in together]
+        rm = _model_with_pins(inst, pins)
+        options_left = SolveOptions(max(0.5, search._remaining()), options.workers, options.seed, options.language)
+        search = _StagedSearch(rm, options_left, on_progress, stop, started)
+        status, solver, objective, bound = search.run()
 
     wall = time.perf_counter() - started
-    has_answer = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    has_answer = solver is not None
     status_name = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE"}.get(status, "UNKNOWN")
     if conflicts:
         status_name = "INFEASIBLE"
@@ -402,22 +671,43 @@ def solve_with_stats(
         return Roster(scenario.name, status_name, wall_time_s=wall, warnings=inst.warnings,
                       conflicts=tuple(conflicts)), stats
 
+    value = _valuer(solver)
     pinned = set(pins)
     assignments = tuple(
         Assignment(vid, post.gate, post.date, post.slot, pinned=Assignment(vid, post.gate, post.date, post.slot, True) in pinned)
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
     shortages = _shortages(inst, assignments, texts)
-    objective, bound = int(solver.objective_value), int(solver.best_objective_bound)
-    stats = SolveStats(
-        status_name, wall, reporter.first_solution_s, objective, bound,
-        {t.name: int(solver.value(t.expr)) for t in rm.terms},
-    )
+    terms = tuple(TermCost(t.name, value(t.expr), t.weight) for t in rm.terms)
+    # The objective is what the answer costs, term by term: exact, where the solver's own
+    # figure is a float that large weights can round.
+    objective = sum(t.cost for t in terms)
+    bound = min(bound, objective)
+    stats = SolveStats(status_name, wall, search.first_solution_s, objective, bound, {t.name: t.value for t in terms})
     roster = Roster(
         scenario.name, status_name, assignments, tuple(shortages), objective, bound, wall,
-        inst.warnings, tuple(conflicts),
+        inst.warnings, tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
     )
     return roster, stats
+
+
+def _valuer(solver: cp_model.CpSolver) -> Callable[[cp_model.LinearExprT], int]:
+    # Some terms are constant (e.g. no previous roster): plain ints have no solver value.
+    return lambda expr: expr if isinstance(expr, int) else int(solver.value(expr))
+
+
+def _shortfalls(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts) -> tuple[Shortfall, ...]:
+    required = inst.registered_minimum()
+    if required == 0:
+        return ()
+    served: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        served[a.volunteer] += 1
+    return tuple(
+        Shortfall(v.id, required, served[v.id], texts.shortfall(len(inst.eligible[v.id]), required))
+        for v in inst.scenario.volunteers
+        if v.registered and served[v.id] < required
+    )
 
 
 def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts) -> list[Shortage]:

@@ -294,7 +294,10 @@ def _previous_dropped(t: _Terms) -> int:
 def _changes(t: _Terms) -> int:
     # Differences from `previous`: the previous assignments still allowed but not kept
     # (`previous_dropped`), plus the roster's assignments that are not in `previous`.
-    # Matched on (volunteer, gate, date, slot); the pinned flag does not matter.
+    # Matched on (volunteer, gate, date, slot); the pinned flag does not matter. Without a
+    # previous roster there is nothing to change from, so a first solve costs nothing here.
+    if not t.scenario.previous:
+        return 0
     return _previous_dropped(t) + len(t.keys - t.previous_keys())
 
 

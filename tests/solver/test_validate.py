@@ -872,6 +872,11 @@ def test_changes_count_dropped_previous_still_allowed_and_new_assignments():
     assert objective_terms(s, [])["changes"] == 2  # kept and the west pm both dropped
 
 
+def test_changes_are_nothing_without_a_previous_roster():
+    s = scenario2(gates=CHANGE_GATES, volunteers=CHANGE_PEOPLE)
+    assert objective_terms(s, [a("v01", "east", MON, "am"), a("v05", "east", MON, "am")])["changes"] == 0
+
+
 def test_previous_dropped_of_version_1_counts_only_what_was_dropped():
     s = scenario(gates=CHANGE_GATES, previous=PREVIOUS, volunteers=CHANGE_PEOPLE)
     # Dropped and still allowed: v01 west pm, and the minor's evening (no latest end in version 1).
