@@ -29,11 +29,13 @@ KINDS: tuple[str, ...] = tuple(KIND_LABELS)
 
 
 def guess_kind(volunteer: Volunteer) -> str:
-    """The most likely kind of someone known only from a scenario file.
+    """The kind of someone known only from a scenario file: the file's, else a guess.
 
-    A scenario file says nothing about kinds, so an imported volunteer gets the kind their
-    facts suggest; the clerk can correct it afterwards.
+    A version-2 file may name the kind (`Volunteer.kind`); a version-1 file never does, so
+    such a volunteer gets the kind their facts suggest; the clerk can correct it afterwards.
     """
+    if volunteer.kind is not None and volunteer.kind in KIND_LABELS:
+        return volunteer.kind
     if volunteer.minor:
         return "minor"
     if volunteer.party_member:
@@ -46,7 +48,8 @@ class VolunteerDetails:
     """What the community office knows about a volunteer beyond the solver's facts.
 
     Attributes:
-        kind: a code from `KIND_LABELS`.
+        kind: a code from `KIND_LABELS`. Always set, unlike `Volunteer.kind`, which is what
+            the solver sees and is None for people of a version-1 scenario.
         phone: contact number, or None when not recorded.
         building: the building (楼) the person lives in, e.g. "3号楼".
         grid: the grid (网格) the building belongs to, e.g. "第一网格".

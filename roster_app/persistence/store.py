@@ -10,7 +10,15 @@ Ids in the domain types are the community's codes ("east", "am", "v01"). Lists c
 in a canonical order: gates, slots and volunteers in the order they were stored; a day's
 available slots in the day's order; assignments and shortages by date, slot, gate (and
 volunteer). A scenario stored with `import_scenario` and read back with `week_scenario`
-is therefore equal to the original when its own lists were in that order.
+is therefore equal to the original when its own lists were in that order, with two
+exceptions by design: `Volunteer.recent_hours` is never stored but always computed from the
+community's published weeks (so it is 0 until a week is published), and a version-2
+scenario's `weights` come back with every soft term (missing ones at their default), as
+the file reader gives them.
+
+Version 1 or 2: a community remembers whether its scenario had `weights` (version 2) or
+not (version 1: None, solved with version 1's strictly ordered objective) in
+`communities.objective_version`; see `models.Community`.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ from roster_app.kinds import KIND_LABELS, VolunteerDetails, guess_kind
 from roster_app.persistence.database import Database
 from roster_app.persistence.errors import StoreError
 from roster_app.persistence.models import (
+    AllowedGate,
     AssignmentRow,
     Availability,
     CalendarOverride,
@@ -36,15 +45,22 @@ from roster_app.persistence.models import (
     DemandRuleRow,
     GateRow,
     GateSkillNeed,
+    KindHourCap,
     PreferredGate,
+    PreferredSlot,
+    RosterTerm,
     ShortageRow,
+    ShortfallRow,
     SlotRow,
+    SoftTermWeight,
     UnavailableDate,
     VolunteerRow,
     VolunteerSkill,
     Week,
 )
 from solver.scenario import (
+    DEFAULT_WEIGHTS,
+    SOFT_TERMS,
     STATUSES,
     WEEKDAY_KEYS,
     Assignment,
@@ -57,10 +73,15 @@ from solver.scenario import (
     Rules,
     Scenario,
     Shortage,
+    Shortfall,
     Slot,
+    TermCost,
     Volunteer,
     WorkingHours,
 )
+
+DRAFT, PUBLISHED = "draft", "published"
+_KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
 
 
 @dataclass(frozen=True)
@@ -77,7 +98,8 @@ class CommunityInfo:
 class WeekInfo:
     """A planned week: its workflow status and what the solver last said.
 
-    `solver_status` is None while no roster was saved; `solved_at` is UTC.
+    `status` is "draft" or "published" (see `RosterStore.publish_week`); `solver_status`
+    is None while no roster was saved; `solved_at` is UTC.
     """
 
     start_date: dt.date
@@ -121,10 +143,47 @@ def _assignment_from_json(d: Mapping[str, Any]) -> Assignment:
     return Assignment(d["volunteer"], d["gate"], dt.date.fromisoformat(d["date"]), d["slot"], bool(d.get("pinned")))
 
 
+def _rules_problems(rules: Rules) -> list[str]:
+    """What in `rules` the database would refuse (its CHECK constraints), in words."""
+    problems = []
+    for name, value, low in (
+        ("max_slots_per_day", rules.max_slots_per_day, 1),
+        ("default_max_hours_per_week", rules.default_max_hours_per_week, 0),
+        ("min_posts_registered", rules.min_posts_registered, 0),
+        ("minor_max_hours_per_week", rules.minor_max_hours_per_week, 0),
+        ("max_consecutive_days", rules.max_consecutive_days, 1),
+        ("min_rest_hours", rules.min_rest_hours, 0),
+        ("history_weeks", rules.history_weeks, 0),
+    ):
+        if value is not None and value < low:
+            problems.append(f"rules: {name} is {value}, less than {low}")
+    if rules.minor_latest_end is not None and not 0 <= rules.minor_latest_end <= 24 * 60:
+        problems.append(f"rules: minor_latest_end {rules.minor_latest_end} is not a time of day in minutes")
+    for kind, hours in rules.kind_max_hours_per_week.items():
+        if kind not in KIND_LABELS:
+            problems.append(
+                f"rules: kind_max_hours_per_week names unknown kind {kind!r} (known: {', '.join(KIND_LABELS)})"
+            )
+        if hours < 0:
+            problems.append(f"rules: kind_max_hours_per_week[{kind!r}] is negative")
+    return problems
+
+
+def _weights_problems(weights: Mapping[str, int] | None) -> list[str]:
+    if weights is None:
+        return []
+    problems = [f"weights: unknown soft term {t!r} (known: {', '.join(SOFT_TERMS)})" for t in weights
+                if t not in SOFT_TERMS]
+    problems += [f"weights: {t} is {w}, not a whole number >= 0" for t, w in weights.items()
+                 if not isinstance(w, int) or isinstance(w, bool) or w < 0]
+    return problems
+
+
 def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails]) -> None:
     """Every problem that would break the database or the round trip, all at once.
 
     A scenario from `solver.fileformat` is already valid; one built in code may not be.
+    Kinds must be the app's (`KIND_LABELS`): the window colours people by them.
     """
     problems: list[str] = []
 
@@ -147,6 +206,15 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
                 problems.append(f"volunteer {v.id!r}: {day!r} is not a weekday key")
             problems += [f"volunteer {v.id!r}: available {day} in unknown slot {s!r}" for s in slot_ids if s not in slots]
         problems += [f"volunteer {v.id!r}: unknown preferred gate {g!r}" for g in v.preferred_gates if g not in gates]
+        problems += [f"volunteer {v.id!r}: unknown allowed gate {g!r}" for g in v.allowed_gates or () if g not in gates]
+        problems += [f"volunteer {v.id!r}: unknown preferred slot {x!r}" for x in v.preferred_slots if x not in slots]
+        if v.kind is not None and v.kind not in KIND_LABELS:
+            problems.append(f"volunteer {v.id!r}: unknown kind {v.kind!r} (known: {', '.join(KIND_LABELS)})")
+        elif v.kind is not None and v.id in details and details[v.id].kind != v.kind:
+            problems.append(
+                f"volunteer {v.id!r}: kind {v.kind!r} in the scenario but {details[v.id].kind!r} in the details"
+            )
+    problems += _rules_problems(scenario.rules) + _weights_problems(scenario.weights)
     for vid, d in details.items():
         if vid not in volunteers:
             problems.append(f"details for unknown volunteer {vid!r}")
@@ -234,8 +302,12 @@ class RosterStore:
     ) -> int:
         """Stores a scenario as a new community; returns the community id.
 
-        `details` gives kind, phone and grid per volunteer id (a missing kind is guessed
-        from the volunteer's facts; a building there is used when the volunteer has none).
+        `details` gives kind, phone and grid per volunteer id (a building there is used when
+        the volunteer has none). A volunteer's kind is the scenario's (`Volunteer.kind`; the
+        details may repeat it but not contradict it), else the details', else guessed from
+        the facts; only the scenario's is given back to the solver. The rules and, for a
+        version-2 scenario, the weights become the community's; `weights` None makes it a
+        version-1 community. `recent_hours` is not stored (it comes from published weeks).
         The scenario's `pinned` and `previous` become the week at its start date: pinned
         assignments pinned, previous ones not.
         """
@@ -245,12 +317,12 @@ class RosterStore:
             community = Community(
                 name=scenario.name, is_demo=is_demo, contact=contact,
                 work_start_min=scenario.working_hours.start, work_end_min=scenario.working_hours.end,
-                max_slots_per_day=scenario.rules.max_slots_per_day,
-                default_max_hours_per_week=scenario.rules.default_max_hours_per_week,
             )
             s.add(community)
             s.flush()
             cid = community.id
+            self._put_rules(s, community, scenario.rules)
+            self._put_weights(s, community, scenario.weights)
             s.add_all(CalendarOverride(community_id=cid, date=d, is_workday=True) for d in scenario.calendar.workdays)
             s.add_all(CalendarOverride(community_id=cid, date=d, is_workday=False) for d in scenario.calendar.rest_days)
 
@@ -280,10 +352,12 @@ class RosterStore:
             for i, v in enumerate(scenario.volunteers):
                 info = details.get(v.id) or VolunteerDetails(guess_kind(v))
                 vol_rows.append(VolunteerRow(
-                    community_id=cid, code=v.id, name=v.name, position=i, phone=info.phone, kind=info.kind,
+                    community_id=cid, code=v.id, name=v.name, position=i, phone=info.phone,
+                    kind=v.kind or info.kind, kind_given=v.kind is not None,
                     party_member=v.party_member, employed=v.employed, minor=v.minor,
                     building=v.building if v.building is not None else info.building, grid=info.grid,
-                    max_hours_per_week=v.max_hours_per_week, active=True,
+                    max_hours_per_week=v.max_hours_per_week, active=True, registered=v.registered,
+                    gates_restricted=v.allowed_gates is not None,
                 ))
             s.add_all(vol_rows)
             s.flush()
@@ -297,9 +371,13 @@ class RosterStore:
                 s.add_all(UnavailableDate(volunteer_id=vid, date=d) for d in v.unavailable_dates)
                 s.add_all(PreferredGate(volunteer_id=vid, gate_id=gate_id[g], position=i)
                           for i, g in enumerate(dict.fromkeys(v.preferred_gates)))
+                s.add_all(AllowedGate(volunteer_id=vid, gate_id=gate_id[g], position=i)
+                          for i, g in enumerate(dict.fromkeys(v.allowed_gates or ())))
+                s.add_all(PreferredSlot(volunteer_id=vid, slot_id=slot_id[x], position=i)
+                          for i, x in enumerate(dict.fromkeys(v.preferred_slots)))
 
             if scenario.pinned or scenario.previous:
-                week = Week(community_id=cid, start_date=scenario.start_date, status="draft")
+                week = Week(community_id=cid, start_date=scenario.start_date, status=DRAFT)
                 s.add(week)
                 s.flush()
                 pins = {(a.volunteer, a.gate, a.date, a.slot) for a in scenario.pinned}
@@ -314,6 +392,46 @@ class RosterStore:
         self._changed(cid)
         return cid
 
+    @staticmethod
+    def _put_rules(s: Session, community: Community, rules: Rules) -> None:
+        community.max_slots_per_day = rules.max_slots_per_day
+        community.default_max_hours_per_week = rules.default_max_hours_per_week
+        community.min_posts_registered = rules.min_posts_registered
+        community.minor_latest_end_min = rules.minor_latest_end
+        community.minor_max_hours_per_week = rules.minor_max_hours_per_week
+        community.max_consecutive_days = rules.max_consecutive_days
+        community.min_rest_hours = rules.min_rest_hours
+        community.history_weeks = rules.history_weeks
+        s.execute(delete(KindHourCap).where(KindHourCap.community_id == community.id))
+        s.add_all(KindHourCap(community_id=community.id, kind=k, hours=h)
+                  for k, h in rules.kind_max_hours_per_week.items())
+
+    @staticmethod
+    def _put_weights(s: Session, community: Community, weights: Mapping[str, int] | None) -> None:
+        community.objective_version = 1 if weights is None else 2
+        s.execute(delete(SoftTermWeight).where(SoftTermWeight.community_id == community.id))
+        s.add_all(SoftTermWeight(community_id=community.id, term=t, weight=w) for t, w in (weights or {}).items())
+
+    def set_rules(self, community_id: int, rules: Rules) -> None:
+        """Replaces the community's rules (every field of `rules`, kind caps included)."""
+        problems = _rules_problems(rules)
+        if problems:
+            raise StoreError("Cannot set the rules:\n" + "\n".join(f"  - {p}" for p in problems))
+        with self.db.session() as s:
+            self._put_rules(s, self._community(s, community_id), rules)
+        self._changed(community_id)
+
+    def set_weights(self, community_id: int, weights: Mapping[str, int] | None) -> None:
+        """Sets the soft-term weights: a mapping makes the community solve with version 2's
+        weighted objective (terms left out weigh their `DEFAULT_WEIGHTS` value, so ``{}``
+        means all defaults); None goes back to version 1's strictly ordered objective."""
+        problems = _weights_problems(weights)
+        if problems:
+            raise StoreError("Cannot set the weights:\n" + "\n".join(f"  - {p}" for p in problems))
+        with self.db.session() as s:
+            self._put_weights(s, self._community(s, community_id), weights)
+        self._changed(community_id)
+
     # --- scenario out --------------------------------------------------------------------
 
     def week_scenario(self, community_id: int, week_start: dt.date, days: int = 7) -> Scenario:
@@ -321,7 +439,10 @@ class RosterStore:
 
         Active volunteers only; calendar overrides and unavailable dates within the horizon.
         `pinned` holds the week's pinned assignments and `previous` its other current ones,
-        so that re-solving keeps what it can.
+        so that re-solving keeps what it can. Rules and weights are the community's (weights
+        None for a version-1 community); each volunteer's `recent_hours` is what they served
+        in published weeks in the `history_weeks` weeks before `week_start` (see
+        `recent_hours`).
         """
         end = week_start + dt.timedelta(days=days)
         with self.db.session() as s:
@@ -373,6 +494,16 @@ class RosterStore:
             for pg in s.scalars(select(PreferredGate).where(PreferredGate.volunteer_id.in_(in_community))
                                 .order_by(PreferredGate.position)):
                 preferred[pg.volunteer_id].append(gate_code[pg.gate_id])
+            allowed: dict[int, list[str]] = defaultdict(list)
+            for ag in s.scalars(select(AllowedGate).where(AllowedGate.volunteer_id.in_(in_community))
+                                .order_by(AllowedGate.position)):
+                allowed[ag.volunteer_id].append(gate_code[ag.gate_id])
+            preferred_slots: dict[int, list[str]] = defaultdict(list)
+            for ps in s.scalars(select(PreferredSlot).where(PreferredSlot.volunteer_id.in_(in_community))
+                                .order_by(PreferredSlot.position)):
+                preferred_slots[ps.volunteer_id].append(slot_code[ps.slot_id])
+            rules = self._rules(s, c)
+            recent = self._recent_minutes(s, community_id, week_start, rules.history_weeks)
 
             volunteers = tuple(
                 Volunteer(
@@ -384,6 +515,10 @@ class RosterStore:
                     minor=r.minor, skills=tuple(skills[r.id]), building=r.building,
                     max_hours_per_week=r.max_hours_per_week, unavailable_dates=frozenset(away[r.id]),
                     preferred_gates=tuple(preferred[r.id]),
+                    kind=r.kind if r.kind_given else None, registered=r.registered,
+                    allowed_gates=tuple(allowed[r.id]) if r.gates_restricted else None,
+                    preferred_slots=tuple(preferred_slots[r.id]),
+                    recent_hours=recent.get(r.id, 0) / 60,
                 )
                 for r in vol_rows
             )
@@ -406,10 +541,63 @@ class RosterStore:
                 calendar=CalendarOverrides(
                     frozenset(d for d, w in overrides if w), frozenset(d for d, w in overrides if not w)
                 ),
-                rules=Rules(c.max_slots_per_day, c.default_max_hours_per_week),
+                rules=rules,
                 pinned=tuple(a for a in current if a.pinned),
                 previous=tuple(a for a in current if not a.pinned),
+                weights=self._weights(s, c),
             )
+
+    @staticmethod
+    def _rules(s: Session, c: Community) -> Rules:
+        caps = s.execute(select(KindHourCap.kind, KindHourCap.hours).where(KindHourCap.community_id == c.id)).all()
+        return Rules(
+            max_slots_per_day=c.max_slots_per_day,
+            default_max_hours_per_week=c.default_max_hours_per_week,
+            min_posts_registered=c.min_posts_registered,
+            minor_latest_end=c.minor_latest_end_min,
+            minor_max_hours_per_week=c.minor_max_hours_per_week,
+            kind_max_hours_per_week=dict(sorted(caps, key=lambda kh: (_KIND_ORDER.get(kh[0], 99), kh[0]))),
+            max_consecutive_days=c.max_consecutive_days,
+            min_rest_hours=c.min_rest_hours,
+            history_weeks=c.history_weeks,
+        )
+
+    @staticmethod
+    def _weights(s: Session, c: Community) -> dict[str, int] | None:
+        if c.objective_version == 1:
+            return None
+        stored = dict(s.execute(select(SoftTermWeight.term, SoftTermWeight.weight)
+                                .where(SoftTermWeight.community_id == c.id)).all())
+        return {t: stored.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS}
+
+    @staticmethod
+    def _recent_minutes(s: Session, community_id: int, week_start: dt.date, weeks: int) -> dict[int, int]:
+        """Volunteer row id → minutes at posts of published weeks in the `weeks` weeks before."""
+        if weeks <= 0:
+            return {}
+        rows = s.execute(
+            select(AssignmentRow.volunteer_id, func.sum(SlotRow.end_min - SlotRow.start_min))
+            .join(Week, AssignmentRow.week_id == Week.id)
+            .join(SlotRow, AssignmentRow.slot_id == SlotRow.id)
+            .where(Week.community_id == community_id, Week.status == PUBLISHED,
+                   AssignmentRow.date >= week_start - dt.timedelta(weeks=weeks), AssignmentRow.date < week_start)
+            .group_by(AssignmentRow.volunteer_id)
+        ).all()
+        return {vid: int(minutes) for vid, minutes in rows}
+
+    def recent_hours(self, community_id: int, week_start: dt.date, weeks: int | None = None) -> dict[str, float]:
+        """Volunteer id → hours served in the `weeks` weeks (7 days each) before `week_start`.
+
+        Counts the slot durations of assignments dated in that window, in published weeks
+        only: a draft may still change and was never posted at the gates. `weeks` defaults
+        to the community's `history_weeks`. People with no hours there are left out.
+        """
+        with self.db.session() as s:
+            c = self._community(s, community_id)
+            minutes = self._recent_minutes(s, community_id, week_start, c.history_weeks if weeks is None else weeks)
+            codes = dict(s.execute(select(VolunteerRow.id, VolunteerRow.code)
+                                   .where(VolunteerRow.community_id == community_id)).all())
+            return {codes[vid]: m / 60 for vid, m in minutes.items() if m}
 
     def _week(self, s: Session, community_id: int, week_start: dt.date) -> Week | None:
         return s.scalar(select(Week).where(Week.community_id == community_id, Week.start_date == week_start))
@@ -457,8 +645,10 @@ class RosterStore:
     def save_roster(self, community_id: int, week_start: dt.date, roster: Roster) -> None:
         """Replaces the week's assignments and shortages with the roster's, in one transaction.
 
-        Also records the solver's status, objective, bound, wall time, warnings and
-        conflicts. An unknown id anywhere raises `StoreError` and leaves the week as it was.
+        Also records the solver's status, objective, bound, wall time, warnings, conflicts,
+        term costs and registered volunteers' shortfalls. An unknown id anywhere raises
+        `StoreError` and leaves the week as it was; so does a published week (reopen it
+        first: what was posted at the gates must not change behind the clerk's back).
         """
         if roster.status not in STATUSES:
             raise StoreError(f"Unknown roster status {roster.status!r} (expected one of {', '.join(STATUSES)}).")
@@ -466,13 +656,18 @@ class RosterStore:
             self._community(s, community_id)
             week = self._week(s, community_id, week_start)
             if week is None:
-                week = Week(community_id=community_id, start_date=week_start, status="draft")
+                week = Week(community_id=community_id, start_date=week_start, status=DRAFT)
                 s.add(week)
                 s.flush()
+            if week.status == PUBLISHED:
+                raise StoreError(
+                    f"The roster of the week of {week_start.isoformat()} is published; reopen the week "
+                    f"before changing it. Nothing was saved."
+                )
             # Delete first, then insert row by row: if a later row fails, the rollback
             # must bring the old roster back, which the tests check.
-            s.execute(delete(AssignmentRow).where(AssignmentRow.week_id == week.id))
-            s.execute(delete(ShortageRow).where(ShortageRow.week_id == week.id))
+            for table in (AssignmentRow, ShortageRow, RosterTerm, ShortfallRow):
+                s.execute(delete(table).where(table.week_id == week.id))
             codes = _Codes(s, community_id)
             for i, a in enumerate(roster.assignments):
                 where = f"assignments[{i}]"
@@ -486,6 +681,13 @@ class RosterStore:
                 s.add(ShortageRow(
                     week_id=week.id, gate_id=codes.id("gate", sh.gate, where), slot_id=codes.id("slot", sh.slot, where),
                     date=sh.date, missing=sh.missing, unmet_needs=_needs_to_json(sh.unmet_needs), reason=sh.reason,
+                ))
+            s.add_all(RosterTerm(week_id=week.id, position=i, name=t.name, value=t.value, weight=t.weight)
+                      for i, t in enumerate(roster.terms))
+            for i, f in enumerate(roster.shortfalls):
+                s.add(ShortfallRow(
+                    week_id=week.id, volunteer_id=codes.id("volunteer", f.volunteer, f"shortfalls[{i}]"), position=i,
+                    required=f.required, served=f.served, reason=f.reason,
                 ))
             week.solver_status = roster.status
             week.objective = roster.objective
@@ -522,6 +724,19 @@ class RosterStore:
             shortages = tuple(
                 Shortage(g, r.date, sl, r.missing, _needs_from_json(r.unmet_needs), r.reason) for r, g, sl in rows
             )
+            terms = tuple(
+                TermCost(t.name, t.value, t.weight)
+                for t in s.scalars(select(RosterTerm).where(RosterTerm.week_id == week.id)
+                                   .order_by(RosterTerm.position))
+            )
+            shortfalls = tuple(
+                Shortfall(code, f.required, f.served, f.reason)
+                for f, code in s.execute(
+                    select(ShortfallRow, VolunteerRow.code)
+                    .join(VolunteerRow, ShortfallRow.volunteer_id == VolunteerRow.id)
+                    .where(ShortfallRow.week_id == week.id).order_by(ShortfallRow.position)
+                )
+            )
             return Roster(
                 scenario=c.name,
                 status=week.solver_status or "UNKNOWN",
@@ -535,7 +750,41 @@ class RosterStore:
                     Conflict(x["rule"], x["message"], tuple(_assignment_from_json(p) for p in x.get("pins", [])))
                     for x in week.conflicts
                 ),
+                terms=terms,
+                shortfalls=shortfalls,
             )
+
+    # --- publishing -----------------------------------------------------------------------
+
+    def publish_week(self, community_id: int, week_start: dt.date) -> None:
+        """Marks the week's roster as published: posted at the gates and sent to the volunteers.
+
+        From then on its posts count as served hours (`recent_hours`) and `save_roster`
+        refuses to replace it until `reopen_week`. A week with no roster cannot be published.
+        Publishing a published week changes nothing.
+        """
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            has_roster = week is not None and (
+                week.solver_status is not None
+                or s.scalar(select(func.count()).where(AssignmentRow.week_id == week.id))
+            )
+            if week is None or not has_roster:
+                raise StoreError(f"The week of {week_start.isoformat()} has no roster to publish.")
+            week.status = PUBLISHED
+        self._changed(community_id)
+
+    def reopen_week(self, community_id: int, week_start: dt.date) -> None:
+        """Makes a published week a draft again, so that its roster can change (and stops
+        counting its posts as served hours until it is published again)."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            if week is None:
+                raise StoreError(f"There is no week of {week_start.isoformat()} to reopen.")
+            week.status = DRAFT
+        self._changed(community_id)
 
     def set_pinned(self, community_id: int, week_start: dt.date, assignment: Assignment, pinned: bool) -> None:
         """Pins (锁定) or unpins one of the week's assignments; `assignment.pinned` is ignored."""
