@@ -515,6 +515,7 @@ class _StagedSearch:
         self.solutions = 0
         self.first_solution_s: float | None = None
         self.best: int | None = None
+        self.coverage_optimal = False
         coverage, rest = rm.terms[:COVERAGE_TERMS], rm.terms[COVERAGE_TERMS:]
         self.coverage = sum(t.weight * t.expr for t in coverage)
         self.soft = sum(t.weight * t.expr for t in rest if t.weight)
@@ -542,6 +543,7 @@ class _StagedSearch:
         objective = covered + values(self.soft)
         if status != cp_model.OPTIMAL:
             return cp_model.FEASIBLE, first, objective, math.ceil(first.best_objective_bound - 1e-6)
+        self.coverage_optimal = True
         if isinstance(self.soft, int):
             return cp_model.OPTIMAL, first, objective, objective  # nothing below coverage to improve
         if self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set()):
@@ -569,6 +571,9 @@ class SolveStats:
     objective: int | None
     bound: int | None
     terms: dict[str, int]
+    coverage_optimal: bool = False
+    """Whether the fewest missing people and unmet needs were proven, even if the terms
+    below them were not (status FEASIBLE)."""
 
 
 def _parameters(options: SolveOptions, time_limit: float) -> cp_model.CpSolver:
@@ -683,7 +688,8 @@ def solve_with_stats(
     # figure is a float that large weights can round.
     objective = sum(t.cost for t in terms)
     bound = min(bound, objective)
-    stats = SolveStats(status_name, wall, search.first_solution_s, objective, bound, {t.name: t.value for t in terms})
+    stats = SolveStats(status_name, wall, search.first_solution_s, objective, bound, {t.name: t.value for t in terms},
+                       search.coverage_optimal)
     roster = Roster(
         scenario.name, status_name, assignments, tuple(shortages), objective, bound, wall,
         inst.warnings, tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
