@@ -8,6 +8,13 @@ any slot at weekends, retired party members (无职党员) and community workers
 working hours, cadres sent down to the community (下沉干部), residents, students, two
 minors (新时代好少年, weekends in daylight only), a social worker and a few skills.
 
+It is a version-2 community (docs/scenario-format.md): every volunteer has a kind, the
+employed party members and cadres are registered (双报到) and expected to stand at least
+two posts a week, minors stay home after 20:00 and serve at most 6 hours, nobody serves
+more than 6 days running or comes back less than 10 hours after an evening post, fairness
+looks back 4 weeks, and the soft terms weigh their defaults. A few elderly people stand
+only at the gate by their building, and a few prefer certain slots.
+
 The week is meant to be nearly coverable: demand is set so that, with everyone's hour
 cap, a good roster leaves at most a few posts short (see tests/persistence/test_demo.py
 for the figures), because a demo that is a sea of red teaches nothing.
@@ -22,6 +29,7 @@ from typing import NamedTuple
 
 from roster_app.kinds import VolunteerDetails
 from solver.scenario import (
+    DEFAULT_WEIGHTS,
     WEEKDAY_KEYS,
     DemandRule,
     Gate,
@@ -96,7 +104,7 @@ GATES: tuple[Gate, ...] = (
 
 # Buildings near each gate (people like to stand at the gate they pass every day) and the
 # grid (网格) each building belongs to.
-_GATE_OF_BUILDING = {b: g for g, bs in {
+GATE_OF_BUILDING = {b: g for g, bs in {
     "east": (1, 2, 3, 4), "south": (5, 6, 7, 8), "west": (9, 10, 11, 12), "north": (13, 14, 15, 16),
 }.items() for b in bs}
 _GRID_OF_BUILDING = {b: ("第一网格" if b <= 5 else "第二网格" if b <= 10 else "第三网格") for b in range(1, 17)}
@@ -137,7 +145,13 @@ class _Person(NamedTuple):
     skills: tuple[str, ...] = ()
     prefers_near_gate: bool = False
     away: tuple[int, ...] = ()  # days after week_start the person is away (unavailable)
+    only_near_gate: bool = False  # allowed at the gate by their building only (elderly)
+    slots: tuple[str, ...] = ()  # preferred slots
 
+
+# Kinds registered with the community (双报到): employed party members and the cadres sent
+# down, who earn their points by standing at the gates.
+REGISTERED_KINDS = ("employed_party", "cadre")
 
 # (party_member, employed) usual for each kind.
 _KIND_FACTS = {
@@ -156,13 +170,16 @@ _KIND_FACTS = {
 # community's default of 12 hours: cadres sent down and the keenest retirees give 16.
 _PEOPLE: tuple[_Person, ...] = (
     # 无职党员 — retired party members, the backbone of the daytime posts
-    _Person("v01", "张桂兰", "nonemployed_party", 3, "13601187425", "mon-fri: am pm; sat: am", 10, prefers_near_gate=True),
+    _Person("v01", "张桂兰", "nonemployed_party", 3, "13601187425", "mon-fri: am pm; sat: am", 10,
+            prefers_near_gate=True, only_near_gate=True),
     _Person("v02", "李秀英", "nonemployed_party", 1, "13910256738", "mon-fri: early am; sun: am", 16, prefers_near_gate=True),
     _Person("v03", "王淑珍", "nonemployed_party", 6, "15810743219", "mon-sat: am pm", 16),
-    _Person("v04", "刘凤兰", "nonemployed_party", 9, "13701092846", "mon,wed,fri: am pm; tue,thu: am", None, prefers_near_gate=True),
+    _Person("v04", "刘凤兰", "nonemployed_party", 9, "13701092846", "mon,wed,fri: am pm; tue,thu: am", None,
+            prefers_near_gate=True, only_near_gate=True),
     _Person("v05", "陈德福", "nonemployed_party", 14, "18610327754", "mon-fri: early am pm", 16, away=(2,)),
-    _Person("v06", "杨玉珍", "nonemployed_party", 7, "13521864093", "tue-sun: pm", None, prefers_near_gate=True),
-    _Person("v07", "赵振华", "nonemployed_party", 11, "15901276480", "mon-fri: am pm eve", 16),
+    _Person("v06", "杨玉珍", "nonemployed_party", 7, "13521864093", "tue-sun: pm", None, prefers_near_gate=True,
+            only_near_gate=True),
+    _Person("v07", "赵振华", "nonemployed_party", 11, "15901276480", "mon-fri: am pm eve", 16, slots=("am", "pm")),
     _Person("v08", "黄秀云", "nonemployed_party", 2, "13801345672", "mon-fri: am; sat,sun: am pm", None,
             skills=("medical",), prefers_near_gate=True),
     _Person("v09", "徐长林", "nonemployed_party", 15, "18911023586", "mon-fri: early pm", 16),
@@ -170,7 +187,8 @@ _PEOPLE: tuple[_Person, ...] = (
     # 在职党员 — employed party members registered with their home community (双报到)
     _Person("v11", "王建军", "employed_party", 2, "13810957264", "mon-fri: early eve; sat: am pm", None, prefers_near_gate=True),
     _Person("v12", "李海燕", "employed_party", 8, "15210683395", "mon,wed,fri: eve; sat,sun: am eve", 10),
-    _Person("v13", "张伟东", "employed_party", 12, "18501128876", "mon-fri: early; sun: early am pm", None),
+    _Person("v13", "张伟东", "employed_party", 12, "18501128876", "mon-fri: early; sun: early am pm", None,
+            slots=("early",)),
     _Person("v14", "刘晓峰", "employed_party", 4, "13522097148", "tue,thu: early eve; sat: early am pm eve", None,
             prefers_near_gate=True),
     _Person("v15", "陈丽娟", "employed_party", 10, "13911470382", "mon-thu: eve; sun: am pm", 8),
@@ -186,7 +204,7 @@ _PEOPLE: tuple[_Person, ...] = (
     # 下沉干部 — cadres sent down from district offices, in the community outside office hours
     _Person("v22", "马卫国", "cadre", 3, "13901358820", "mon-fri: early eve; sat: am pm", 16),
     _Person("v23", "胡晓明", "cadre", 11, "18510279631", "mon-fri: early eve; sun: am pm", 16),
-    _Person("v24", "高雅琴", "cadre", 7, "13718460259", "mon-fri: eve; sat,sun: am pm eve", 16),
+    _Person("v24", "高雅琴", "cadre", 7, "13718460259", "mon-fri: eve; sat,sun: am pm eve", 16, slots=("eve",)),
     # 社区工作者 — on duty in the community office in working hours
     _Person("v25", "何晓燕", "community_worker", 4, "15600187346", "mon-fri: am pm", 16, party_member=True),
     _Person("v26", "郭静怡", "community_worker", 10, "13520948713", "mon-fri: am pm", 16, party_member=True),
@@ -197,7 +215,8 @@ _PEOPLE: tuple[_Person, ...] = (
     # 群众 — resident volunteers who answered the WeChat call
     _Person("v29", "宋春生", "resident", 14, "13601052798", "mon-sun: early am", None, prefers_near_gate=True),
     _Person("v30", "韩美玲", "resident", 6, "15801339246", "mon-fri: am pm", 10),
-    _Person("v31", "唐国华", "resident", 9, "18612078453", "mon-fri: eve; sat,sun: am pm eve", None, employed=True),
+    _Person("v31", "唐国华", "resident", 9, "18612078453", "mon-fri: eve; sat,sun: am pm eve", None, employed=True,
+            slots=("eve",)),
     _Person("v32", "冯建平", "resident", 15, "13910864127", "tue,thu: early eve; sun: early am", None, employed=True,
             prefers_near_gate=True),
     _Person("v33", "董丽华", "resident", 2, "15010426938", "mon,wed,fri: pm; sat: am pm", None),
@@ -224,7 +243,11 @@ def _volunteer(p: _Person, week_start: dt.date) -> Volunteer:
         building=f"{p.building}号楼",
         max_hours_per_week=p.max_hours,
         unavailable_dates=frozenset(week_start + dt.timedelta(days=d) for d in p.away),
-        preferred_gates=(_GATE_OF_BUILDING[p.building],) if p.prefers_near_gate else (),
+        preferred_gates=(GATE_OF_BUILDING[p.building],) if p.prefers_near_gate else (),
+        kind=p.kind,
+        registered=p.kind in REGISTERED_KINDS,
+        allowed_gates=(GATE_OF_BUILDING[p.building],) if p.only_near_gate else None,
+        preferred_slots=p.slots,
     )
 
 
@@ -242,7 +265,17 @@ def demo_scenario(week_start: dt.date) -> Scenario:
         slots=SLOTS,
         gates=GATES,
         volunteers=tuple(_volunteer(p, week_start) for p in _PEOPLE),
-        rules=Rules(max_slots_per_day=2, default_max_hours_per_week=12),
+        rules=Rules(
+            max_slots_per_day=2,
+            default_max_hours_per_week=12,
+            min_posts_registered=2,
+            minor_latest_end=20 * _H,
+            minor_max_hours_per_week=6,
+            max_consecutive_days=6,
+            min_rest_hours=10,
+            history_weeks=4,
+        ),
+        weights=dict(DEFAULT_WEIGHTS),
     )
 
 

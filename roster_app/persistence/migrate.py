@@ -71,12 +71,18 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def upgrade(connection: Connection, revision: str = "head") -> None:
-    """Runs the migrations up to `revision` in the connection's current transaction."""
+    """Runs the migrations up to `revision` in the connection's current transaction.
+
+    On SQLite, foreign keys must be off (``PRAGMA foreign_keys``, which SQLite takes only
+    outside a transaction): batch mode drops tables that other tables refer to.
+    `database.Database` does this; a bare engine has them off anyway."""
     command.upgrade(_config(connection), revision)
 
 
 def downgrade(connection: Connection, revision: str) -> None:
-    """Runs the migrations back down to `revision` (for tests and for developers)."""
+    """Runs the migrations back down to `revision` (for tests and for developers).
+
+    Like `upgrade`, on SQLite it must run with foreign keys off (tables are copied)."""
     command.downgrade(_config(connection), revision)
 
 

@@ -12,9 +12,15 @@ from collections import Counter
 
 import pytest
 
-from roster_app.demo import DEMO_CONTACT, demo_scenario, demo_volunteer_details, demo_volunteer_kinds
+from roster_app.demo import (
+    DEMO_CONTACT,
+    GATE_OF_BUILDING,
+    demo_scenario,
+    demo_volunteer_details,
+    demo_volunteer_kinds,
+)
 from roster_app.kinds import KIND_LABELS
-from solver.scenario import WEEKDAY_KEYS, Scenario, Volunteer
+from solver.scenario import DEFAULT_WEIGHTS, WEEKDAY_KEYS, Rules, Scenario, Volunteer
 from solver.workdays import workday_flags
 from solver.model import SolveOptions, solve
 from solver.validate import validate
@@ -162,6 +168,45 @@ def test_gates_slots_and_rules() -> None:
     assert all(g.needs.is_empty() for g in scenario.gates[1:])
     assert all(r.days == "workdays" for r in scenario.gate("north").demand)
     assert "early" not in {r.slot for r in scenario.gate("west").demand}
+
+
+def test_a_version_2_community() -> None:
+    scenario = demo_scenario(WEEK)
+    kinds = demo_volunteer_kinds()
+    assert scenario.weights == DEFAULT_WEIGHTS
+    assert scenario.rules == Rules(
+        max_slots_per_day=2, default_max_hours_per_week=12, min_posts_registered=2, minor_latest_end=20 * 60,
+        minor_max_hours_per_week=6, max_consecutive_days=6, min_rest_hours=10, history_weeks=4,
+    )
+    assert all(v.kind == kinds[v.id] for v in scenario.volunteers)
+    registered = [v for v in scenario.volunteers if v.registered]
+    assert {v.id for v in registered} == {v.id for v in scenario.volunteers if v.kind in ("employed_party", "cadre")}
+    # Registered people can stand their two posts: enough usable slots on different days.
+    flags, _ = workday_flags(scenario.dates, scenario.calendar)
+    for v in registered:
+        days = sum(bool(usable_slots(scenario, v, d, flags[d])) for d in scenario.dates)
+        assert days >= scenario.rules.min_posts_registered, v.id
+    # Minors' slots end by 20:00, so the rule never keeps them from a slot they offered.
+    for v in (v for v in scenario.volunteers if v.minor):
+        assert all(scenario.slot(x).end <= scenario.rules.minor_latest_end
+                   for slots in v.available.values() for x in slots)
+
+
+def test_a_few_restricted_gates_and_preferred_slots() -> None:
+    scenario = demo_scenario(WEEK)
+    restricted = [v for v in scenario.volunteers if v.allowed_gates is not None]
+    assert 2 <= len(restricted) <= 4
+    for v in restricted:
+        # Elderly retired people, only at the gate by their building, which is open in their slots.
+        assert v.kind == "nonemployed_party" and v.allowed_gates == v.preferred_gates
+        assert v.allowed_gates == (GATE_OF_BUILDING[int((v.building or "").removesuffix("号楼"))],)
+        gate = scenario.gate(v.allowed_gates[0])
+        assert {x for slots in v.available.values() for x in slots} <= {r.slot for r in gate.demand}
+    preferring = [v for v in scenario.volunteers if v.preferred_slots]
+    assert 2 <= len(preferring) <= 6
+    for v in preferring:
+        offered = {x for slots in v.available.values() for x in slots}
+        assert set(v.preferred_slots) < offered, v.id  # a real preference among what they offer
 
 
 @pytest.mark.parametrize("week_start", WEEKS)

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from roster_app.demo import demo_scenario, demo_volunteer_details
+from roster_app.kinds import VolunteerDetails
 from roster_app.persistence import Database, RosterStore, StoreError
 from roster_app.persistence.models import SoftTermWeight
 from solver.fileformat import scenario_from_dict, scenario_to_dict
@@ -289,3 +290,23 @@ def test_the_history_window_is_by_date(store: RosterStore, demo_id: int) -> None
     assert store.recent_hours(demo_id, thursday, weeks=1) == {"v01": 10}
     later = thursday + dt.timedelta(weeks=1)
     assert store.recent_hours(demo_id, later, weeks=1) == {"v01": 4}  # from the Thursday on
+
+
+# --- the demo ---------------------------------------------------------------------------
+
+
+def test_the_demo_is_a_version_2_community(store: RosterStore, demo_id: int) -> None:
+    scenario = store.week_scenario(demo_id, WEEK)
+    assert scenario == demo_scenario(WEEK)
+    assert scenario.weights == DEFAULT_WEIGHTS
+    assert scenario.rules.min_posts_registered == 2 and scenario.rules.history_weeks == 4
+    assert all(v.kind for v in scenario.volunteers)
+    assert {v.kind for v in scenario.volunteers if v.registered} == {"employed_party", "cadre"}
+    assert any(v.allowed_gates for v in scenario.volunteers) and any(v.preferred_slots for v in scenario.volunteers)
+
+
+def test_details_and_kinds_agree_for_the_demo(store: RosterStore, demo_id: int) -> None:
+    details = store.volunteer_details(demo_id)
+    assert details == demo_volunteer_details()
+    assert all(v.kind == details[v.id].kind for v in store.week_scenario(demo_id, WEEK).volunteers)
+    assert details["v01"] == VolunteerDetails("nonemployed_party", "13601187425", "3号楼", "第一网格")
