@@ -95,6 +95,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
     roster, stats = solve_with_stats(scenario, options)
     save_roster(roster, args.output)
     _print_roster_summary(scenario, roster, stats.wall_time_s)
+    if roster.status == "FEASIBLE" and stats.coverage_optimal:
+        print("coverage:   proven: no roster has fewer people missing or needs unmet")
+    for term in roster.terms:
+        if term.value:
+            print(f"  term {term.name}: {term.value} × {term.weight} = {term.cost}")
+    for short in roster.shortfalls:
+        print(f"shortfall:  {short.volunteer} stood {short.served} of {short.required} posts. {short.reason}")
     print(f"written:    {args.output}")
     return 3 if roster.status == "INFEASIBLE" else 0
 

@@ -28,9 +28,11 @@ def test_demo_solve_check(tmp_path):
     scenario = load_scenario(scenario_file)
     assert scenario.name == "玉带路社区" and scenario.start_date.isoformat() == "2026-11-23"
 
-    out = gateroster("solve", str(scenario_file), "-o", str(roster_file), "--time-limit", "20")
+    out = gateroster("solve", str(scenario_file), "-o", str(roster_file), "--time-limit", "8")
     assert out.returncode == 0, out.stderr
-    assert "status:     OPTIMAL" in out.stdout
+    assert "status:     OPTIMAL" in out.stdout or (
+        "status:     FEASIBLE" in out.stdout and "coverage:   proven" in out.stdout)
+    assert "  term " in out.stdout  # what the preferences cost is shown
     assert "shortages:" in out.stdout and "time:" in out.stdout
     roster = load_roster(roster_file)
     assert validate(scenario, roster) == []

@@ -22,7 +22,7 @@ from roster_app.demo import (
 from roster_app.kinds import KIND_LABELS
 from solver.scenario import DEFAULT_WEIGHTS, WEEKDAY_KEYS, Rules, Scenario, Volunteer
 from solver.workdays import workday_flags
-from solver.model import SolveOptions, solve
+from solver.model import SolveOptions, solve_with_stats
 from solver.validate import validate
 from tests.persistence.conftest import WEEK
 
@@ -212,7 +212,10 @@ def test_a_few_restricted_gates_and_preferred_slots() -> None:
 @pytest.mark.parametrize("week_start", WEEKS)
 def test_the_solver_covers_the_demo_week_nearly_fully(week_start: dt.date) -> None:
     scenario = demo_scenario(week_start)
-    roster = solve(scenario, SolveOptions(time_limit_s=30))
-    assert roster.status == "OPTIMAL"
+    roster, stats = solve_with_stats(scenario, SolveOptions(time_limit_s=8))
+    # The fewest missing people and unmet needs are proven; the preferences below them
+    # (version 2's weighted terms) need not be within a test's time.
+    assert stats.coverage_optimal
+    assert roster.status in ("OPTIMAL", "FEASIBLE")
     assert len(roster.shortages) <= 4
     assert validate(scenario, roster) == []
