@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=SolveOptions.workers, metavar="N", help="CP-SAT workers (default 8)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of reasons (default zh)")
+    p.add_argument("--deterministic", action="store_true",
+                   help="same answer every run: the time limit counts CP-SAT work units, not seconds")
 
     p = sub.add_parser("check", help="check a roster against its scenario")
     p.add_argument("scenario", type=Path)
@@ -91,7 +93,8 @@ def _print_roster_summary(scenario: Scenario, roster: Roster, seconds: float) ->
 
 def cmd_solve(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
-    options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang)
+    options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang,
+                           deterministic=args.deterministic)
     roster, stats = solve_with_stats(scenario, options)
     save_roster(roster, args.output)
     _print_roster_summary(scenario, roster, stats.wall_time_s)

@@ -20,7 +20,7 @@ import math
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable
 
@@ -50,6 +50,10 @@ class SolveOptions:
     workers: int = 8
     seed: int = 0
     language: str = "zh"
+    deterministic: bool = False
+    """Same answer for the same scenario, seed and workers, on any machine and load: the
+    workers take turns (CP-SAT's interleaved search) and `time_limit_s` counts CP-SAT's
+    deterministic work units instead of seconds (about two seconds each on 2 cores here)."""
 
 
 @dataclass(frozen=True)
@@ -513,6 +517,7 @@ class _StagedSearch:
         self.stop = stop
         self.started = started
         self.solutions = 0
+        self.work_used = 0.0  # deterministic units spent by finished stages
         self.first_solution_s: float | None = None
         self.best: int | None = None
         self.coverage_optimal = False
@@ -521,6 +526,8 @@ class _StagedSearch:
         self.soft = sum(t.weight * t.expr for t in rest if t.weight)
 
     def _remaining(self) -> float:
+        if self.options.deterministic:
+            return self.options.time_limit_s - self.work_used
         return self.options.time_limit_s - (time.perf_counter() - self.started)
 
     def _solve(self, reporter: _ProgressReporter) -> tuple[int, cp_model.CpSolver]:
@@ -530,6 +537,7 @@ class _StagedSearch:
             return solver.solve(self.rm.model, reporter), solver
         finally:
             finish_watch()
+            self.work_used += solver.deterministic_time
 
     def run(self) -> tuple[int, cp_model.CpSolver | None, int | None, int | None]:
         """Returns (status, the solver holding the answer, objective, bound)."""
@@ -578,7 +586,11 @@ class SolveStats:
 
 def _parameters(options: SolveOptions, time_limit: float) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, time_limit)
+    if options.deterministic:
+        solver.parameters.interleave_search = True
+        solver.parameters.max_deterministic_time = max(0.01, time_limit)
+    else:
+        solver.parameters.max_time_in_seconds = max(0.01, time_limit)
     solver.parameters.num_workers = max(1, options.workers)
     solver.parameters.random_seed = options.seed
     return solver
@@ -622,7 +634,7 @@ def _conflicting_pins(inst: Instance, pins: list[Assignment], options: SolveOpti
     rm = RosterModel(inst, pins)
     rm.model.clear_objective()
     rm.model.add_assumptions(list(rm.pin_literals.values()))
-    solver = _parameters(SolveOptions(workers=1, seed=options.seed), options.time_limit_s)
+    solver = _parameters(options, options.time_limit_s)
     if solver.solve(rm.model) != cp_model.INFEASIBLE:
         return []
     core = set(solver.sufficient_assumptions_for_infeasibility())
@@ -658,12 +670,12 @@ def solve_with_stats(
     if status == cp_model.INFEASIBLE and pins:
         # Only pins can make the model infeasible (every other rule can be met by leaving
         # people out), so find which of them clash and solve the rest without them.
-        together = _conflicting_pins(inst, pins, SolveOptions(max(0.5, search._remaining()), 1, options.seed)) or pins
+        together = _conflicting_pins(inst, pins, replace(options, time_limit_s=max(0.5, search._remaining()), workers=1)) or pins
         conflicts.append(Conflict("pins_together", texts.pins_together(inst, together), tuple(together)))
         pins = [p for p in pins if p not in together]
         rm = _model_with_pins(inst, pins)
-        options_left = SolveOptions(max(0.5, search._remaining()), options.workers, options.seed, options.language)
-        search = _StagedSearch(rm, options_left, on_progress, stop, started)
+        left = search._remaining()
+        search = _StagedSearch(rm, replace(options, time_limit_s=max(0.5, left)), on_progress, stop, started)
         status, solver, objective, bound = search.run()
 
     wall = time.perf_counter() - started

@@ -1,4 +1,5 @@
-"""Small hand-built scenarios for tests, written as gateroster.scenario/1 dicts.
+"""Scenarios for tests: small hand-built ones, written as scenario-file dicts, and
+`version_2`, which turns any scenario into one with every version-2 rule on.
 
 Building them as file-format dicts and reading them with the real reader means tests use
 the same objects the program passes around, and a test reads like the file a clerk or a
@@ -11,7 +12,9 @@ import datetime as dt
 from typing import Any
 
 from solver.fileformat import load_scenario
-from solver.scenario import WEEKDAY_KEYS, Roster, Scenario
+from dataclasses import replace
+
+from solver.scenario import DEFAULT_WEIGHTS, WEEKDAY_KEYS, Roster, Scenario
 from solver.validate import validate
 
 MON = "2026-11-23"  # an ordinary working Monday
@@ -69,3 +72,20 @@ def assert_valid(scenario: Scenario, roster: Roster) -> None:
     """The independent validator finds nothing wrong with the answer."""
     problems = validate(scenario, roster)
     assert problems == [], "\n".join(f"[{p.rule}] {p.message}" for p in problems)
+
+
+def version_2(scenario: Scenario, seed: int) -> Scenario:
+    """The same week with every version-2 rule switched on, kinds set and a few limits."""
+    return replace(
+        scenario,
+        weights=dict(DEFAULT_WEIGHTS),
+        rules=replace(scenario.rules, min_posts_registered=2, minor_latest_end=20 * 60, minor_max_hours_per_week=6,
+                      max_consecutive_days=2, min_rest_hours=10, history_weeks=seed % 3,
+                      kind_max_hours_per_week={"cadre": 6}),
+        volunteers=tuple(
+            replace(v, kind="cadre" if i % 5 == 0 else "resident", registered=v.employed and v.party_member,
+                    allowed_gates=None if i % 4 else (scenario.gates[0].id,),
+                    preferred_slots=("eve",) if i % 3 == 0 else (), recent_hours=(i * 7) % 30)
+            for i, v in enumerate(scenario.volunteers)
+        ),
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from solver.model import SolveOptions, solve, solve_with_stats
 from solver.scenario import DEFAULT_WEIGHTS, Assignment
 from solver.validate import objective_terms
-from tests.helpers.scenarios import MON, SAT, TUE, assert_valid, d, gate, make, need, person
+from tests.helpers.scenarios import MON, SAT, TUE, assert_valid, d, gate, make, need, person, version_2
 
 FAST = SolveOptions(time_limit_s=10, workers=8, language="en")
 V2 = "gateroster.scenario/2"
@@ -193,3 +193,16 @@ def test_previous_assignments_are_kept_on_resolve_in_version_2():
         r = solve(s, FAST)
         assert_valid(s, r)
         assert posts_of(r, keep) == [(MON, "east", "eve")]
+
+
+def test_deterministic_answers_for_a_fixed_seed_and_worker_count():
+    from solver.generate import random_scenario
+
+    # A version-2 week that is not proven within the limit: the search is cut off, and
+    # must be cut off at the same point each time.
+    scenario = version_2(random_scenario(11, gates=4, volunteers=40), 11)
+    options = SolveOptions(time_limit_s=1.0, workers=8, seed=3, deterministic=True)
+    first, second = solve(scenario, options), solve(scenario, options)
+    assert first.status == "FEASIBLE"
+    assert first.assignments == second.assignments and first.objective == second.objective
+    assert_valid(scenario, first)

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from solver.generate import random_scenario
 from solver.model import SolveOptions, solve
-from solver.scenario import DEFAULT_WEIGHTS, Assignment, Roster, Scenario
+from solver.scenario import Assignment, Roster, Scenario
 from solver.validate import coverage_totals, open_posts, validate
-from tests.helpers.scenarios import assert_valid
+from tests.helpers.scenarios import assert_valid, version_2
 
 HARD_ONLY = {"shortage_unreported", "shortage_misreported", "status_mismatch"}
 OPTIONS = SolveOptions(time_limit_s=20, workers=8)
@@ -100,23 +100,6 @@ def test_every_answer_keeps_every_rule(seed, pins, volunteers):
     dropped = {(p.volunteer, p.post) for c in roster.conflicts for p in c.pins}
     for pin in scenario.pinned:
         assert (pin.volunteer, pin.post) in kept or (pin.volunteer, pin.post) in dropped
-
-
-def version_2(scenario: Scenario, seed: int) -> Scenario:
-    """The same week with every version-2 rule switched on, kinds set and a few limits."""
-    return replace(
-        scenario,
-        weights=dict(DEFAULT_WEIGHTS),
-        rules=replace(scenario.rules, min_posts_registered=2, minor_latest_end=20 * 60, minor_max_hours_per_week=6,
-                      max_consecutive_days=2, min_rest_hours=10, history_weeks=seed % 3,
-                      kind_max_hours_per_week={"cadre": 6}),
-        volunteers=tuple(
-            replace(v, kind="cadre" if i % 5 == 0 else "resident", registered=v.employed and v.party_member,
-                    allowed_gates=None if i % 4 else (scenario.gates[0].id,),
-                    preferred_slots=("eve",) if i % 3 == 0 else (), recent_hours=(i * 7) % 30)
-            for i, v in enumerate(scenario.volunteers)
-        ),
-    )
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
