@@ -158,8 +158,9 @@ def run_one(spec: dict[str, Any]) -> dict[str, Any]:
         "first_s": events[0][0] if events else None, "best_s": events[-1][0] if events else None,
         "solutions": len(events), "objective": stats.objective, "bound": stats.bound,
         "setup_s": events[0][0] - stats.first_solution_s if events and stats.first_solution_s is not None else None,
+        "coverage_optimal": getattr(stats, "coverage_optimal", None),
         "terms": stats.terms, "peak_mib": peak, "before_mib": before,
-        "violations": sorted({v.rule for v in validate(scenario, roster)}),
+        "violations": [f"[{v.rule}] {v.message}" for v in validate(scenario, roster)],
     }
     if case is not None:
         out["changes"] = count_changes(case.scenario.previous, roster.assignments, case.forced)
@@ -197,7 +198,7 @@ def gap_percent(objective: int | None, bound: int | None) -> float | None:
 
 
 _COLUMNS = (("instance", 12, "<"), ("workers", 7, ">"), ("run", 3, ">"), ("first s", 8, ">"),
-            ("optimum s", 9, ">"), ("gap %", 8, ">"), ("best s", 7, ">"), ("status", 9, ">"),
+            ("optimum s", 9, ">"), ("gap %", 8, ">"), ("best s", 7, ">"), ("status", 9, ">"), ("cov", 3, ">"),
             ("peak MiB", 8, ">"), ("valid", 5, ">"), ("changes (forced + refills + other)", 0, "<"))
 
 
@@ -218,7 +219,8 @@ def _row(label: str, workers: int, run: int, r: dict[str, Any]) -> str:
         label, str(workers), str(run), num(r["first_s"]),
         num(r["wall_s"]) if r["status"] == "OPTIMAL" else "—",
         "—" if gap is None else f"{gap:.3g}" if gap < 0.01 else f"{gap:.2f}",
-        num(r["best_s"]), r["status"], f"{r['peak_mib']:.0f}",
+        num(r["best_s"]), r["status"], {True: "yes", False: "no"}.get(r.get("coverage_optimal"), "—"),
+        f"{r['peak_mib']:.0f}",
         "ok" if not r["violations"] else "NO", changes,
     ])
 
@@ -262,7 +264,8 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
         print(f"m:      street_office({M_SEED}): {_describe(street_office(M_SEED))}")
     print("times in s from the call of solve_with_stats (model building included); optimum: time to the proof, "
           "— if none; gap: (objective − bound) / objective at the end; best: last improving answer; peak MiB: "
-          "the child process's max RSS (imports and the scenario included); valid: solver.validate finds nothing")
+          "the child process's max RSS (imports and the scenario included); cov: fewest missing people and unmet needs "
+          "proven; valid: solver.validate finds nothing")
     print(_line([name for name, _, _ in _COLUMNS]))
     sys.stdout.flush()
 
@@ -276,7 +279,7 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
 
     with tempfile.TemporaryDirectory(prefix="gateroster-bench-") as tmp:
         base = str(Path(tmp) / "m-answer.json")
-        has_base = False
+        has_base, base_result = False, {}
         if "s" in chosen:
             for n in workers:
                 for seed in S_SEEDS:
@@ -287,11 +290,12 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
                 for run in range(repeat):
                     save = {} if has_base else {"save": base}
                     r = solve("m", {"instance": "m", "seed": M_SEED, "workers": n, "run": run, **save})
-                    has_base = has_base or r.get("objective") is not None
+                    if not has_base and r.get("objective") is not None:
+                        has_base, base_result = True, r
         if "repair" in chosen:
             if not has_base:
-                r = solve("m (base)", {"instance": "m", "seed": M_SEED, "workers": workers[0], "save": base})
-                has_base = r.get("objective") is not None
+                base_result = solve("m (base)", {"instance": "m", "seed": M_SEED, "workers": workers[0], "save": base})
+                has_base = base_result.get("objective") is not None
             if not has_base:
                 print("repair: m has no answer to repair")
             else:
@@ -299,7 +303,8 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
                 from solver.generate import drop_out
 
                 case = drop_out(street_office(M_SEED), load_roster(base).assignments, DROP_SEED)
-                print(f"repair: the first m answer as previous; {case.volunteer} drops out on "
+                missing = base_result.get("terms", {}).get("missing_people", "?")
+                print(f"repair: the first m answer ({missing} people missing) as previous; {case.volunteer} drops out on "
                       f"{', '.join(d.isoformat() for d in case.dates)} ({len(case.forced)} posts must go)")
                 for n in workers:
                     for run in range(repeat):
@@ -314,10 +319,12 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
         for label, n, run, r in results:
             if r.get("terms"):
                 shown = " ".join(f"{k}={v}" for k, v in r["terms"].items() if v)
-                print(f"  {label} w{n} run {run}: objective {r['objective']} bound {r['bound']}; {shown}")
-    broken = [(label, r["violations"]) for label, _, _, r in results if r.get("violations")]
-    for label, rules in broken:
-        print(f"INVALID answer on {label}: {', '.join(rules)}")
+                print(f"  {label} w{n} run {run}: objective {r['objective']} bound {r['bound']}, "
+                      f"peak {r['peak_mib']:.0f} MiB ({r['before_mib']:.0f} before the solve); {shown}")
+    broken = [(label, n, run, r["violations"]) for label, n, run, r in results if r.get("violations")]
+    for label, n, run, violations in broken:
+        more = f" (and {len(violations) - 2} more)" if len(violations) > 2 else ""
+        print(f"INVALID answer on {label} w{n} run {run}: {'; '.join(violations[:2])}{more}")
     return 1 if broken or any(r["status"] in ("ERROR", "TIMEOUT") for *_, r in results) else 0
 
 
