@@ -326,7 +326,8 @@ class MainWindow(QMainWindow):
                 roster = self.store.week_roster(self.community.id, self.week_start)
                 details = self.store.volunteer_details(self.community.id)
                 kinds = {vid: d.kind for vid, d in details.items()}
-                self._week = WeekData(scenario, roster, kinds)
+                phones = {vid: d.phone for vid, d in details.items() if d.phone}
+                self._week = WeekData(scenario, roster, kinds, phones=phones)
         except Exception as exc:  # a store error must not leave a half-drawn window
             log.exception("reading the week failed")
             self._week = None

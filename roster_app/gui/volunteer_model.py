@@ -37,6 +37,14 @@ OVER_CAP_FOREGROUND = QColor("#b03a2e")
 
 
 
+def mask_phone(phone: str) -> str:
+    """13812341234 -> "138****1234": enough to tell people apart on a shared screen."""
+    phone = phone.strip()
+    if len(phone) < 8:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
 def format_hours(hours: float) -> str:
     """6.0 -> "6", 6.5 -> "6.5"."""
     return f"{hours:g}"
@@ -153,4 +161,11 @@ class VolunteerListModel(QAbstractTableModel):
         )
         if volunteer.minor:
             lines.append(self.tr("未成年人：须有成年人同岗"))
+        required = self._week.registered_minimum() if self._week is not None else 0
+        if volunteer.registered and required:
+            served = self._week.person_times_of.get(volunteer.id, 0)
+            lines.append(self.tr("双报到：本周应排至少 {r} 班，已排 {s} 班").format(r=required, s=served))
+        phone = self._week.phones.get(volunteer.id) if self._week is not None else None
+        if phone:
+            lines.append(self.tr("电话：{p}").format(p=mask_phone(phone)))
         return "\n".join(lines)

@@ -60,6 +60,7 @@ class WeekData:
         workday: date -> workday (True) or rest day (False); computed from the Chinese
             calendar and the scenario's overrides when not given.
         calendar_warnings: notes on years the calendar had to guess.
+        phones: volunteer id -> phone number, for those who gave one (shown masked).
     """
 
     scenario: Scenario
@@ -67,6 +68,7 @@ class WeekData:
     kinds: Mapping[str, str] = field(default_factory=dict)
     workday: Mapping[dt.date, bool] | None = None
     calendar_warnings: tuple[str, ...] = ()
+    phones: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.workday is None:
@@ -151,6 +153,10 @@ class WeekData:
         if volunteer.max_hours_per_week is not None:
             return volunteer.max_hours_per_week
         return self.scenario.rules.default_max_hours_per_week
+
+    def registered_minimum(self) -> int:
+        """Posts each registered volunteer (双报到) should stand this week (0: no such rule)."""
+        return self.scenario.rules.min_posts_registered * self.scenario.days // 7
 
     def summary(self) -> Summary:
         shortages = self.roster.shortages if self.roster is not None else ()

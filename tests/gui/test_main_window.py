@@ -351,3 +351,17 @@ def test_broken_database_file_gives_a_message_box(qapp, tmp_path, monkeypatch):
     title, text = shown[0]
     assert title == "无法打开数据库"
     assert str(broken) in text
+
+
+def test_volunteer_tooltip_shows_the_phone_masked(qtbot, store):
+    import re
+
+    window = make_window(qtbot, store)
+    details = store.volunteer_details(store.communities()[0].id)
+    model = window.volunteer_model
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        phone = details[index.data(model.VolunteerIdRole)].phone
+        assert phone and phone not in tip
+        assert re.search(r"电话：\d{3}\*{4}\d{4}$", tip)

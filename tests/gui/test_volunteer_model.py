@@ -57,3 +57,28 @@ def test_updates_when_the_roster_changes(qapp, qtbot):
     with qtbot.waitSignal(model.modelReset):
         model.set_week(WeekData(national_day_week(), None, KINDS))
     assert all(row[2] == "0" for row in rows(model))
+
+
+def test_tooltip_tells_kind_registered_minimum_and_masked_phone(qapp):
+    from dataclasses import replace
+
+    from roster_app.gui.volunteer_model import mask_phone
+
+    assert mask_phone("13812341234") == "138****1234"
+    assert mask_phone(" 010654321000 ") == "010*****1000"
+    assert mask_phone("12345") == "*****"
+
+    scenario = national_day_week()
+    scenario = replace(
+        scenario,
+        volunteers=tuple(replace(v, registered=v.id == "v2") for v in scenario.volunteers),
+        rules=replace(scenario.rules, min_posts_registered=4),
+    )
+    model = VolunteerListModel()
+    model.set_week(WeekData(scenario, national_day_roster(), KINDS, phones={"v2": "13812341234"}))
+    tips = {model.index(r, NAME).data(): model.index(r, NAME).data(Qt.ItemDataRole.ToolTipRole)
+            for r in range(model.rowCount())}
+    assert tips["李建国"].splitlines() == [
+        "李建国（在职党员）", "本周 8 小时，上限 10 小时", "双报到：本周应排至少 4 班，已排 3 班", "电话：138****1234"]
+    assert "电话" not in tips["张桂兰"] and "双报到" not in tips["张桂兰"]
+    assert "13812341234" not in "".join(tips.values())
