@@ -2,12 +2,14 @@
 
 What the clerk sees, top to bottom: the demo banner (while the community is the demo),
 the week bar (上一周 / 本周 / 下一周, the date range, 自动排班 with its progress and 取消),
-the roster grid (gate × slot by date) with the volunteer list beside it, the legend and a
-summary line under the grid, notices (solver warnings, conflicts) when there are any, and
-the status bar saying what just happened.
+the roster grid (gate × slot by date) with the volunteer list beside it and 方案说明 under
+the list (what each objective term of the saved roster costs, registered volunteers short
+of their minimum), the legend and a summary line under the grid, notices (solver warnings,
+conflicts) when there are any, and the status bar saying what just happened.
 
 The window talks to the database only through the store API (`RosterStore`) and to the
-solver only through `solve(scenario, options, on_progress, stop)`; it builds no
+solver only through `solve(scenario, options, on_progress, stop)`, which returns a
+`Roster` or, as `solve_with_stats` does (the default), `(Roster, SolveStats)`; it builds no
 constraints. The solve runs on a worker thread (`SolveTask`); the snapshot is taken and
 the answer saved on the GUI thread, so database work stays on one thread.
 """
@@ -41,9 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roster_app.gui.explanation import ExplanationPanel
 from roster_app.gui.grid_view import RosterGridView
 from roster_app.gui.roster_model import RosterGridModel
-from roster_app.gui.solve_task import SolveFunction, SolveTask
+from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
 from roster_app.gui.week_data import WeekData
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
@@ -59,9 +62,10 @@ SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keepin
 def _default_solver() -> tuple[SolveFunction, Any]:
     # Imported when first needed: the window opens (and shows saved rosters) even if
     # the solver's native library fails to load.
-    from solver.model import SolveOptions, solve
+    # With its figures: the window says when the fewest 缺岗 were proven (coverage_optimal).
+    from solver.model import SolveOptions, solve_with_stats
 
-    return solve, SolveOptions()
+    return solve_with_stats, SolveOptions()
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +81,7 @@ class MainWindow(QMainWindow):
     Attributes:
         store: the `RosterStore`.
         grid_model, volunteer_model: the models of the two tables (read them in tests).
+        explanation: the 方案说明 panel (`ExplanationPanel`) under the volunteer list.
         community: the shown `CommunityInfo`, or None when the database holds none.
         week_start: Monday of the shown week.
     """
@@ -108,6 +113,9 @@ class MainWindow(QMainWindow):
         self._task_context: tuple[Any, dt.date] | None = None
         self._last_progress = None
         self._outcome: Roster | None = None
+        # (community id, Monday) -> the assignments of the roster whose 缺岗 were proven
+        # fewest by the last 自动排班 of that week; the store does not keep the proof.
+        self._coverage_proven: dict[tuple[int, dt.date], frozenset] = {}
 
         self.grid_model = RosterGridModel(self)
         self.volunteer_model = VolunteerListModel(self)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self._build_volunteer_panel())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1140, 340])
+        splitter.setSizes([1100, 380])  # the right column holds 方案说明 too
         layout.addWidget(splitter, 1)
 
         self.notices = QListWidget(page)
@@ -289,6 +297,9 @@ class MainWindow(QMainWindow):
         vh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.volunteer_view.setMinimumWidth(300)
         layout.addWidget(self.volunteer_view, 1)
+
+        self.explanation = ExplanationPanel(panel)
+        layout.addWidget(self.explanation)
         return panel
 
     # === showing data ===================================================================
@@ -350,6 +361,7 @@ class MainWindow(QMainWindow):
 
         self.grid_model.set_week(self._week)
         self.volunteer_model.set_week(self._week)
+        self.explanation.set_week(self._week, self._is_coverage_proven())
         self._show_summary()
         self._show_notices()
         self._update_actions()
@@ -545,9 +557,10 @@ class MainWindow(QMainWindow):
                 )
             )
 
-    def _on_solved(self, roster: Roster) -> None:
+    def _on_solved(self, outcome: Any) -> None:
         community_id, week_start = self._task_context
         cancelled = self._task.cancelled if self._task else False
+        roster, stats = split_outcome(outcome)
         self._outcome = roster
         if roster.status in SAVED_STATUSES:
             try:
@@ -556,12 +569,22 @@ class MainWindow(QMainWindow):
                 log.exception("saving the roster failed")
                 self._show_error(self.tr("保存排班表失败"), str(exc))
                 return
+            coverage_proven = bool(getattr(stats, "coverage_optimal", False))
+            if coverage_proven:
+                self._coverage_proven[(community_id, week_start)] = _assignment_keys(roster)
+            else:
+                self._coverage_proven.pop((community_id, week_start), None)
             missing = sum(s.missing for s in roster.shortages)
             seconds = roster.wall_time_s if roster.wall_time_s is not None else self._elapsed()
             message = (self.tr("已取消自动排班，保留目前最好的方案") if cancelled else self.tr("自动排班完成"))
-            message += self.tr("：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒").format(
-                status=status_label(roster.status), missing=missing, t=seconds
-            )
+            if roster.status == "FEASIBLE" and coverage_proven:
+                message += self.tr("：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优").format(
+                    missing=missing, t=seconds
+                )
+            else:
+                message += self.tr("：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒").format(
+                    status=status_label(roster.status), missing=missing, t=seconds
+                )
             self.reload()
             self.statusBar().showMessage(message)
             return
@@ -595,6 +618,14 @@ class MainWindow(QMainWindow):
     def _elapsed(self) -> float:
         return time.monotonic() - self._task.started_at if self._task else 0.0
 
+    def _is_coverage_proven(self) -> bool:
+        """Whether the shown roster is the one a 自动排班 of this week proved fewest 缺岗 for."""
+        week = self._week
+        if week is None or week.roster is None or self.community is None:
+            return False
+        proven = self._coverage_proven.get((self.community.id, self.week_start))
+        return proven is not None and proven == _assignment_keys(week.roster)
+
     # === misc ===========================================================================
 
     def _show_error(self, title: str, message: str) -> None:
@@ -617,6 +648,10 @@ class MainWindow(QMainWindow):
             task.wait()
             self._elapsed_timer.stop()
         super().closeEvent(event)
+
+
+def _assignment_keys(roster: Roster) -> frozenset:
+    return frozenset((a.volunteer, a.gate, a.date, a.slot) for a in roster.assignments)
 
 
 def status_label(status: str) -> str:

@@ -16,12 +16,21 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from solver.scenario import Scenario
+from solver.scenario import Roster, Scenario
 
 log = logging.getLogger(__name__)
 
 SolveFunction = Callable[..., Any]
-"""`solve(scenario, options, on_progress=..., stop=...) -> Roster`, as in `solver.model`."""
+"""`solve(scenario, options, on_progress=..., stop=...)` returning a `Roster` (as
+`solver.model.solve`) or `(Roster, SolveStats)` (as `solver.model.solve_with_stats`)."""
+
+
+def split_outcome(outcome: Any) -> tuple[Roster, Any]:
+    """(roster, stats or None) of what a `SolveFunction` returned, in either form."""
+    if isinstance(outcome, tuple):
+        roster, stats = outcome
+        return roster, stats
+    return outcome, None
 
 
 class SolveTask(QObject):
@@ -30,7 +39,8 @@ class SolveTask(QObject):
     Signals:
         progressed(object): a `solver.model.Progress`, on each improving solution; emitted
             from the solver's own thread and delivered queued to GUI-thread receivers.
-        finished(object): the `Roster`, once the search ends (done, time limit or stop).
+        finished(object): what the solve function returned (a `Roster`, or `(Roster,
+            SolveStats)`; see `split_outcome`), once the search ends (done, time limit or stop).
         failed(str): the solve raised; the message for the clerk (details in the log).
         done(): after `finished` or `failed`; the thread is over and the task may go.
 

@@ -19,8 +19,10 @@ from roster_app.gui.main_window import EMPTY_PAGE, ROSTER_PAGE, MainWindow
 from roster_app.gui.roster_model import PostState, RosterGridModel
 from roster_app.persistence.database import Database
 from roster_app.persistence.store import RosterStore
-from solver.model import Progress, SolveOptions, solve
-from solver.scenario import Conflict, Roster, Shortage
+from roster_app.gui.explanation import COST, LABEL
+from roster_app.gui.terms import shown_terms, term_text
+from solver.model import Progress, SolveOptions, SolveStats, solve, solve_with_stats
+from solver.scenario import Conflict, Roster, Shortage, Shortfall, TermCost
 from solver.validate import validate
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
@@ -172,6 +174,92 @@ def test_auto_schedule_fills_the_grid_and_saves_what_it_shows(qtbot, store):
     assert "已排满" in window.summary_label.text()
     assert window.statusBar().currentMessage().startswith("自动排班完成：")
     assert "缺岗" in window.statusBar().currentMessage()
+
+
+PROOF = "缺岗人数已证明最少；其余偏好未证明最优"
+
+
+def test_auto_schedule_explains_the_saved_roster(qtbot, store):
+    """方案说明 after a real 自动排班 of the demo: the saved roster's terms, costs adding up."""
+    stats_seen = []
+
+    def solve_recording(scenario, options, on_progress=None, stop=None):
+        roster, stats = solve_with_stats(scenario, options, on_progress, stop)
+        stats_seen.append(stats)
+        return roster, stats
+
+    window = make_window(qtbot, store, solve_recording)
+    assert "尚未排班" in window.explanation.empty_label.text()
+    with qtbot.waitSignal(window.solve_finished, timeout=SOLVE_TIMEOUT_MS) as finished:
+        qtbot.mouseClick(window.solve_button, Qt.MouseButton.LeftButton)
+    assert isinstance(finished.args[0], Roster)  # the signal carries the roster, not the pair
+    saved = store.week_roster(store.communities()[0].id, MONDAY)
+    assert saved.terms and sum(t.cost for t in saved.terms) == saved.objective
+
+    panel = window.explanation
+    rows = panel.shown_rows()
+    shown = shown_terms(saved.terms, False)
+    assert [row[LABEL] for row in rows[:-1]] == [term_text(t.name).label for t in shown]
+    assert [int(row[COST]) for row in rows[:-1]] == [t.cost for t in shown]
+    assert rows[-1][LABEL] == "合计（目标值）" and int(rows[-1][COST]) == saved.objective
+    panel.show_all_box.setChecked(True)
+    rows = panel.shown_rows()
+    assert len(rows) == len(saved.terms) + 1
+    assert sum(int(row[COST]) for row in rows[:-1]) == saved.objective
+
+    # The status bar says what was proven.
+    (stats,) = stats_seen
+    message = window.statusBar().currentMessage()
+    assert message.startswith("自动排班完成：")
+    if saved.status == "FEASIBLE" and stats.coverage_optimal:
+        assert message.endswith(PROOF) and PROOF in panel.proof_label.text()
+    else:
+        assert PROOF not in message
+
+
+def fixed_answer(coverage_optimal: bool):
+    """A stand-in solver: a FEASIBLE roster with terms and a shortfall, and its figures."""
+
+    def answer(scenario, options, on_progress=None, stop=None):
+        first = scenario.volunteers[0]
+        terms = (TermCost("missing_people", 0, 5000), TermCost("unmet_needs", 0, 300),
+                 TermCost("registered_shortfall", 1, 1000), TermCost("gate_switches", 2, 10),
+                 TermCost("split_days", 0, 10))
+        roster = Roster(scenario.name, "FEASIBLE", objective=1020, bound=900, wall_time_s=0.3, terms=terms,
+                        shortfalls=(Shortfall(first.id, 2, 1, "测试原因"),))
+        return roster, SolveStats("FEASIBLE", 0.3, 0.1, 1020, 900, {t.name: t.value for t in terms},
+                                  coverage_optimal)
+
+    return answer
+
+
+def test_status_bar_says_when_coverage_was_proven(qtbot, store):
+    window = make_window(qtbot, store, fixed_answer(coverage_optimal=True))
+    with qtbot.waitSignal(window.solve_finished, timeout=10_000):
+        qtbot.mouseClick(window.solve_button, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "自动排班完成：缺岗 0 人次，用时 0.3 秒。" + PROOF
+    panel = window.explanation
+    assert panel.proof_label.text() == PROOF + "（下界 900）。"
+    assert [row[LABEL] for row in panel.shown_rows()] == [
+        "缺岗", "未满足的党员/技能要求", "双报到党员未达最少班次", "换门岗", "合计（目标值）"]
+    assert panel.shown_rows()[-1][COST] == "1020"
+    # The shortfall names the person from the week's scenario.
+    scenario = store.week_scenario(store.communities()[0].id, MONDAY)
+    assert f"<b>{scenario.volunteers[0].name}</b>" in panel.shortfall_label.text()
+    assert "已排 1 / 应排 2 班" in panel.shortfall_label.text() and "测试原因" in panel.shortfall_label.text()
+    # The proof belongs to that roster: still said after a look at another week.
+    window.next_week()
+    assert panel.roster() is None
+    window.previous_week()
+    assert panel.proof_label.text() == PROOF + "（下界 900）。"
+
+
+def test_status_bar_without_a_proof_of_coverage(qtbot, store):
+    window = make_window(qtbot, store, fixed_answer(coverage_optimal=False))
+    with qtbot.waitSignal(window.solve_finished, timeout=10_000):
+        qtbot.mouseClick(window.solve_button, Qt.MouseButton.LeftButton)
+    assert window.statusBar().currentMessage() == "自动排班完成：可行（未证明最优），缺岗 0 人次，用时 0.3 秒"
+    assert window.explanation.proof_label.text() == "未证明最优：总代价不会低于下界 900。"
 
 
 def test_cancel_at_once_keeps_the_window_usable(qtbot, store):
