@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -46,6 +47,7 @@ LABEL, VALUE, WEIGHT, COST = range(len(COLUMN_SOURCES))
 
 ZERO_FOREGROUND = QColor("#9aa0a6")  # a zero soft term, listed only under 显示全部
 HARD_FOREGROUND = QColor("#a11b1b")  # a coverage term that is not zero
+SHORTFALL_MAX_HEIGHT = 130  # about four people; more scroll
 
 
 class ExplanationPanel(QFrame):
@@ -130,11 +132,20 @@ class ExplanationPanel(QFrame):
         self.shortfall_title = QLabel(self.body)
         self.shortfall_title.setStyleSheet("font-weight: bold;")
         body.addWidget(self.shortfall_title)
-        self.shortfall_label = QLabel(self.body)
+        self.shortfall_label = QLabel()
         self.shortfall_label.setObjectName("shortfalls")
         self.shortfall_label.setTextFormat(Qt.TextFormat.RichText)
         self.shortfall_label.setWordWrap(True)
-        body.addWidget(self.shortfall_label)
+        self.shortfall_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A long list scrolls instead of pushing the volunteer list out of the window.
+        self.shortfall_scroll = QScrollArea(self.body)
+        self.shortfall_scroll.setWidget(self.shortfall_label)
+        self.shortfall_scroll.setWidgetResizable(True)
+        self.shortfall_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.shortfall_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.shortfall_scroll.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.shortfall_scroll.setMaximumHeight(SHORTFALL_MAX_HEIGHT)
+        body.addWidget(self.shortfall_scroll)
         layout.addWidget(self.body)
         self._set_open(True)
         self._refresh()
@@ -262,7 +273,7 @@ class ExplanationPanel(QFrame):
         else:
             visible = False
         self.shortfall_title.setVisible(visible)
-        self.shortfall_label.setVisible(visible)
+        self.shortfall_scroll.setVisible(visible)
 
 
 def _registered_minimum(week: WeekData) -> int:

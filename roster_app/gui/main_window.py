@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         vh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         vh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.volunteer_view.setMinimumWidth(300)
+        self.volunteer_view.setMinimumHeight(160)  # 方案说明 below never squeezes it away
         layout.addWidget(self.volunteer_view, 1)
 
         self.explanation = ExplanationPanel(panel)
