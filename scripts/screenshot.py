@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from roster_app.fonts import apply_app_font  # noqa: E402
 from roster_app.gui.app import open_store  # noqa: E402
 from roster_app.gui.main_window import MainWindow  # noqa: E402
-from solver.model import SolveOptions, solve  # noqa: E402
+from solver.model import SolveOptions, solve_with_stats  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
         today = args.today or dt.date.today()
         store = open_store(f"sqlite:///{Path(tmp) / 'screenshot.db'}")
         window = MainWindow(
-            store, solve=solve, solve_options=SolveOptions(time_limit_s=args.time_limit), today=lambda: today
+            store, solve=solve_with_stats, solve_options=SolveOptions(time_limit_s=args.time_limit), today=lambda: today
         )
         window.resize(args.width, args.height)
         window.show()
