@@ -56,15 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--week", type=_date, default=None, help="any date in the week (default: this week)")
 
     def _bench_instance(text: str) -> str:
-        if text not in ("s", "m", "repair", "demo", "all"):
-            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, m, repair, demo, all")
+        if text not in ("s", "s2", "m", "repair", "demo", "all"):
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, s2, m, repair, demo, all")
         return text
 
     p = sub.add_parser("bench", help="time the solver (the demo week, or the target instances)")
     # No `choices`: with nargs="*" argparse (3.11) rejects the empty default against them.
     p.add_argument("instances", nargs="*", type=_bench_instance, default=[], metavar="INSTANCE",
-                   help="s (community weeks), m (a street office's week), repair, demo, all; "
-                        "none: the demo week in process")
+                   help="s (community weeks), s2 (the same, version 2), m (a street office's week), repair, demo, "
+                        "all; none: the demo week in process")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--workers", type=int, nargs="*", default=[8, 2])
     p.add_argument("--time-limit", type=float, default=30.0)

@@ -168,3 +168,20 @@ def test_gap():
     assert gap_percent(200, 150) == 25.0
     assert gap_percent(0, 0) == 0.0
     assert gap_percent(None, None) is None
+
+
+def test_bench_instances_are_the_targets(tmp_path):
+    from roster_app.bench import build
+    from solver.fileformat import save_roster
+    from solver.scenario import Roster
+
+    s, _ = build({"instance": "s", "seed": 1})
+    assert s == random_scenario(1)
+    s2, _ = build({"instance": "s2", "seed": 1})
+    assert len(s2.gates) == 4 and len(s2.volunteers) == 40 and s2.weights == DEFAULT_WEIGHTS
+    m, _ = build({"instance": "m", "seed": 1})
+    assert m == street_office(1)
+    answer = tmp_path / "m.json"
+    save_roster(Roster(m.name, "FEASIBLE", tuple(_fake_answer(m))), answer)
+    repair, case = build({"instance": "repair", "seed": 1, "base": str(answer)})
+    assert case == drop_out(m, _fake_answer(m)) and repair == case.scenario
