@@ -58,12 +58,16 @@ class SolveOptions:
 
 @dataclass(frozen=True)
 class Progress:
-    """One improving solution, as reported to a progress callback."""
+    """One improving solution, as reported to a progress callback.
+
+    `stage` is "coverage" while the fewest missing people are sought (objective and bound
+    then count coverage only) and "preferences" after (the full objective)."""
 
     wall_time_s: float
     objective: int
     bound: int
     solutions: int
+    stage: str = "preferences"
 
 
 @dataclass(frozen=True)
@@ -100,9 +104,13 @@ class AssignmentVars:
 
 
 class RosterModel:
-    """Builds the model for one instance; `pins` are the pins to enforce."""
+    """Builds the model for one instance; `pins` are the pins to enforce.
 
-    def __init__(self, inst: Instance, pins: list[Assignment]):
+    With `coverage_only`, the objective has only missing people and unmet needs: a lean
+    model (no variables for the soft terms) that proves coverage fast even for a street
+    office's week."""
+
+    def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False):
         self.inst = inst
         self.model = cp_model.CpModel()
         self.vars = AssignmentVars(self.model, inst)
@@ -111,7 +119,9 @@ class RosterModel:
         for rule in HARD_RULES:
             rule(self)
         weights = inst.scenario.weights
-        if weights is None:
+        if coverage_only:
+            self.terms = strictly_ordered([missing_people(self), unmet_needs(self)])
+        elif weights is None:
             self.terms = strictly_ordered([missing_people(self), unmet_needs(self), previous_dropped(self),
                                            hours_spread(self), unpreferred_gates(self)])
         else:
@@ -476,14 +486,14 @@ def split_days(m: RosterModel) -> Term:
 
 
 class _ProgressReporter(cp_model.CpSolverSolutionCallback):
-    """Reports improving answers in the full objective's units, across both stages."""
+    """Reports each stage's improving answers; `base` is the cost fixed before the stage."""
 
-    def __init__(self, search: "_StagedSearch", base: int, soft: cp_model.LinearExprT | None, bound_base: int):
+    def __init__(self, search: "_StagedSearch", stage: str, base: int = 0):
         super().__init__()
         self.search = search
-        self.base = base  # cost already fixed (coverage, in stage 2)
-        self.soft = soft  # in stage 1, the soft part to add to the stage's own objective
-        self.bound_base = bound_base
+        self.stage = stage
+        self.base = base
+        self.best: int | None = None
 
     def on_solution_callback(self) -> None:
         search = self.search
@@ -492,26 +502,27 @@ class _ProgressReporter(cp_model.CpSolverSolutionCallback):
         if search.first_solution_s is None:
             search.first_solution_s = elapsed
         objective = self.base + round(self.objective_value)
-        if self.soft is not None and not isinstance(self.soft, int):
-            objective += int(self.value(self.soft))
-        # The second stage may start above the first one's last answer: report only gains.
-        if search.on_progress is not None and (search.best is None or objective < search.best):
-            search.best = objective
-            bound = self.bound_base + math.ceil(self.best_objective_bound - 1e-6)
-            search.on_progress(Progress(elapsed, objective, min(bound, objective), search.solutions))
+        # The second stage may start above its hint: report only gains.
+        if search.on_progress is not None and (self.best is None or objective < self.best):
+            self.best = objective
+            bound = self.base + math.ceil(self.best_objective_bound - 1e-6)
+            search.on_progress(Progress(elapsed, objective, min(bound, objective), search.solutions, self.stage))
 
 
 class _StagedSearch:
-    """Coverage first, then everything else: two CP-SAT solves of one model.
+    """Coverage first, then everything else: two CP-SAT solves.
 
     A single weighted objective means the same, but its huge coverage weights kept CP-SAT
-    from proving even the coverage level on community weeks within seconds, while coverage
-    alone is proven in a fraction of a second. The second solve then only looks among the
-    best-covered rosters, starting from the first solve's answer.
+    from proving even the coverage level on community weeks within seconds, and on a street
+    office's week the soft terms' variables slowed the search for coverage itself. So the
+    first solve uses a lean model with coverage only; the second, the full model with
+    coverage held at the proven best, starting from the first solve's answer.
     """
 
-    def __init__(self, rm: RosterModel, options: SolveOptions, on_progress, stop, started: float):
-        self.rm = rm
+    def __init__(self, inst: Instance, pins: list[Assignment], options: SolveOptions, on_progress, stop,
+                 started: float):
+        self.inst = inst
+        self.pins = pins
         self.options = options
         self.on_progress = on_progress
         self.stop = stop
@@ -519,54 +530,56 @@ class _StagedSearch:
         self.solutions = 0
         self.work_used = 0.0  # deterministic units spent by finished stages
         self.first_solution_s: float | None = None
-        self.best: int | None = None
         self.coverage_optimal = False
-        coverage, rest = rm.terms[:COVERAGE_TERMS], rm.terms[COVERAGE_TERMS:]
-        self.coverage = sum(t.weight * t.expr for t in coverage)
-        self.soft = sum(t.weight * t.expr for t in rest if t.weight)
+        self.full: RosterModel | None = None
 
     def _remaining(self) -> float:
         if self.options.deterministic:
             return self.options.time_limit_s - self.work_used
         return self.options.time_limit_s - (time.perf_counter() - self.started)
 
-    def _solve(self, reporter: _ProgressReporter) -> tuple[int, cp_model.CpSolver]:
+    def _solve(self, model: cp_model.CpModel, reporter: _ProgressReporter) -> tuple[int, cp_model.CpSolver]:
         solver = _parameters(self.options, self._remaining())
         finish_watch = _watch(self.stop, solver)
         try:
-            return solver.solve(self.rm.model, reporter), solver
+            return solver.solve(model, reporter), solver
         finally:
             finish_watch()
             self.work_used += solver.deterministic_time
 
-    def run(self) -> tuple[int, cp_model.CpSolver | None, int | None, int | None]:
-        """Returns (status, the solver holding the answer, objective, bound)."""
-        model = self.rm.model
-        model.minimize(self.coverage)
-        status, first = self._solve(_ProgressReporter(self, 0, self.soft, 0))
+    def run(self) -> tuple[int, RosterModel | None, cp_model.CpSolver | None, int | None]:
+        """Returns (status, the model and solver holding the answer, a proven lower bound)."""
+        lean = _model_with_pins(self.inst, self.pins, coverage_only=True)
+        lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
+        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return status, None, None, None
-        values = _valuer(first)
-        covered = values(self.coverage)
-        objective = covered + values(self.soft)
-        if status != cp_model.OPTIMAL:
-            return cp_model.FEASIBLE, first, objective, math.ceil(first.best_objective_bound - 1e-6)
+        if status != cp_model.OPTIMAL or self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set()):
+            self.coverage_optimal = status == cp_model.OPTIMAL
+            return cp_model.FEASIBLE, lean, first, None
         self.coverage_optimal = True
-        if isinstance(self.soft, int):
-            return cp_model.OPTIMAL, first, objective, objective  # nothing below coverage to improve
-        if self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set()):
-            return cp_model.FEASIBLE, first, objective, covered
 
-        model.add(self.coverage <= covered)
-        model.minimize(self.soft)
-        model.clear_hints()
-        for var in self.rm.vars.x.values():
-            model.add_hint(var, first.boolean_value(var))
-        status2, second = self._solve(_ProgressReporter(self, covered, None, covered))
+        full = self.full = _model_with_pins(self.inst, self.pins)
+        values = _valuer(first)
+        lean_terms = {t.name: t for t in lean.terms}
+        fixed = {t.name: values(lean_terms[t.name].expr) for t in full.terms[:COVERAGE_TERMS]}
+        covered = sum(t.weight * fixed[t.name] for t in full.terms[:COVERAGE_TERMS])
+        # Hold each coverage term at its proven best; only what lies below is searched.
+        for term in full.terms[:COVERAGE_TERMS]:
+            full.model.add(term.expr <= fixed[term.name])
+        soft = sum(t.weight * t.expr for t in full.terms[COVERAGE_TERMS:] if t.weight)
+        answer = {key: first.boolean_value(var) for key, var in lean.vars.x.items()}
+        full.model.clear_hints()
+        for key, var in full.vars.x.items():
+            full.model.add_hint(var, answer[key])
+        if isinstance(soft, int):
+            return cp_model.OPTIMAL, lean, first, covered  # nothing below coverage to improve
+        full.model.minimize(soft)
+        status2, second = self._solve(full.model, _ProgressReporter(self, "preferences", covered))
         if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # Stopped or out of time before its first answer: the first stage's answer stands.
-            return cp_model.FEASIBLE, first, objective, covered
-        return status2, second, covered + round(second.objective_value), covered + math.ceil(second.best_objective_bound - 1e-6)
+            return cp_model.FEASIBLE, lean, first, covered
+        return status2, full, second, covered + math.ceil(second.best_objective_bound - 1e-6)
 
 
 @dataclass(frozen=True)
@@ -622,8 +635,8 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
     return finish
 
 
-def _model_with_pins(inst: Instance, pins: list[Assignment]) -> RosterModel:
-    rm = RosterModel(inst, pins)
+def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False) -> RosterModel:
+    rm = RosterModel(inst, pins, coverage_only)
     for literal in rm.pin_literals.values():
         rm.model.add(literal == 1)
     return rm
@@ -664,19 +677,17 @@ def solve_with_stats(
     pins = [p for p in dict.fromkeys(Assignment(a.volunteer, a.gate, a.date, a.slot, True) for a in scenario.pinned)
             if p not in left_out]
 
-    rm = _model_with_pins(inst, pins)
-    search = _StagedSearch(rm, options, on_progress, stop, started)
-    status, solver, objective, bound = search.run()
+    search = _StagedSearch(inst, pins, options, on_progress, stop, started)
+    status, rm, solver, bound = search.run()
     if status == cp_model.INFEASIBLE and pins:
         # Only pins can make the model infeasible (every other rule can be met by leaving
         # people out), so find which of them clash and solve the rest without them.
         together = _conflicting_pins(inst, pins, replace(options, time_limit_s=max(0.5, search._remaining()), workers=1)) or pins
         conflicts.append(Conflict("pins_together", texts.pins_together(inst, together), tuple(together)))
         pins = [p for p in pins if p not in together]
-        rm = _model_with_pins(inst, pins)
         left = search._remaining()
-        search = _StagedSearch(rm, replace(options, time_limit_s=max(0.5, left)), on_progress, stop, started)
-        status, solver, objective, bound = search.run()
+        search = _StagedSearch(inst, pins, replace(options, time_limit_s=max(0.5, left)), on_progress, stop, started)
+        status, rm, solver, bound = search.run()
 
     wall = time.perf_counter() - started
     has_answer = solver is not None
@@ -695,11 +706,11 @@ def solve_with_stats(
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
     shortages = _shortages(inst, assignments, texts)
-    terms = tuple(TermCost(t.name, value(t.expr), t.weight) for t in rm.terms)
+    terms = _term_costs(inst, pins, rm, search.full, value)
     # The objective is what the answer costs, term by term: exact, where the solver's own
     # figure is a float that large weights can round.
     objective = sum(t.cost for t in terms)
-    bound = min(bound, objective)
+    bound = objective if status == cp_model.OPTIMAL else min(bound if bound is not None else 0, objective)
     stats = SolveStats(status_name, wall, search.first_solution_s, objective, bound, {t.name: t.value for t in terms},
                        search.coverage_optimal)
     roster = Roster(
@@ -707,6 +718,27 @@ def solve_with_stats(
         inst.warnings, tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
     )
     return roster, stats
+
+
+def _term_costs(inst: Instance, pins: list[Assignment], answered: RosterModel, full: RosterModel | None,
+                value: Callable[[cp_model.LinearExprT], int]) -> tuple[TermCost, ...]:
+    """Every term of the full objective, valued at the answer.
+
+    When the answer comes from the lean coverage model, the full model's terms are valued
+    by fixing its decisions to that answer: the soft terms are then plain functions of it."""
+    if answered is full:
+        return tuple(TermCost(t.name, value(t.expr), t.weight) for t in full.terms)
+    full = full or _model_with_pins(inst, pins)
+    for key, var in full.vars.x.items():
+        full.model.add(var == value(answered.vars.x[key]))
+    full.model.clear_objective()
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 30.0
+    if solver.solve(full.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise RuntimeError("valuing the answer's terms failed; the model contradicts itself")
+    exact = _valuer(solver)
+    return tuple(TermCost(t.name, exact(t.expr), t.weight) for t in full.terms)
 
 
 def _valuer(solver: cp_model.CpSolver) -> Callable[[cp_model.LinearExprT], int]:

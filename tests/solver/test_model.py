@@ -274,7 +274,11 @@ def test_progress_is_reported_and_objective_improves():
     seen: list[Progress] = []
     r = solve(random_scenario(3), FAST, on_progress=seen.append)
     assert seen, "no progress reported"
-    assert [p.objective for p in seen] == sorted((p.objective for p in seen), reverse=True)
+    stages = [p.stage for p in seen]
+    assert stages == sorted(stages)  # "coverage" first, then "preferences"
+    for stage in set(stages):
+        objectives = [p.objective for p in seen if p.stage == stage]
+        assert objectives == sorted(objectives, reverse=True) and len(set(objectives)) == len(objectives)
     assert seen[-1].objective == r.objective
     assert all(p.bound <= p.objective for p in seen)
 
