@@ -552,9 +552,12 @@ class MainWindow(QMainWindow):
             return
         self._last_progress = progress
         if not self._task.cancelled:
+            # The solver first seeks the fewest missing people, then the preferences.
+            stage = (self.tr("正在求最少缺岗") if getattr(progress, "stage", "") == "coverage"
+                     else self.tr("正在优化偏好"))
             self.progress_label.setText(
-                self.tr("已找到方案 {n} 个，目标值 {obj}，下界 {bound}").format(
-                    n=progress.solutions, obj=progress.objective, bound=progress.bound
+                self.tr("{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}").format(
+                    stage=stage, n=progress.solutions, obj=progress.objective, bound=progress.bound
                 )
             )
 

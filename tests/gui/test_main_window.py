@@ -290,7 +290,7 @@ def test_progress_is_shown_and_cancel_keeps_the_best_answer(qtbot, store):
     stopped = threading.Event()
 
     def slow_solve(scenario, options, on_progress=None, stop=None):
-        on_progress(Progress(wall_time_s=0.1, objective=1234, bound=1200, solutions=3))
+        on_progress(Progress(wall_time_s=0.1, objective=1234, bound=1200, solutions=3, stage="coverage"))
         stop.wait(30)
         stopped.set()
         return Roster(scenario.name, "FEASIBLE", shortages=(
@@ -299,7 +299,8 @@ def test_progress_is_shown_and_cancel_keeps_the_best_answer(qtbot, store):
 
     window = make_window(qtbot, store, slow_solve)
     qtbot.mouseClick(window.solve_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "已找到方案 3 个，目标值 1234，下界 1200" == window.progress_label.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "正在求最少缺岗：已找到方案 3 个，目标值 1234，下界 1200" == window.progress_label.text(),
+                    timeout=5_000)
     # The GUI thread is free meanwhile: it can switch nothing, but it answers.
     assert window.grid_model.rowCount() == 16
     assert window.is_solving()
