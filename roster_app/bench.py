@@ -153,8 +153,11 @@ def run_one(spec: dict[str, Any]) -> dict[str, Any]:
     before = _peak_mib()
     events: list[tuple[float, int, int]] = []
     started = time.perf_counter()
+    # A repair is what the clerk runs after a drop-out: keep the rest, refill what was left.
+    options = SolveOptions(time_limit_s=spec["time_limit"], workers=spec["workers"], seed=spec.get("run", 0),
+                           repair=case is not None)
     roster, stats = solve_with_stats(
-        scenario, SolveOptions(time_limit_s=spec["time_limit"], workers=spec["workers"], seed=spec.get("run", 0)),
+        scenario, options,
         on_progress=lambda p: events.append((time.perf_counter() - started, p.objective, p.bound)),
     )
     peak = _peak_mib()

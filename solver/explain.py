@@ -194,6 +194,12 @@ class Texts:
         return (f"Their {eligible} possible posts are taken by others or barred by the daily, weekly "
                 f"or rest limits.")
 
+    def repair_failed(self) -> str:
+        if self.zh:
+            return "无法只修补空出的岗位（保留的安排与新的规则冲突），已重新排班。"
+        return ("The previous roster could not be repaired locally (what it would keep breaks a rule "
+                "that changed); the week was solved afresh.")
+
     def pin_overlap(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
         if self.zh:
             return f"锁定的安排时间重叠，同一人不能同时在两个岗位：{self.pins(inst, pins)}。"

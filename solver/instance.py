@@ -98,12 +98,18 @@ class Instance:
         return None
 
     @cached_property
-    def eligible(self) -> dict[str, list[Post]]:
-        """Volunteer id -> the open posts (max > 0) they may take, in post order."""
+    def allowed(self) -> dict[str, list[Post]]:
+        """Volunteer id -> the open posts (max > 0) the fixed rules let them take, in post order."""
         posts = [p for p, d in self.demand.items() if d.max > 0]
         return {
             v.id: [p for p in posts if self.why_ineligible(v, p) is None] for v in self.scenario.volunteers
         }
+
+    @cached_property
+    def eligible(self) -> dict[str, list[Post]]:
+        """Volunteer id -> the posts the model decides on: `allowed`, unless a repair
+        narrowed it (assigning a new dict here) to what may change."""
+        return self.allowed
 
     def weekly_cap_hours(self, volunteer: Volunteer) -> Fraction | None:
         """The smallest weekly cap that applies: own (or the default), kind's, minors'."""

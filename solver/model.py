@@ -51,6 +51,11 @@ class SolveOptions:
     seed: int = 0
     language: str = "zh"
     deterministic: bool = False
+    repair: bool = False
+    """Repair the `previous` roster instead of solving afresh: every previous assignment the
+    fixed rules still allow stays, and only the posts it can no longer fill (a drop-out's
+    posts) get new people. Falls back to a full solve, with a warning, if the kept
+    assignments break a rule that changed."""
     """Same answer for the same scenario, seed and workers, on any machine and load: the
     workers take turns (CP-SAT's interleaved search) and `time_limit_s` counts CP-SAT's
     deterministic work units instead of seconds (about two seconds each on 2 cores here)."""
@@ -110,10 +115,13 @@ class RosterModel:
     model (no variables for the soft terms) that proves coverage fast even for a street
     office's week."""
 
-    def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False):
+    def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False,
+                 keep: frozenset[tuple[str, Post]] = frozenset()):
         self.inst = inst
         self.model = cp_model.CpModel()
         self.vars = AssignmentVars(self.model, inst)
+        for key in keep:
+            self.model.add(self.vars.x[key] == 1)
         self.pins = pins
         self.pin_literals: dict[Assignment, cp_model.IntVar] = {}
         for rule in HARD_RULES:
@@ -329,11 +337,14 @@ def hours_spread(m: RosterModel) -> Term:
     willing people are not used up week after week."""
     history = m.inst.scenario.rules.history_weeks
     loads = []
-    for vid, posts in m.vars.by_person.items():
-        if not posts:
+    for vid, allowed in m.inst.allowed.items():
+        if not allowed:
             continue
         volunteer = m.inst.volunteers[vid]
-        possible = sum(m.inst.slots[p.slot].minutes for p, _ in posts)
+        # What they could serve counts every post the fixed rules allow, even where a
+        # repair lets nothing change: the measure must not depend on how we search.
+        possible = sum(m.inst.slots[p.slot].minutes for p in allowed)
+        posts = m.vars.by_person.get(vid, [])
         cap = m.inst.cap_minutes(volunteer)
         scale = Fraction(min(cap, possible) if cap is not None else possible)
         if scale <= 0:
@@ -520,9 +531,10 @@ class _StagedSearch:
     """
 
     def __init__(self, inst: Instance, pins: list[Assignment], options: SolveOptions, on_progress, stop,
-                 started: float):
+                 started: float, keep: frozenset[tuple[str, Post]] = frozenset()):
         self.inst = inst
         self.pins = pins
+        self.keep = keep
         self.options = options
         self.on_progress = on_progress
         self.stop = stop
@@ -549,7 +561,7 @@ class _StagedSearch:
 
     def run(self) -> tuple[int, RosterModel | None, cp_model.CpSolver | None, int | None]:
         """Returns (status, the model and solver holding the answer, a proven lower bound)."""
-        lean = _model_with_pins(self.inst, self.pins, coverage_only=True)
+        lean = _model_with_pins(self.inst, self.pins, coverage_only=True, keep=self.keep)
         lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
         status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -559,7 +571,7 @@ class _StagedSearch:
             return cp_model.FEASIBLE, lean, first, None
         self.coverage_optimal = True
 
-        full = self.full = _model_with_pins(self.inst, self.pins)
+        full = self.full = _model_with_pins(self.inst, self.pins, keep=self.keep)
         values = _valuer(first)
         lean_terms = {t.name: t for t in lean.terms}
         fixed = {t.name: values(lean_terms[t.name].expr) for t in full.terms[:COVERAGE_TERMS]}
@@ -635,8 +647,9 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
     return finish
 
 
-def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False) -> RosterModel:
-    rm = RosterModel(inst, pins, coverage_only)
+def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False,
+                     keep: frozenset[tuple[str, Post]] = frozenset()) -> RosterModel:
+    rm = RosterModel(inst, pins, coverage_only, keep)
     for literal in rm.pin_literals.values():
         rm.model.add(literal == 1)
     return rm
@@ -674,11 +687,24 @@ def solve_with_stats(
     texts = Texts(options.language)
     inst = Instance(scenario)
     conflicts, left_out = find_conflicts(inst, texts)
+    warnings = list(inst.warnings)
     pins = [p for p in dict.fromkeys(Assignment(a.volunteer, a.gate, a.date, a.slot, True) for a in scenario.pinned)
             if p not in left_out]
 
-    search = _StagedSearch(inst, pins, options, on_progress, stop, started)
-    status, rm, solver, bound = search.run()
+    search = None
+    if options.repair and scenario.previous:
+        repair_inst = Instance(scenario)
+        keep = _narrow_to_repair(repair_inst, pins)
+        search = _StagedSearch(repair_inst, pins, options, on_progress, stop, started, keep)
+        status, rm, solver, bound = search.run()
+        if status == cp_model.INFEASIBLE:
+            warnings.append(texts.repair_failed())
+            search = None
+        else:
+            inst = repair_inst
+    if search is None:
+        search = _StagedSearch(inst, pins, options, on_progress, stop, started)
+        status, rm, solver, bound = search.run()
     if status == cp_model.INFEASIBLE and pins:
         # Only pins can make the model infeasible (every other rule can be met by leaving
         # people out), so find which of them clash and solve the rest without them.
@@ -696,7 +722,7 @@ def solve_with_stats(
         status_name = "INFEASIBLE"
     if not has_answer:
         stats = SolveStats(status_name, wall, None, None, None, {})
-        return Roster(scenario.name, status_name, wall_time_s=wall, warnings=inst.warnings,
+        return Roster(scenario.name, status_name, wall_time_s=wall, warnings=tuple(warnings),
                       conflicts=tuple(conflicts)), stats
 
     value = _valuer(solver)
@@ -715,9 +741,27 @@ def solve_with_stats(
                        search.coverage_optimal)
     roster = Roster(
         scenario.name, status_name, assignments, tuple(shortages), objective, bound, wall,
-        inst.warnings, tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
+        tuple(warnings), tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
     )
     return roster, stats
+
+
+def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple[str, Post]]:
+    """Narrows `inst` to a repair of its previous roster; returns the assignments to keep.
+
+    Kept: every previous assignment the fixed rules still allow. Open to anyone allowed:
+    only the posts of previous assignments that are no longer allowed (the drop-out's).
+    Nothing else may change, so the model is small and a repair is fast and local."""
+    previous = {(a.volunteer, a.post) for a in inst.scenario.previous}
+    allowed = {(vid, post) for vid, posts in inst.allowed.items() for post in posts}
+    kept = frozenset(previous & allowed)
+    vacated = {post for _, post in previous - allowed}
+    pinned = {(p.volunteer, p.post) for p in pins}
+    inst.eligible = {
+        vid: [post for post in posts if (vid, post) in kept or (vid, post) in pinned or post in vacated]
+        for vid, posts in inst.allowed.items()
+    }
+    return kept
 
 
 def _term_costs(inst: Instance, pins: list[Assignment], answered: RosterModel, full: RosterModel | None,
@@ -754,7 +798,7 @@ def _shortfalls(inst: Instance, assignments: tuple[Assignment, ...], texts: Text
     for a in assignments:
         served[a.volunteer] += 1
     return tuple(
-        Shortfall(v.id, required, served[v.id], texts.shortfall(len(inst.eligible[v.id]), required))
+        Shortfall(v.id, required, served[v.id], texts.shortfall(len(inst.allowed[v.id]), required))
         for v in inst.scenario.volunteers
         if v.registered and served[v.id] < required
     )

@@ -206,3 +206,33 @@ def test_deterministic_answers_for_a_fixed_seed_and_worker_count():
     assert first.status == "FEASIBLE"
     assert first.assignments == second.assignments and first.objective == second.objective
     assert_valid(scenario, first)
+
+
+def test_repair_mode_keeps_everything_else_even_when_more_could_be_covered():
+    # v1 and v2 cover the evenings; a third person, "late", joins only now. A full solve
+    # would use late to fill the short post west Monday; a repair must not touch it, and
+    # only refills the post v1 leaves on Tuesday.
+    people = [person("v1"), person("v2"), person("late", available={"mon": ["eve"], "tue": ["eve"]})]
+    gates = [gate("east", "东门", need("eve", 1)), gate("west", "西门", need("eve", 1, days=[MON]))]
+    s = make2(people, gates, days=2, rules={"max_slots_per_day": 1})
+    previous = (Assignment("v1", "east", d(MON), "eve"), Assignment("v2", "west", d(MON), "eve"),
+                Assignment("v1", "east", d(TUE), "eve"))
+    dropped = replace(s, previous=previous, volunteers=(
+        replace(s.volunteers[0], unavailable_dates=frozenset({d(TUE)})), *s.volunteers[1:]))
+    r, stats = solve_with_stats(dropped, replace(FAST, repair=True))
+    assert_valid(dropped, r)
+    kept = {(a.volunteer, a.post) for a in r.assignments}
+    assert kept >= {("v1", previous[0].post), ("v2", previous[1].post)}
+    assert len(r.assignments) == 3 and ("v1", previous[2].post) not in kept
+    assert {a.volunteer for a in r.assignments if a.date == d(TUE)} <= {"v2", "late"}
+    assert stats.terms["changes"] == 1
+
+
+def test_repair_falls_back_to_a_full_solve_when_what_it_keeps_breaks_a_new_rule():
+    s = make2([person("v1"), person("v2")], [gate("east", "东门", need("eve", 1))], days=2,
+              rules={"max_consecutive_days": 1})
+    previous = (Assignment("v1", "east", d(MON), "eve"), Assignment("v1", "east", d(TUE), "eve"))
+    r = solve(replace(s, previous=previous), replace(FAST, repair=True))
+    assert_valid(replace(s, previous=previous), r)
+    assert any("solved afresh" in w for w in r.warnings)
+    assert len(r.assignments) == 2
