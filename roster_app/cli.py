@@ -1,10 +1,10 @@
 """The `gateroster` command: the window by default, and solve / check / demo / bench.
 
     gateroster [--db URL]                      start the window
-    gateroster solve SCENARIO.json -o ROSTER.json [--time-limit S] [--workers N]
+    gateroster solve SCENARIO.json -o ROSTER.json [--time-limit S] [--workers N] [--repair] [--deterministic]
     gateroster check SCENARIO.json ROSTER.json exit 1 if the roster breaks a rule
     gateroster demo -o SCENARIO.json [--week YYYY-MM-DD]
-    gateroster bench [--repeat N]              solver figures on the demo week
+    gateroster bench [s|s2|m|repair|demo|all]  solver figures (none: the demo week)
 
 Exit codes: 0 done, 1 violations found (check), 2 bad input (a file that cannot be read,
 no display), 3 the scenario contradicts itself (solve answered INFEASIBLE).
@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=int, default=SolveOptions.workers, metavar="N", help="CP-SAT workers (default 8)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of reasons (default zh)")
+    p.add_argument("--repair", action="store_true",
+                   help="repair the scenario's previous roster: keep what still holds, refill only what a drop-out left")
     p.add_argument("--deterministic", action="store_true",
                    help="same answer every run: the time limit counts CP-SAT work units, not seconds")
 
@@ -94,7 +96,7 @@ def _print_roster_summary(scenario: Scenario, roster: Roster, seconds: float) ->
 def cmd_solve(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     options = SolveOptions(time_limit_s=args.time_limit, workers=args.workers, seed=args.seed, language=args.lang,
-                           deterministic=args.deterministic)
+                           deterministic=args.deterministic, repair=args.repair)
     roster, stats = solve_with_stats(scenario, options)
     save_roster(roster, args.output)
     _print_roster_summary(scenario, roster, stats.wall_time_s)

@@ -78,10 +78,38 @@ def test_window_without_a_display_says_how_to_start_it():
 def test_bench_prints_its_table():
     out = gateroster("bench", "--repeat", "1", "--workers", "8", "--time-limit", "5")
     assert out.returncode == 0, out.stderr
-    header, row = out.stdout.strip().splitlines()[-2:]
-    assert header.split()[:2] == ["workers", "first"]
-    workers, first, optimum, status, objective = row.split()
-    assert workers == "8" and status in ("OPTIMAL", "FEASIBLE")
-    assert 0 < float(first) < 5  # the demo week has an answer well within the limit
-    assert optimum == ">5.0" if status == "FEASIBLE" else float(optimum) <= 5
-    assert int(objective) >= 0
+    header, v2, v1 = out.stdout.strip().splitlines()[-3:]
+    assert header.split()[:3] == ["objective", "workers", "first"]
+    for row, label in ((v2, "v2"), (v1, "v1")):
+        objective_kind, workers, first, optimum, status, objective, coverage = row.split()
+        assert objective_kind == label and workers == "8" and status in ("OPTIMAL", "FEASIBLE")
+        assert 0 < float(first) < 5  # the demo week has an answer well within the limit
+        assert optimum == ">5.0" if status == "FEASIBLE" else float(optimum) <= 5
+        assert int(objective) >= 0 and coverage == "proven"
+    assert v1.split()[4] == "OPTIMAL"  # version 1's objective is proven on the demo week
+
+
+def test_repair_after_a_drop_out(tmp_path):
+    scenario_file, roster_file = tmp_path / "demo.json", tmp_path / "roster.json"
+    gateroster("demo", "-o", str(scenario_file), "--week", "2026-11-23")
+    assert gateroster("solve", str(scenario_file), "-o", str(roster_file), "--time-limit", "5").returncode == 0
+    roster = json.loads(roster_file.read_text("utf-8"))
+    scenario = json.loads(scenario_file.read_text("utf-8"))
+    gone = roster["assignments"][0]
+    person = next(v for v in scenario["volunteers"] if v["id"] == gone["volunteer"])
+    person["unavailable_dates"] = sorted(set(person.get("unavailable_dates", [])) | {gone["date"]})
+    scenario["previous"] = roster["assignments"]
+    dropped_file, repaired_file = tmp_path / "dropped.json", tmp_path / "repaired.json"
+    dropped_file.write_text(json.dumps(scenario, ensure_ascii=False), encoding="utf-8")
+
+    out = gateroster("solve", str(dropped_file), "-o", str(repaired_file), "--repair", "--time-limit", "10")
+    assert out.returncode == 0, out.stderr
+    repaired = load_roster(repaired_file)
+    assert validate(load_scenario(dropped_file), repaired) == []
+    key = lambda a: (a["volunteer"], a["gate"], a["date"], a["slot"])  # noqa: E731
+    before = {key(a) for a in roster["assignments"]}
+    after = {(a.volunteer, a.gate, a.date.isoformat(), a.slot) for a in repaired.assignments}
+    # Only the drop-out's posts that day went, and only their posts were refilled.
+    lost = {k for k in before if k[0] == gone["volunteer"] and k[2] == gone["date"]}
+    assert before - after == lost
+    assert {k[1:] for k in after - before} <= {k[1:] for k in lost}
