@@ -11,10 +11,12 @@ product's default) or English, chosen by `SolveOptions.language`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from solver.scenario import Assignment, Gate, Needs, Post
+from solver.instance import Ineligible
+from solver.scenario import Assignment, Gate, Needs, Post, Volunteer
 
 if TYPE_CHECKING:
     from solver.instance import Instance
@@ -25,41 +27,67 @@ WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SKILLS_ZH = {"translation": "外语翻译", "medical": "医疗", "psychology": "心理疏导", "temperature": "体温检测"}
 
 # Buckets of a volunteer with respect to one post, in the order they are tested.
-HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, MINOR_ONLY, FREE = (
-    "here", "unavailable", "employed_rule", "busy", "day_full", "at_cap", "minor_only", "free",
+HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, REST, STREAK, MINOR_ONLY, FREE = (
+    "here", "unavailable", "employed_rule", "busy", "day_full", "at_cap", "rest", "streak", "minor_only", "free",
 )
+CANDIDATES = (BUSY, DAY_FULL, AT_CAP, REST, STREAK, MINOR_ONLY, FREE)
+EMPLOYED_PARTY = "employed_party"
+"""Second key of `classify`'s counts: how many of a bucket are employed party members."""
 
 
-def classify(inst: "Instance", post: Post, assignments: Iterable[Assignment]) -> Counter[str]:
-    """How many volunteers fall in each bucket for `post`, given the other assignments."""
-    from solver.instance import Ineligible
-
+def classify(inst: "Instance", post: Post, assignments: Iterable[Assignment]) -> Counter:
+    """How many volunteers fall in each bucket for `post`, given the other assignments;
+    `counts[bucket, EMPLOYED_PARTY]` counts the employed party members among them, since
+    a clerk reads "3 of them are employed party members at their cap" differently."""
     by_volunteer: dict[str, list[Assignment]] = {}
     for a in assignments:
         by_volunteer.setdefault(a.volunteer, []).append(a)
     slot = inst.slots[post.slot]
     limit = inst.scenario.rules.max_slots_per_day
-    counts: Counter[str] = Counter()
+    counts: Counter = Counter()
     for v in inst.scenario.volunteers:
-        mine = by_volunteer.get(v.id, [])
-        why = inst.why_ineligible(v, post)
-        if any(a.post == post for a in mine):
-            counts[HERE] += 1
-        elif why == Ineligible.EMPLOYED_RULE:
-            counts[EMPLOYED_RULE] += 1
-        elif why is not None:
-            counts[UNAVAILABLE] += 1
-        elif any(a.date == post.date and inst.slots_overlap(a.slot, post.slot) for a in mine):
-            counts[BUSY] += 1
-        elif limit is not None and sum(a.date == post.date for a in mine) >= limit:
-            counts[DAY_FULL] += 1
-        elif (cap := inst.cap_minutes(v)) is not None and sum(inst.slots[a.slot].minutes for a in mine) + slot.minutes > cap:
-            counts[AT_CAP] += 1
-        elif v.minor:
-            counts[MINOR_ONLY] += 1
-        else:
-            counts[FREE] += 1
+        bucket = _bucket(inst, v, post, by_volunteer.get(v.id, []), slot.minutes, limit)
+        counts[bucket] += 1
+        if v.employed and v.party_member:
+            counts[bucket, EMPLOYED_PARTY] += 1
     return counts
+
+
+def _bucket(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], minutes: int, limit: int | None) -> str:
+    why = inst.why_ineligible(v, post)
+    if any(a.post == post for a in mine):
+        return HERE
+    if why == Ineligible.EMPLOYED_RULE:
+        return EMPLOYED_RULE
+    if why is not None:
+        return UNAVAILABLE
+    if any(a.date == post.date and inst.slots_overlap(a.slot, post.slot) for a in mine):
+        return BUSY
+    if limit is not None and sum(a.date == post.date for a in mine) >= limit:
+        return DAY_FULL
+    cap = inst.cap_minutes(v)
+    if cap is not None and sum(inst.slots[a.slot].minutes for a in mine) + minutes > cap:
+        return AT_CAP
+    rest = inst.scenario.rules.min_rest_hours
+    if rest:
+        start, end = inst.post_span(post)
+        for a in mine:
+            if a.date != post.date:
+                other_start, other_end = inst.post_span(a.post)
+                if max(start - other_end, other_start - end) < rest * 60:
+                    return REST
+    streak = inst.scenario.rules.max_consecutive_days
+    if streak is not None:
+        on_duty = {a.date for a in mine} | {post.date}
+        run, day = 1, post.date
+        while (day := day - dt.timedelta(days=1)) in on_duty:
+            run += 1
+        day = post.date
+        while (day := day + dt.timedelta(days=1)) in on_duty:
+            run += 1
+        if run > streak:
+            return STREAK
+    return MINOR_ONLY if v.minor else FREE
 
 
 class Texts:
@@ -91,18 +119,19 @@ class Texts:
 
     # --- shortages ---------------------------------------------------------------------
 
-    def shortage(self, inst: "Instance", post: Post, missing: int, unmet: Needs, counts: Counter[str]) -> str:
+    def shortage(self, inst: "Instance", post: Post, missing: int, unmet: Needs, counts: Counter,
+                 repair: bool = False) -> str:
         demand = inst.demand[post]
         parts = []
         if missing:
-            parts.append(self._missing(inst, post, demand.min, counts))
+            parts.append(self._missing(inst, post, demand.min, counts, repair))
         if not unmet.is_empty():
             parts.append(self._unmet(unmet))
         return (" " if not self.zh else "").join(parts)
 
-    def _missing(self, inst: "Instance", post: Post, need: int, counts: Counter[str]) -> str:
+    def _missing(self, inst: "Instance", post: Post, need: int, counts: Counter, repair: bool) -> str:
         here = counts[HERE]
-        candidates = sum(counts[k] for k in (BUSY, DAY_FULL, AT_CAP, MINOR_ONLY, FREE))
+        candidates = sum(counts[k] for k in CANDIDATES)
         zh = self.zh
         head = (f"需要 {need} 人，已排 {here} 人。" if zh else f"needs {need}, has {here}.")
         if candidates == 0:
@@ -117,16 +146,25 @@ class Texts:
                 tail = "此时段没有其他人可以值班。" if zh else " Nobody else is available at that time."
             return head + tail
         reasons = []
+        if repair:
+            free_zh, free_en = "{n} 人未调动（修补只调整空出的岗位）", "{n} left where they were (a repair only refills vacated posts)"
+        else:
+            free_zh, free_en = "{n} 人未排入（求解时间不足）", "{n} not placed (the search ran out of time)"
         for key, zh_text, en_text in (
             (BUSY, "{n} 人同一时间已在其他岗位", "{n} already at another post then"),
             (DAY_FULL, "{n} 人当天已排满 {k} 个班次", "{n} already at {k} posts that day"),
             (AT_CAP, "{n} 人本周已达时长上限", "{n} at their weekly hour cap"),
+            (REST, "{n} 人与前后一天的岗位间隔不足休息时间", "{n} would not get their rest between days"),
+            (STREAK, "{n} 人会连续值班超过规定天数", "{n} would exceed the consecutive days on duty"),
             (MINOR_ONLY, "{n} 人是未成年人，不能单独值守", "{n} minors who may not stand without an adult"),
-            (FREE, "{n} 人未排入（求解时间不足）", "{n} not placed (the search ran out of time)"),
+            (FREE, free_zh, free_en),
         ):
             if counts[key]:
-                text = zh_text if zh else en_text
-                reasons.append(text.format(n=counts[key], k=inst.scenario.rules.max_slots_per_day))
+                text = (zh_text if zh else en_text).format(n=counts[key], k=inst.scenario.rules.max_slots_per_day)
+                if counts[key, EMPLOYED_PARTY] and key != MINOR_ONLY:
+                    party = counts[key, EMPLOYED_PARTY]
+                    text += f"（其中在职党员 {party} 人）" if zh else f" ({party} of them employed party members)"
+                reasons.append(text)
         if zh:
             tail = f"此时段可值班的其他 {candidates} 人中：" + "，".join(reasons) + "。"
             if counts[EMPLOYED_RULE]:
@@ -159,8 +197,6 @@ class Texts:
         return f"Pinned {self.pins(inst, [pin])}: that post is closed on that date."
 
     def pin_ineligible(self, inst: "Instance", pin: Assignment, why: str) -> str:
-        from solver.instance import Ineligible
-
         zh_why = {
             Ineligible.UNAVAILABLE_WEEKDAY: "此人这个时段不可值班",
             Ineligible.UNAVAILABLE_DATE: "此人这天请假/不可值班",

@@ -731,7 +731,7 @@ def solve_with_stats(
         Assignment(vid, post.gate, post.date, post.slot, pinned=Assignment(vid, post.gate, post.date, post.slot, True) in pinned)
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
-    shortages = _shortages(inst, assignments, texts)
+    shortages = _shortages(inst, assignments, texts, repair=inst.eligible is not inst.allowed)
     terms = _term_costs(inst, pins, rm, search.full, value)
     # The objective is what the answer costs, term by term: exact, where the solver's own
     # figure is a float that large weights can round.
@@ -804,7 +804,7 @@ def _shortfalls(inst: Instance, assignments: tuple[Assignment, ...], texts: Text
     )
 
 
-def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts) -> list[Shortage]:
+def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts, repair: bool = False) -> list[Shortage]:
     """Shortages computed from the assignments themselves, each with its reason."""
     at_post: dict[Post, list[str]] = defaultdict(list)
     for a in assignments:
@@ -824,5 +824,5 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
         if missing or not unmet.is_empty():
             counts = classify(inst, post, assignments)
             out.append(Shortage(post.gate, post.date, post.slot, missing, unmet,
-                                texts.shortage(inst, post, missing, unmet, counts)))
+                                texts.shortage(inst, post, missing, unmet, counts, repair)))
     return out

@@ -236,3 +236,24 @@ def test_repair_falls_back_to_a_full_solve_when_what_it_keeps_breaks_a_new_rule(
     assert_valid(replace(s, previous=previous), r)
     assert any("solved afresh" in w for w in r.warnings)
     assert len(r.assignments) == 2
+
+
+def test_shortage_reason_names_the_binding_rule_and_the_employed_party_members():
+    people = [person(f"p{i}", employed=True, party_member=True, max_hours_per_week=14) for i in range(3)]
+    people.append(person("r1", max_hours_per_week=14))
+    # Day 1 fills everybody's cap (2 days × 14/7 = 4 h); day 2's evening then finds them all at it.
+    s = make2(people, [gate("east", "东门", need("eve", 4, days=[MON]), need("eve", 2, days=[TUE]))], days=2)
+    r = solve(s, FAST)
+    assert_valid(s, r)
+    (short,) = r.shortages
+    assert short.date == d(TUE) and short.missing == 2
+    assert "4 at their weekly hour cap (3 of them employed party members)" in short.reason
+
+
+def test_shortage_reason_for_rest_between_days():
+    s = make2([person("v1")], [gate("east", "东门", need("eve", 1, days=[MON]), need("early", 1, days=[TUE]))],
+              days=2, rules={"min_rest_hours": 10})
+    r = solve(s, FAST)
+    assert_valid(s, r)
+    (short,) = r.shortages
+    assert "would not get their rest between days" in short.reason
