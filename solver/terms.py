@@ -1,0 +1,270 @@
+"""The objective's terms: coverage (missing people, unmet needs) and the soft terms.
+
+Each function builds one named term on a `RosterModel` and returns it as a `Term` (an
+integer expression and its largest possible value); `solver.model` weighs and orders
+them. Auxiliary variables are exact (equal to what they measure in every solution, not
+only at the optimum), so a term's value can be reported with any answer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:
+    from solver.model import RosterModel
+
+# Load ratios are measured in tenths of each person's cap. Slots last 2–6 hours against
+# caps of 8–16, so finer steps tell a clerk nothing new, while they cost the proof of
+# optimality seconds (measured on random community weeks: tenths proved in 0.2–1.2 s with
+# 8 workers, permille left some unproven after 20 s).
+LOAD_STEPS = 10
+
+
+@dataclass(frozen=True)
+class Term:
+    """A named soft term: `expr` (an integer expression) costs `weight` per unit."""
+
+    name: str
+    expr: cp_model.LinearExprT
+    upper: int
+    weight: int = 0
+
+
+def version_2_terms(m: RosterModel) -> list[Term]:
+    """The weighted soft terms of a version-2 scenario, in `SOFT_TERMS` order."""
+    return [
+        registered_shortfall(m), changes(m), hours_spread(m), nonemployed_off_hours(m),
+        employed_working_hours(m), gate_switches(m), split_days(m), unpreferred_gates(m), unpreferred_slots(m),
+    ]
+
+
+def _count(name: str, variables: list) -> Term:
+    return Term(name, sum(variables), len(variables))
+
+
+def _max_of(m: RosterModel, exprs: list) -> cp_model.IntVar:
+    var = m.model.new_int_var(-2, 1, "gap")
+    m.model.add_max_equality(var, exprs)
+    return var
+
+
+def _positive_part(m: RosterModel, expr: cp_model.LinearExprT, upper: int, name: str) -> cp_model.IntVar:
+    """A variable equal to max(0, expr) in every solution, not only at the optimum.
+
+    Exact, so that the term values reported with any answer (a first answer shown as
+    progress, an answer cut short by the time limit) are true, as the validator checks."""
+    var = m.model.new_int_var(0, upper, name)
+    m.model.add_max_equality(var, [expr, 0])
+    return var
+
+
+def missing_people(m: RosterModel) -> Term:
+    shorts = []
+    upper = 0
+    for post, demand in m.inst.demand.items():
+        if demand.min == 0:
+            continue
+        people = [var for _, var in m.vars.by_post.get(post, [])]
+        shorts.append(_positive_part(m, demand.min - sum(people), demand.min, f"short[{post.gate},{post.date},{post.slot}]"))
+        upper += demand.min
+    return Term("missing_people", sum(shorts), upper)
+
+
+def unmet_needs(m: RosterModel) -> Term:
+    unmet = []
+    upper = 0
+    for post, demand in m.inst.demand.items():
+        if demand.max == 0:
+            continue
+        needs = m.inst.gates[post.gate].needs
+        people = m.vars.by_post.get(post, [])
+        wanted = [("party", needs.party_member, lambda v: v.party_member)]
+        wanted += [(skill, n, lambda v, s=skill: s in v.skills) for skill, n in needs.skills.items()]
+        for label, n, has in wanted:
+            if n <= 0:
+                continue
+            with_it = [var for vid, var in people if has(m.inst.volunteers[vid])]
+            unmet.append(_positive_part(m, n - sum(with_it), n, f"unmet[{label},{post.gate},{post.date},{post.slot}]"))
+            upper += n
+    return Term("unmet_needs", sum(unmet), upper)
+
+
+def previous_dropped(m: RosterModel) -> Term:
+    kept = [m.vars.get(a.volunteer, a.post) for a in m.inst.scenario.previous]
+    kept = [var for var in kept if var is not None]
+    # Previous assignments that are no longer allowed cannot be kept: they cost the same in
+    # every answer, so they are left out of the term rather than counted.
+    return Term("previous_dropped", len(kept) - sum(kept), len(kept))
+
+
+def hours_spread(m: RosterModel) -> Term:
+    """Max minus min load in `LOAD_STEPS`, over people who can serve at all.
+
+    load = (recent minutes + minutes served) / (scale + history_weeks × weekly cap), where
+    scale is the person's cap over the horizon, or what they could serve at most if that is
+    less (someone free for a single post is not idle), so that with history the same
+    willing people are not used up week after week."""
+    history = m.inst.scenario.rules.history_weeks
+    loads = []
+    for vid, allowed in m.inst.allowed.items():
+        if not allowed:
+            continue
+        volunteer = m.inst.volunteers[vid]
+        # What they could serve counts every post the fixed rules allow, even where a
+        # repair lets nothing change: the measure must not depend on how we search.
+        possible = sum(m.inst.slots[p.slot].minutes for p in allowed)
+        posts = m.vars.by_person.get(vid, [])
+        cap = m.inst.cap_minutes(volunteer)
+        scale = Fraction(min(cap, possible) if cap is not None else possible)
+        if scale <= 0:
+            continue
+        weekly = m.inst.weekly_cap_hours(volunteer)
+        weekly_minutes = weekly * 60 if weekly is not None else scale * 7 / m.inst.scenario.days
+        full = scale + history * weekly_minutes
+        recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
+        minutes = sum(m.inst.slots[p.slot].minutes * var for p, var in posts)
+        loads.append((full, recent, minutes, (recent + possible) / full))
+    if not loads:
+        return Term("hours_spread", 0, 0)
+    top = max(1, math.ceil(LOAD_STEPS * max(most for *_, most in loads)))
+    ceilings, floors = [], []
+    for i, (full, recent, minutes, _) in enumerate(loads):
+        # up = ceil(steps × (recent + minutes) / full), down = floor(…), as integer
+        # inequalities multiplied out by the denominators so they stay linear and exact.
+        den = full.denominator * recent.denominator
+        scaled_full = int(full * den)
+        work = LOAD_STEPS * (int(recent * den) + den * minutes)
+        up = m.model.new_int_var(0, top, f"load_up[{i}]")
+        m.model.add(scaled_full * up >= work)
+        m.model.add(scaled_full * up <= work + scaled_full - 1)
+        down = m.model.new_int_var(0, top, f"load_down[{i}]")
+        m.model.add(scaled_full * down <= work)
+        m.model.add(scaled_full * down >= work - scaled_full + 1)
+        ceilings.append(up)
+        floors.append(down)
+    hi = m.model.new_int_var(0, top, "load_max")
+    lo = m.model.new_int_var(0, top, "load_min")
+    m.model.add_max_equality(hi, ceilings)
+    m.model.add_min_equality(lo, floors)
+    return Term("hours_spread", hi - lo, top)
+
+
+def unpreferred_gates(m: RosterModel) -> Term:
+    off = []
+    for (vid, post), var in m.vars.x.items():
+        preferred = m.inst.volunteers[vid].preferred_gates
+        if preferred and post.gate not in preferred:
+            off.append(var)
+    return _count("unpreferred_gates", off)
+
+
+def unpreferred_slots(m: RosterModel) -> Term:
+    off = []
+    for (vid, post), var in m.vars.x.items():
+        preferred = m.inst.volunteers[vid].preferred_slots
+        if preferred and post.slot not in preferred:
+            off.append(var)
+    return _count("unpreferred_slots", off)
+
+
+def registered_shortfall(m: RosterModel) -> Term:
+    """Posts that registered (双报到) volunteers stand short of the community's minimum."""
+    required = m.inst.registered_minimum()
+    shorts, upper = [], 0
+    for v in m.inst.scenario.volunteers:
+        if not v.registered or required == 0:
+            continue
+        posts = [var for _, var in m.vars.by_person.get(v.id, [])]
+        shorts.append(_positive_part(m, required - sum(posts), required, f"registered_short[{v.id}]"))
+        upper += required
+    return Term("registered_shortfall", sum(shorts), upper)
+
+
+def changes(m: RosterModel) -> Term:
+    """Differences from `previous`: kept assignments dropped plus new ones added.
+
+    Only counted when there is a previous roster: on a first solve every assignment would
+    otherwise be a "change". Previous assignments no longer allowed cannot be kept and cost
+    the same in every answer, so they are left out."""
+    previous = {(a.volunteer, a.post) for a in m.inst.scenario.previous}
+    if not previous:
+        return Term("changes", 0, 0)
+    dropped = [var for key, var in m.vars.x.items() if key in previous]
+    added = [var for key, var in m.vars.x.items() if key not in previous]
+    capacity = sum(d.max for d in m.inst.demand.values())
+    return Term("changes", len(dropped) - sum(dropped) + sum(added), len(dropped) + min(capacity, len(added)))
+
+
+def nonemployed_off_hours(m: RosterModel) -> Term:
+    """Non-employed adults at posts outside working hours on workdays: evenings and early
+    mornings go to the employed, as the party-member rule intends."""
+    off = [
+        var for (vid, post), var in m.vars.x.items()
+        if not m.inst.volunteers[vid].employed and not m.inst.volunteers[vid].minor
+        and m.inst.workday[post.date] and not m.inst.in_working_hours(m.inst.slots[post.slot])
+    ]
+    return _count("nonemployed_off_hours", off)
+
+
+def employed_working_hours(m: RosterModel) -> Term:
+    """Employed volunteers inside working hours (rest days only): those go to the non-employed."""
+    inside = [
+        var for (vid, post), var in m.vars.x.items()
+        if m.inst.volunteers[vid].employed and m.inst.in_working_hours(m.inst.slots[post.slot])
+    ]
+    return _count("employed_working_hours", inside)
+
+
+def gate_switches(m: RosterModel) -> Term:
+    """Each gate a person stands at beyond their first: the same gate all week is easier."""
+    switches, upper = [], 0
+    for vid, posts in m.vars.by_person.items():
+        by_gate: dict[str, list] = defaultdict(list)
+        for post, var in posts:
+            by_gate[post.gate].append(var)
+        if len(by_gate) < 2:
+            continue
+        used = []
+        for gate_id, gate_vars in by_gate.items():
+            # Only "uses >= each post there" is needed: the objective pushes uses down.
+            flag = m.model.new_bool_var(f"uses[{vid},{gate_id}]")
+            m.model.add_max_equality(flag, gate_vars)
+            used.append(flag)
+        switches.append(_positive_part(m, sum(used) - 1, len(used) - 1, f"switches[{vid}]"))
+        upper += len(used) - 1
+    return Term("gate_switches", sum(switches), upper)
+
+
+def split_days(m: RosterModel) -> Term:
+    """Days on which a person's posts are not one unbroken stretch (e.g. 06–08 and 18–22)."""
+    bounds = sorted({t for s in m.inst.scenario.slots for t in (s.start, s.end)})
+    segments = list(zip(bounds, bounds[1:]))
+    splits = []
+    for (vid, day), posts in m.vars.by_person_day.items():
+        if len(posts) < 2:
+            continue
+        # covered[i]: the person stands somewhere during elementary segment i (at most one
+        # post at a time, so a plain sum); the day is split when a covered segment, then an
+        # uncovered one, then a covered one follow each other.
+        covered = [
+            sum(var for post, var in posts if m.inst.slots[post.slot].start <= a and b <= m.inst.slots[post.slot].end)
+            for a, b in segments
+        ]
+        possible = [not isinstance(c, int) for c in covered]
+        gaps = [
+            covered[i] + covered[k] - covered[j] - 1
+            for i in range(len(segments)) for k in range(i + 2, len(segments)) if possible[i] and possible[k]
+            for j in range(i + 1, k)
+        ]
+        if not gaps:
+            continue  # only touching posts are possible: the day cannot be split
+        splits.append(_positive_part(m, gaps[0] if len(gaps) == 1 else _max_of(m, gaps), 1, f"split[{vid},{day}]"))
+    return _count("split_days", splits)
+
+
