@@ -392,7 +392,10 @@ class MainWindow(QMainWindow):
         else:
             text += self.tr("，无缺岗")
         text += self.tr("；共排 {pt} 人次、{h} 小时。").format(pt=s.person_times, h=format_hours(s.hours))
-        text += "　" + self.tr("方案：{status}").format(status=status_label(week.roster.status))
+        status = status_label(week.roster.status)
+        if week.roster.status == "FEASIBLE" and self._is_coverage_proven():
+            status = self.tr("缺岗已证明最少，偏好未证明最优")
+        text += "　" + self.tr("方案：{status}").format(status=status)
         self.summary_label.setText(text)
 
     def _show_notices(self, extra: tuple[str, ...] = (), conflicts: tuple = ()) -> None:

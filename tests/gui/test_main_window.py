@@ -213,6 +213,7 @@ def test_auto_schedule_explains_the_saved_roster(qtbot, store):
     assert message.startswith("自动排班完成：")
     if saved.status == "FEASIBLE" and stats.coverage_optimal:
         assert message.endswith(PROOF) and PROOF in panel.proof_label.text()
+        assert "方案：缺岗已证明最少，偏好未证明最优" in window.summary_label.text()
     else:
         assert PROOF not in message
 
