@@ -108,8 +108,9 @@ class RosterModel:
     office's week."""
 
     def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                 keep: frozenset[tuple[str, Post]] = frozenset()):
+                 keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False):
         self.inst = inst
+        self.exact = exact  # see solver.terms: exact auxiliaries value an answer, light ones search
         self.model = cp_model.CpModel()
         self.vars = AssignmentVars(self.model, inst)
         for key in keep:
@@ -300,7 +301,6 @@ class _StagedSearch:
         self.work_used = 0.0  # deterministic units spent by finished stages
         self.first_solution_s: float | None = None
         self.coverage_optimal = False
-        self.full: RosterModel | None = None
 
     def _remaining(self) -> float:
         if self.options.deterministic:
@@ -328,7 +328,7 @@ class _StagedSearch:
             return cp_model.FEASIBLE, lean, first, None
         self.coverage_optimal = True
 
-        full = self.full = _model_with_pins(self.inst, self.pins, keep=self.keep)
+        full = _model_with_pins(self.inst, self.pins, keep=self.keep)
         values = _valuer(first)
         lean_terms = {t.name: t for t in lean.terms}
         fixed = {t.name: values(lean_terms[t.name].expr) for t in full.terms[:COVERAGE_TERMS]}
@@ -405,8 +405,8 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
 
 
 def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                     keep: frozenset[tuple[str, Post]] = frozenset()) -> RosterModel:
-    rm = RosterModel(inst, pins, coverage_only, keep)
+                     keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False) -> RosterModel:
+    rm = RosterModel(inst, pins, coverage_only, keep, exact)
     for literal in rm.pin_literals.values():
         rm.model.add(literal == 1)
     return rm
@@ -489,7 +489,7 @@ def solve_with_stats(
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
     shortages = _shortages(inst, assignments, texts, repair=inst.eligible is not inst.allowed)
-    terms = _term_costs(inst, pins, rm, search.full, value)
+    terms = _term_costs(inst, pins, rm, value)
     # The objective is what the answer costs, term by term: exact, where the solver's own
     # figure is a float that large weights can round.
     objective = sum(t.cost for t in terms)
@@ -521,25 +521,20 @@ def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple
     return kept
 
 
-def _term_costs(inst: Instance, pins: list[Assignment], answered: RosterModel, full: RosterModel | None,
+def _term_costs(inst: Instance, pins: list[Assignment], answered: RosterModel,
                 value: Callable[[cp_model.LinearExprT], int]) -> tuple[TermCost, ...]:
-    """Every term of the full objective, valued at the answer.
-
-    When the answer comes from the lean coverage model, the full model's terms are valued
-    by fixing its decisions to that answer: the soft terms are then plain functions of it."""
-    if answered is full:
-        return tuple(TermCost(t.name, value(t.expr), t.weight) for t in full.terms)
-    full = full or _model_with_pins(inst, pins)
-    for key, var in full.vars.x.items():
-        full.model.add(var == value(answered.vars.x[key]))
-    full.model.clear_objective()
+    """Every term of the full objective, valued exactly at the answer: an exact model
+    with its decisions fixed to the answer, so each term is a plain function of it."""
+    exact = _model_with_pins(inst, pins, exact=True)
+    for key, var in exact.vars.x.items():
+        exact.model.add(var == value(answered.vars.x[key]))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 30.0
-    if solver.solve(full.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    solver.parameters.max_time_in_seconds = 60.0
+    if solver.solve(exact.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise RuntimeError("valuing the answer's terms failed; the model contradicts itself")
-    exact = _valuer(solver)
-    return tuple(TermCost(t.name, exact(t.expr), t.weight) for t in full.terms)
+    exact_value = _valuer(solver)
+    return tuple(TermCost(t.name, exact_value(t.expr), t.weight) for t in exact.terms)
 
 
 def _valuer(solver: cp_model.CpSolver) -> Callable[[cp_model.LinearExprT], int]:

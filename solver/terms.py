@@ -2,8 +2,14 @@
 
 Each function builds one named term on a `RosterModel` and returns it as a `Term` (an
 integer expression and its largest possible value); `solver.model` weighs and orders
-them. Auxiliary variables are exact (equal to what they measure in every solution, not
-only at the optimum), so a term's value can be reported with any answer.
+them.
+
+Auxiliary variables come in two strengths. In the model that searches, they are bounded
+from one side only (e.g. short >= min − people): the objective pushes them down to the
+true value at the optimum, and the lighter model finds good rosters sooner (measured on
+the demo week: cost 151 and 141 after 15 s against 180 and 164 with both sides). In the
+model that values an answer (`RosterModel(exact=True)`, decisions fixed), they are bound
+from both sides, so the reported value of each term is exactly what the answer costs.
 """
 
 from __future__ import annotations
@@ -48,20 +54,23 @@ def _count(name: str, variables: list) -> Term:
     return Term(name, sum(variables), len(variables))
 
 
-def _max_of(m: RosterModel, exprs: list) -> cp_model.IntVar:
-    var = m.model.new_int_var(-2, 1, "gap")
-    m.model.add_max_equality(var, exprs)
+def _at_least_max(m: RosterModel, var: cp_model.IntVar, exprs: list) -> cp_model.IntVar:
+    """var >= every expr; equal to their maximum in an exact model."""
+    if m.exact:
+        m.model.add_max_equality(var, exprs)
+    else:
+        for expr in exprs:
+            m.model.add(var >= expr)
     return var
+
+
+def _max_of(m: RosterModel, exprs: list) -> cp_model.IntVar:
+    return _at_least_max(m, m.model.new_int_var(-2, 1, "gap"), exprs)
 
 
 def _positive_part(m: RosterModel, expr: cp_model.LinearExprT, upper: int, name: str) -> cp_model.IntVar:
-    """A variable equal to max(0, expr) in every solution, not only at the optimum.
-
-    Exact, so that the term values reported with any answer (a first answer shown as
-    progress, an answer cut short by the time limit) are true, as the validator checks."""
-    var = m.model.new_int_var(0, upper, name)
-    m.model.add_max_equality(var, [expr, 0])
-    return var
+    """max(0, expr): exactly in an exact model, else at least (the objective pushes it down)."""
+    return _at_least_max(m, m.model.new_int_var(0, upper, name), [expr, 0])
 
 
 def missing_people(m: RosterModel) -> Term:
@@ -142,16 +151,21 @@ def hours_spread(m: RosterModel) -> Term:
         work = LOAD_STEPS * (int(recent * den) + den * minutes)
         up = m.model.new_int_var(0, top, f"load_up[{i}]")
         m.model.add(scaled_full * up >= work)
-        m.model.add(scaled_full * up <= work + scaled_full - 1)
         down = m.model.new_int_var(0, top, f"load_down[{i}]")
         m.model.add(scaled_full * down <= work)
-        m.model.add(scaled_full * down >= work - scaled_full + 1)
+        if m.exact:
+            m.model.add(scaled_full * up <= work + scaled_full - 1)
+            m.model.add(scaled_full * down >= work - scaled_full + 1)
         ceilings.append(up)
         floors.append(down)
     hi = m.model.new_int_var(0, top, "load_max")
     lo = m.model.new_int_var(0, top, "load_min")
-    m.model.add_max_equality(hi, ceilings)
-    m.model.add_min_equality(lo, floors)
+    _at_least_max(m, hi, ceilings)
+    if m.exact:
+        m.model.add_min_equality(lo, floors)
+    else:
+        for down in floors:
+            m.model.add(lo <= down)
     return Term("hours_spread", hi - lo, top)
 
 
@@ -234,8 +248,7 @@ def gate_switches(m: RosterModel) -> Term:
         for gate_id, gate_vars in by_gate.items():
             # Only "uses >= each post there" is needed: the objective pushes uses down.
             flag = m.model.new_bool_var(f"uses[{vid},{gate_id}]")
-            m.model.add_max_equality(flag, gate_vars)
-            used.append(flag)
+            used.append(_at_least_max(m, flag, gate_vars))
         switches.append(_positive_part(m, sum(used) - 1, len(used) - 1, f"switches[{vid}]"))
         upper += len(used) - 1
     return Term("gate_switches", sum(switches), upper)
