@@ -16,16 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
-from solver.scenario import Assignment, DemandRule, Post, Roster, Scenario, Shortage
-from solver.workdays import workday_flags
-
-
-@dataclass(frozen=True)
-class Staffing:
-    """How many people an open post needs (`min`) and can use (`max`)."""
-
-    min: int
-    max: int
+from solver.instance import Demand, Instance
+from solver.scenario import Assignment, Post, Roster, Scenario, Shortage
 
 
 @dataclass(frozen=True)
@@ -57,24 +49,20 @@ class WeekData:
         roster: the saved answer, or None when the week was never scheduled; then the
             scenario's pins are what stands in the grid.
         kinds: volunteer id -> kind code ("employed_party", "resident", …).
-        workday: date -> workday (True) or rest day (False); computed from the Chinese
-            calendar and the scenario's overrides when not given.
-        calendar_warnings: notes on years the calendar had to guess.
         phones: volunteer id -> phone number, for those who gave one (shown masked).
+
+    What the scenario means (open posts, workdays, caps) comes from `solver.instance`, the
+    same reading the solver uses, so the grid can never disagree with the answer.
     """
 
     scenario: Scenario
     roster: Roster | None = None
     kinds: Mapping[str, str] = field(default_factory=dict)
-    workday: Mapping[dt.date, bool] | None = None
-    calendar_warnings: tuple[str, ...] = ()
     phones: Mapping[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        if self.workday is None:
-            flags, warnings = workday_flags(self.scenario.dates, self.scenario.calendar)
-            object.__setattr__(self, "workday", flags)
-            object.__setattr__(self, "calendar_warnings", warnings)
+    @cached_property
+    def _instance(self) -> Instance:
+        return Instance(self.scenario)
 
     # --- the week's posts ---------------------------------------------------------------
 
@@ -82,25 +70,20 @@ class WeekData:
     def dates(self) -> tuple[dt.date, ...]:
         return self.scenario.dates
 
-    @cached_property
-    def staffing(self) -> dict[Post, Staffing]:
-        """Every open post -> its staffing; a post missing here is closed (不开放)."""
-        out: dict[Post, Staffing] = {}
-        for gate in self.scenario.gates:
-            for day in self.dates:
-                for rule in gate.demand:  # later rules for a slot replace earlier ones
-                    if self._applies(rule, day):
-                        out[Post(gate.id, day, rule.slot)] = Staffing(rule.min, rule.max)
-        return out
+    @property
+    def workday(self) -> Mapping[dt.date, bool]:
+        """Date -> workday (True) or rest day (False), by the Chinese calendar and overrides."""
+        return self._instance.workday
 
-    def _applies(self, rule: DemandRule, day: dt.date) -> bool:
-        if rule.days == "all":
-            return True
-        if rule.days == "workdays":
-            return self.workday[day]
-        if rule.days == "rest_days":
-            return not self.workday[day]
-        return day in rule.days
+    @property
+    def calendar_warnings(self) -> tuple[str, ...]:
+        """Notes on years the calendar had to guess."""
+        return self._instance.warnings
+
+    @property
+    def staffing(self) -> dict[Post, Demand]:
+        """Every open post -> its min and max; a post missing here is closed (不开放)."""
+        return self._instance.demand
 
     # --- the answer ---------------------------------------------------------------------
 
@@ -148,15 +131,14 @@ class WeekData:
         return dict(counts)
 
     def cap_of(self, volunteer_id: str) -> float | None:
-        """The volunteer's weekly hour cap (own or the community default), None if none."""
-        volunteer = self.scenario.volunteer(volunteer_id)
-        if volunteer.max_hours_per_week is not None:
-            return volunteer.max_hours_per_week
-        return self.scenario.rules.default_max_hours_per_week
+        """The weekly hour cap that binds the volunteer (own or default, kind's, minors'),
+        None if none."""
+        cap = self._instance.weekly_cap_hours(self.scenario.volunteer(volunteer_id))
+        return None if cap is None else float(cap)
 
     def registered_minimum(self) -> int:
         """Posts each registered volunteer (双报到) should stand this week (0: no such rule)."""
-        return self.scenario.rules.min_posts_registered * self.scenario.days // 7
+        return self._instance.registered_minimum()
 
     def summary(self) -> Summary:
         shortages = self.roster.shortages if self.roster is not None else ()

@@ -82,3 +82,17 @@ def test_tooltip_tells_kind_registered_minimum_and_masked_phone(qapp):
         "李建国（在职党员）", "本周 8 小时，上限 10 小时", "双报到：本周应排至少 4 班，已排 3 班", "电话：138****1234"]
     assert "电话" not in tips["张桂兰"] and "双报到" not in tips["张桂兰"]
     assert "13812341234" not in "".join(tips.values())
+
+
+def test_cap_shown_is_the_one_that_binds(qapp):
+    from dataclasses import replace
+
+    scenario = national_day_week()
+    people = list(scenario.volunteers)
+    people[0] = replace(people[0], kind="employed_party")  # own cap 12, kind cap 6
+    people[2] = replace(people[2], minor=True)  # own cap 8, minors' cap 4
+    scenario = replace(scenario, volunteers=tuple(people),
+                       rules=replace(scenario.rules, kind_max_hours_per_week={"employed_party": 6},
+                                     minor_max_hours_per_week=4))
+    week = WeekData(scenario, None, KINDS)
+    assert [week.cap_of(v) for v in ("v1", "v2", "v3", "v4")] == [6.0, 10.0, 4.0, 10.0]
