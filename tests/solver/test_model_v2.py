@@ -241,8 +241,10 @@ def test_repair_falls_back_to_a_full_solve_when_what_it_keeps_breaks_a_new_rule(
 def test_shortage_reason_names_the_binding_rule_and_the_employed_party_members():
     people = [person(f"p{i}", employed=True, party_member=True, max_hours_per_week=14) for i in range(3)]
     people.append(person("r1", max_hours_per_week=14))
-    # Day 1 fills everybody's cap (2 days × 14/7 = 4 h); day 2's evening then finds them all at it.
-    s = make2(people, [gate("east", "东门", need("eve", 4, days=[MON]), need("eve", 2, days=[TUE]))], days=2)
+    # Day 1, pinned, fills everybody's cap (2 days × 14/7 = 4 h); day 2's evening then finds
+    # them all at it. (Without the pins, splitting the shortage over both days costs the same.)
+    s = make2(people, [gate("east", "东门", need("eve", 4, days=[MON]), need("eve", 2, days=[TUE]))], days=2,
+              pinned=[{"volunteer": p["id"], "gate": "east", "date": MON, "slot": "eve"} for p in people])
     r = solve(s, FAST)
     assert_valid(s, r)
     (short,) = r.shortages
