@@ -191,10 +191,11 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
             people[a.post].add(a.volunteer)
     gates = {g.id: g for g in scenario.gates}
     missing = unmet = 0
-    for post, (minimum, _) in open_posts(scenario).items():
+    for post, (minimum, maximum) in open_posts(scenario).items():
         here = [volunteers[v] for v in people.get(post, ())]
         missing += max(0, minimum - len(here))
-        unmet += _unmet(gates[post.gate].needs, here).total()
+        if maximum > 0:  # a post with room for nobody has no needs (scenario format, "Needs")
+            unmet += _unmet(gates[post.gate].needs, here).total()
     return missing, unmet
 
 
@@ -745,10 +746,11 @@ def check_shortages(f: _Facts) -> Iterator[Violation]:
     if not f.claims_answer:
         return
     expected: dict[Post, tuple[int, Needs]] = {}
-    for post, (minimum, _) in f.open.items():
+    for post, (minimum, maximum) in f.open.items():
         people = f.people_at.get(post, [])
         missing = max(0, minimum - len(people))
-        unmet = _unmet(f.gates[post.gate].needs, people)
+        # A post with room for nobody has no needs (scenario format, "Needs").
+        unmet = _unmet(f.gates[post.gate].needs, people) if maximum > 0 else Needs()
         if missing or not unmet.is_empty():
             expected[post] = (missing, unmet)
 
@@ -904,6 +906,45 @@ CHECKS: list[Check] = [
 ]
 
 
+HARD_CHECKS: list[Check] = [
+    check_references,
+    check_duplicates,
+    check_demand,
+    check_availability,
+    check_employed,
+    check_person_day,
+    check_hours,
+    check_minors,
+    check_allowed_gates,
+    check_minor_latest_end,
+    check_consecutive_days,
+    check_min_rest,
+    check_pins,
+]
+"""The checks of hard rules about the assignments themselves (a subset of `CHECKS`): what a
+hand edit can break. Shortages, reported terms and the status are about an answer's
+report, not about where people stand, so they are left out."""
+
+HARD_RULES: frozenset[str] = frozenset({
+    "unknown_reference", "duplicate_assignment", "closed_post", "over_max", "unavailable",
+    "employed_in_working_hours", "overlap", "max_slots_per_day", "max_hours", "minor_alone",
+    "gate_not_allowed", "minor_too_late", "max_consecutive_days", "min_rest", "pin_missing",
+})
+"""The rule codes `HARD_CHECKS` can report."""
+
+
+def hard_violations(scenario: Scenario, assignments: Iterable[Assignment]) -> list[Violation]:
+    """The hard rules these assignments break, in `validate`'s order: exactly the
+    violations with a code in `HARD_RULES` that `validate` reports for an answer (status
+    FEASIBLE) made of these assignments, found without recomputing shortages or terms.
+
+    The window runs this after every hand edit (live checking), so it must stay fast.
+    """
+    roster = Roster(scenario.name, "FEASIBLE", tuple(assignments))
+    facts = _Facts(scenario, roster)
+    return sorted((v for check in HARD_CHECKS for v in check(facts)), key=_order)
+
+
 def _order(v: Violation) -> tuple:
     post = (0, "", dt.date.min, "") if v.post is None else (1, v.post.gate, v.post.date, v.post.slot)
     return v.rule, post, v.volunteer or "", v.message
@@ -917,5 +958,5 @@ def validate(scenario: Scenario, roster: Roster) -> list[Violation]:
 
 __all__ = [
     "Violation", "validate", "coverage_totals", "open_posts", "is_workday", "hour_cap_minutes", "weekly_cap_hours",
-    "objective_terms", "V1_TERMS", "V2_TERMS", "CHECKS",
+    "objective_terms", "V1_TERMS", "V2_TERMS", "CHECKS", "HARD_CHECKS", "HARD_RULES", "hard_violations",
 ]
