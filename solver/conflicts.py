@@ -87,7 +87,8 @@ def _needs_above_min(inst: Instance, texts: Texts) -> list[Conflict]:
         largest = max([gate.needs.party_member, *gate.needs.skills.values()], default=0)
         if largest == 0:
             continue
-        low = [p for p, d in inst.demand.items() if p.gate == gate.id and d.min < largest]
+        # A post with room for nobody (max 0, a closed date) has no needs (scenario format, "Needs").
+        low = [p for p, d in inst.demand.items() if p.gate == gate.id and d.max > 0 and d.min < largest]
         if low:
             out.append(Conflict("need_above_min", texts.need_above_min(inst, gate, low)))
     return out

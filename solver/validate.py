@@ -191,10 +191,11 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
             people[a.post].add(a.volunteer)
     gates = {g.id: g for g in scenario.gates}
     missing = unmet = 0
-    for post, (minimum, _) in open_posts(scenario).items():
+    for post, (minimum, maximum) in open_posts(scenario).items():
         here = [volunteers[v] for v in people.get(post, ())]
         missing += max(0, minimum - len(here))
-        unmet += _unmet(gates[post.gate].needs, here).total()
+        if maximum > 0:  # a post with room for nobody has no needs (scenario format, "Needs")
+            unmet += _unmet(gates[post.gate].needs, here).total()
     return missing, unmet
 
 
@@ -745,10 +746,11 @@ def check_shortages(f: _Facts) -> Iterator[Violation]:
     if not f.claims_answer:
         return
     expected: dict[Post, tuple[int, Needs]] = {}
-    for post, (minimum, _) in f.open.items():
+    for post, (minimum, maximum) in f.open.items():
         people = f.people_at.get(post, [])
         missing = max(0, minimum - len(people))
-        unmet = _unmet(f.gates[post.gate].needs, people)
+        # A post with room for nobody has no needs (scenario format, "Needs").
+        unmet = _unmet(f.gates[post.gate].needs, people) if maximum > 0 else Needs()
         if missing or not unmet.is_empty():
             expected[post] = (missing, unmet)
 
