@@ -37,7 +37,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -983,6 +983,11 @@ class VolunteerManager(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_SKILLS, QHeaderView.ResizeMode.Stretch)  # the one that varies
         self.view.doubleClicked.connect(lambda _index: self.edit_selected())
+        # The keyboard way: Enter edits the selected person, Ctrl+F goes to the search box.
+        edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.view, context=Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.edit_selected)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(lambda: (self.search_edit.setFocus(), self.search_edit.selectAll()))
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         self.add_button = QPushButton(self.tr("添加志愿者"), self)

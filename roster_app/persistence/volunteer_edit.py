@@ -161,7 +161,7 @@ class Problem:
     code: str
     message: str
     warning: bool = False
-    params: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)
 
 
 class VolunteerValidationError(StoreError):

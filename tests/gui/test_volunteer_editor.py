@@ -302,6 +302,13 @@ def test_edit_a_person_by_double_click_and_change_their_week_by_drag(qtbot, mana
     assert v11.available["mon"] == ("early",) and v11.available["sun"] == ("eve",)
 
 
+def test_enter_on_the_table_edits_the_selected_person(qtbot, manager):
+    click_row(qtbot, manager, "v08")
+    manager.view.setFocus()
+    qtbot.keyClick(manager.view, Qt.Key.Key_Return)
+    assert isinstance(manager.dialog, VolunteerDialog) and manager.dialog.name_edit.text() == "黄秀云"
+
+
 def test_header_clicks_fill_a_day_or_a_slot_and_the_keyboard_toggles(qtbot):
     from roster_app.persistence.volunteer_edit import SlotChoice
 
