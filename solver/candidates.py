@@ -148,9 +148,13 @@ class CurrentRoster:
         self.mine: dict[str, list[Assignment]] = defaultdict(list)
         self.at: dict[Post, list[str]] = defaultdict(list)
         for a in self.assignments:
-            if a.volunteer not in self.mine or all(b.post != a.post for b in self.mine[a.volunteer]):
-                self.mine[a.volunteer].append(a)
-                self.at[a.post].append(a.volunteer)
+            self.add(a)
+
+    def add(self, a: Assignment) -> None:
+        """Count `a` among the current posts (once, however often it is given)."""
+        if all(b.post != a.post for b in self.mine[a.volunteer]):
+            self.mine[a.volunteer].append(a)
+            self.at[a.post].append(a.volunteer)
 
     def blocked_by(self, volunteer: Volunteer, post: Post) -> Blocked | None:
         """Why `volunteer` cannot be added at `post` (None: they can).

@@ -4,6 +4,11 @@ A plain item view draws a cell's text in one colour; the roster needs every name
 colour of its kind (在职党员, 下沉干部, …) and a lock on pinned names, so this delegate
 paints the cell from the model's `NamesRole`. Chips flow left to right and wrap, and
 `sizeHint` reports the height the wrapped chips need so the rows can grow to fit.
+
+For hand editing it also says where each chip is (`name_rects`, so the view can tell
+which name the clerk pressed or dropped onto), outlines the chosen name and the drop
+target, and marks a post where a hard rule is broken with an orange frame, a warning sign
+in its corner and a dashed outline round the names involved.
 """
 
 from __future__ import annotations
@@ -13,7 +18,13 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from roster_app.gui.kinds import kind_style
-from roster_app.gui.roster_model import CellName, PostState, RosterGridModel, describe_needs
+from roster_app.gui.roster_model import (
+    PROBLEM_FRAME,
+    CellName,
+    PostState,
+    RosterGridModel,
+    describe_needs,
+)
 
 MARGIN = 4           # between the cell's border and the chips
 SPACING = 4          # between chips
@@ -25,6 +36,9 @@ LOCK_GAP = 3
 GATE_SEPARATOR = QColor("#7f8a96")
 SHORT_TEXT = QColor("#a11b1b")
 SELECTION_FRAME = QColor("#2b6cb0")
+CHOSEN_OUTLINE = QColor("#111827")
+DROP_FRAME = QColor("#2f9e44")
+WARNING_SIZE = 14
 
 
 
@@ -79,6 +93,23 @@ def paint_lock(painter: QPainter, x: float, centre_y: float, colour: QColor) -> 
     painter.restore()
 
 
+def paint_warning(painter: QPainter, x: float, y: float, size: float = WARNING_SIZE) -> None:
+    """A warning sign (orange triangle with "!") whose top-left corner is at (x, y)."""
+    painter.save()
+    triangle = QPainterPath()
+    triangle.moveTo(QPointF(x + size / 2, y))
+    triangle.lineTo(QPointF(x + size, y + size))
+    triangle.lineTo(QPointF(x, y + size))
+    triangle.closeSubpath()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(PROBLEM_FRAME)
+    painter.drawPath(triangle)
+    painter.setPen(QPen(QColor("white"), 1.6))
+    painter.drawLine(QPointF(x + size / 2, y + size * 0.35), QPointF(x + size / 2, y + size * 0.68))
+    painter.drawPoint(QPointF(x + size / 2, y + size * 0.84))
+    painter.restore()
+
+
 class PostCellDelegate(QStyledItemDelegate):
     """Paints a post: background by state, name chips by kind, "缺 N 人" when short.
 
@@ -111,6 +142,16 @@ class PostCellDelegate(QStyledItemDelegate):
         rects = flow(widths, fm.height() + 2 * CHIP_PAD_Y, width)
         return names, note, rects
 
+    def name_rects(self, index: QModelIndex, rect: QRect, font) -> list[tuple[CellName, QRect]]:
+        """Where each name's chip is painted in a cell drawn in `rect` (same coordinates)."""
+        fm = QFontMetrics(font)
+        names, _, rects = self._layout(fm, index, rect.width())
+        if not rects:
+            return []
+        block = rects[-1].bottom() + 1 + MARGIN
+        dy = max((rect.height() - block) // 2, 0)
+        return [(name, r.translated(rect.left(), rect.top() + dy)) for name, r in zip(names, rects)]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         width = self._view.columnWidth(index.column()) or option.rect.width() or 120
@@ -140,6 +181,9 @@ class PostCellDelegate(QStyledItemDelegate):
             painter.setPen(_data(index, Qt.ItemDataRole.ForegroundRole) or QColor("#888"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, _data(index, Qt.ItemDataRole.DisplayRole) or "")
 
+        problems = _data(index, RosterGridModel.ProblemsRole) or []
+        involved = {p.volunteer for p in problems}
+        chosen = getattr(self._view, "chosen_volunteer_at", lambda i: None)(index)
         for name, r in zip(names, rects):
             chip = r.translated(rect.topLeft())
             colour = kind_style(name.kind).qcolour
@@ -152,6 +196,16 @@ class PostCellDelegate(QStyledItemDelegate):
                 text_rect.setLeft(text_rect.left() + LOCK_WIDTH + LOCK_GAP)
             painter.setPen(QColor("white"))
             painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name.name)
+            if name.volunteer_id in involved:
+                # The person behind a broken rule: a dashed orange ring round their name.
+                pen = QPen(PROBLEM_FRAME, 2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(chip).adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
+            if name.volunteer_id == chosen:
+                painter.setPen(QPen(CHOSEN_OUTLINE, 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(chip).adjusted(-2, -2, 2, 2), 5, 5)
 
         if note:
             r = rects[-1].translated(rect.topLeft())
@@ -165,6 +219,17 @@ class PostCellDelegate(QStyledItemDelegate):
             # A darker line where a new gate begins, so the eye finds the gates.
             painter.setPen(QPen(GATE_SEPARATOR, 2))
             painter.drawLine(rect.topLeft() + QPointF(0, 0.5).toPoint(), rect.topRight())
+
+        if problems:
+            painter.setPen(QPen(PROBLEM_FRAME, 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(1, 1, -1, -1))
+            paint_warning(painter, rect.right() - WARNING_SIZE - 3, rect.top() + 3)
+
+        if getattr(self._view, "drop_target", None) == (index.row(), index.column()):
+            painter.setPen(QPen(DROP_FRAME, 3, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect).adjusted(2, 2, -2, -2))
 
         if option.state & QStyle.StateFlag.State_Selected:
             # A frame rather than a fill: the colours of the cell must stay readable.

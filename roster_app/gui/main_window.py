@@ -7,6 +7,17 @@ the list (what each objective term of the saved roster costs, registered volunte
 of their minimum), the legend and a summary line under the grid, notices (solver warnings,
 conflicts) when there are any, and the status bar saying what just happened.
 
+Hand editing: every change of the roster — a volunteer dragged from the list onto a post,
+a name dragged to another post (move) or onto another name (swap), remove, pin/unpin (锁定),
+a whole 自动排班 answer, last week copied — is an undoable command (`edit_commands`) on
+the shown week's QUndoStack (one per week, in a QUndoGroup behind 编辑 → 撤销/重做). A
+command saves the week's roster through the store in one transaction and the window shows
+it at once, without reading the week back. After every edit the independent validator's
+hard-rule check runs (`WeekData.violations`): broken rules are marked on the cells and
+listed under 问题 beside the grid, where clicking one selects its cell; 谁能顶岗 ranks who
+can take a post (`solver.candidates`). A published week is read-only until reopened. The
+window remembers its size and splitters (QSettings).
+
 The window talks to the database only through the store API (`RosterStore`) and to the
 solver only through `solve(scenario, options, on_progress, stop)`, which returns a
 `Roster` or, as `solve_with_stats` does (the default), `(Roster, SolveStats)`; it builds no
@@ -22,11 +33,13 @@ import time
 import weakref
 from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QMenu,
+    QTabWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,13 +56,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roster_app.gui.candidates_panel import CandidatesPanel
+from roster_app.gui.edit_commands import (
+    AssignCommand,
+    EditError,
+    MoveCommand,
+    PinCommand,
+    RemoveCommand,
+    ReplaceRosterCommand,
+    RosterCommand,
+    SwapCommand,
+    WeekKey,
+)
 from roster_app.gui.explanation import ExplanationPanel
 from roster_app.gui.grid_view import RosterGridView
-from roster_app.gui.roster_model import RosterGridModel
+from roster_app.gui.problems_panel import RULE, ProblemsPanel
+from roster_app.gui.roster_model import RosterGridModel, describe_post
 from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
 from roster_app.gui.week_data import WeekData
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
+from solver import candidates
 from solver.scenario import Roster
 from solver.workdays import monday_of
 
@@ -57,6 +84,8 @@ log = logging.getLogger(__name__)
 
 ROSTER_PAGE, EMPTY_PAGE = 0, 1
 SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keeping
+PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB = 0, 1, 2
+PUBLISHED = "published"
 
 
 def _default_solver() -> tuple[SolveFunction, Any]:
@@ -77,19 +106,24 @@ class MainWindow(QMainWindow):
         solve_started(): 自动排班 began (the worker thread is running).
         solve_finished(object): 自动排班 ended and its outcome is shown (and saved, when it
             found a roster); carries the `Roster`, or None if the solve failed.
+        roster_edited(): a command changed the shown week's roster (done, undone or redone).
 
     Attributes:
         store: the `RosterStore`.
         grid_model, volunteer_model: the models of the two tables (read them in tests).
         explanation: the 方案说明 panel (`ExplanationPanel`) under the volunteer list.
+        problems: the 问题 panel (`ProblemsPanel`); candidates: 谁能顶岗 (`CandidatesPanel`).
+        undo_group: the QUndoGroup of the weeks' stacks; `undo_stack()` the shown week's.
         community: the shown `CommunityInfo`, or None when the database holds none.
         week_start: Monday of the shown week.
+        published: whether the shown week is published (read-only).
     """
 
     week_changed = Signal(object)
     data_reloaded = Signal()
     solve_started = Signal()
     solve_finished = Signal(object)
+    roster_edited = Signal()
     _store_changed = Signal(int)  # from the store's callback, possibly another thread
 
     def __init__(
@@ -99,10 +133,19 @@ class MainWindow(QMainWindow):
         solve: SolveFunction | None = None,
         solve_options: Any = None,
         today: Callable[[], dt.date] = dt.date.today,
+        settings: QSettings | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.store = store
+        # Without an explicit QSettings, the application's (organisation and app names set
+        # in app.py); tests pass one on a temporary file.
+        self._settings = settings if settings is not None else QSettings()
+        self.published = False
+        self._writing = False  # our own write: the store's change signal needs no reload
+        self._edit_failed = False
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[WeekKey, QUndoStack] = {}
         self._solve = solve
         self._solve_options = solve_options
         self._today = today
@@ -131,6 +174,7 @@ class MainWindow(QMainWindow):
         if hasattr(store, "subscribe"):
             store.subscribe(lambda community_id: (m := notify()) is not None and m(community_id))
         self.resize(1500, 920)
+        self._restore_layout()
         self.reload()
 
     # === building the window ============================================================
@@ -161,11 +205,45 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        # Delete and Ctrl+L act on the grid's chosen name, so they live on the grid: typing
+        # in another panel must not remove anybody.
+        self.remove_action = QAction(self.tr("移除所选的人"), self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.remove_action.triggered.connect(self.remove_chosen)
+        self.pin_action = QAction(self.tr("锁定 / 取消锁定所选的人"), self)
+        self.pin_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pin_action.triggered.connect(self.toggle_pin_chosen)
+        self.candidates_action = QAction(self.tr("谁能顶这个岗？"), self)
+        self.candidates_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.candidates_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.candidates_action.triggered.connect(self.show_candidates_for_current)
+        for action in (self.remove_action, self.pin_action, self.candidates_action):
+            edit_menu.addAction(action)
+
         roster_menu = self.menuBar().addMenu(self.tr("排班(&R)"))
         self.solve_action = QAction(self.tr("自动排班"), self)
         self.solve_action.setShortcut(QKeySequence("F5"))
         self.solve_action.triggered.connect(self.start_solve)
         roster_menu.addAction(self.solve_action)
+        self.copy_action = QAction(self.tr("复制上周排班"), self)
+        self.copy_action.triggered.connect(self.copy_last_week)
+        roster_menu.addAction(self.copy_action)
+        self.publish_action = QAction(self.tr("发布本周排班表"), self)
+        self.publish_action.triggered.connect(self.publish_week)
+        self.reopen_action = QAction(self.tr("重新打开本周（允许修改）"), self)
+        self.reopen_action.triggered.connect(self.reopen_week)
+        roster_menu.addAction(self.publish_action)
+        roster_menu.addAction(self.reopen_action)
         roster_menu.addSeparator()
         for text, shortcut, slot in (
             (self.tr("上一周"), "Ctrl+PgUp", self.previous_week),
@@ -190,12 +268,14 @@ class MainWindow(QMainWindow):
         layout.addLayout(self._build_week_bar())
 
         splitter = QSplitter(Qt.Orientation.Horizontal, page)
+        splitter.setObjectName("mainSplitter")
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_grid_panel())
-        splitter.addWidget(self._build_volunteer_panel())
+        splitter.addWidget(self._build_side_panel())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1100, 380])  # the right column holds 方案说明 too
+        splitter.setSizes([1060, 420])  # the right column holds the panels too
+        self.main_splitter = splitter
         layout.addWidget(splitter, 1)
 
         self.notices = QListWidget(page)
@@ -246,9 +326,25 @@ class MainWindow(QMainWindow):
             "#solveButton:disabled { background: #d9a8a2; }"
         )
         self.solve_button.clicked.connect(self.start_solve)
+        self.published_label = QLabel(self.tr("已发布"))
+        self.published_label.setObjectName("publishedBadge")
+        self.published_label.setToolTip(self.tr("本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。"))
+        self.published_label.setStyleSheet(
+            "#publishedBadge { background: #1f5fa8; color: white; border-radius: 4px; padding: 2px 8px;"
+            " font-weight: bold; }")
+        self.published_label.hide()
+        bar.insertWidget(bar.indexOf(self.week_label) + 1, self.published_label)
+        self.copy_button = QPushButton(self.tr("复制上周"))
+        self.copy_button.setToolTip(self.tr("把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）"))
+        self.copy_button.clicked.connect(self.copy_last_week)
+        self.publish_button = QPushButton(self.tr("发布"))
+        self.publish_button.setToolTip(self.tr("发布本周排班表：张贴、发群以后不再改动，直到重新打开"))
+        self.publish_button.clicked.connect(self._toggle_published)
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.hide()
             bar.addWidget(widget)
+        bar.addWidget(self.copy_button)
+        bar.addWidget(self.publish_button)
         bar.addWidget(self.solve_button)
         return bar
 
@@ -260,6 +356,13 @@ class MainWindow(QMainWindow):
 
         self.grid_view = RosterGridView(panel)
         self.grid_view.setModel(self.grid_model)
+        self.grid_view.assign_dropped.connect(self.assign)
+        self.grid_view.move_dropped.connect(self.move)
+        self.grid_view.swap_dropped.connect(lambda va, pa, vb, pb: self.swap((va, pa), (vb, pb)))
+        self.grid_view.remove_requested.connect(self.remove)
+        self.grid_view.customContextMenuRequested.connect(self._show_cell_menu)
+        for action in (self.remove_action, self.pin_action, self.candidates_action):
+            self.grid_view.addAction(action)
         layout.addWidget(self.grid_view, 1)
 
         self.legend = Legend(panel)
@@ -269,6 +372,28 @@ class MainWindow(QMainWindow):
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary_label)
         return panel
+
+    def _build_side_panel(self) -> QWidget:
+        """The right column: the volunteer list above, the tabs 问题 / 谁能顶岗 / 方案说明 below."""
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.setObjectName("sideSplitter")
+        side.setChildrenCollapsible(False)
+        side.addWidget(self._build_volunteer_panel())
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("sideTabs")
+        self.problems = ProblemsPanel()
+        self.problems.problem_activated.connect(self._select_problem)
+        self.candidates = CandidatesPanel()
+        self.candidates.assign_requested.connect(self.assign)
+        self.explanation = ExplanationPanel()
+        self.side_tabs.addTab(self.problems, self.tr("问题"))
+        self.side_tabs.addTab(self.candidates, self.tr("谁能顶岗"))
+        self.side_tabs.addTab(self.explanation, self.tr("方案说明"))
+        side.addWidget(self.side_tabs)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 2)
+        self.side_splitter = side
+        return side
 
     def _build_volunteer_panel(self) -> QWidget:
         panel = QFrame()
@@ -286,6 +411,10 @@ class MainWindow(QMainWindow):
         self.volunteer_view.setObjectName("volunteerList")
         self.volunteer_view.setModel(self.volunteer_proxy)
         self.volunteer_view.setSortingEnabled(True)
+        # A row dragged onto a post of the grid puts the person there.
+        self.volunteer_view.setDragEnabled(True)
+        self.volunteer_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.volunteer_view.setDefaultDropAction(Qt.DropAction.CopyAction)
         # No sort indicator at first: the model's own order (kind, then hours) applies.
         self.volunteer_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.volunteer_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -298,14 +427,13 @@ class MainWindow(QMainWindow):
         self.volunteer_view.setMinimumWidth(300)
         self.volunteer_view.setMinimumHeight(160)  # 方案说明 below never squeezes it away
         layout.addWidget(self.volunteer_view, 1)
-
-        self.explanation = ExplanationPanel(panel)
-        layout.addWidget(self.explanation)
         return panel
 
     # === showing data ===================================================================
 
     def _notify_store_changed(self, community_id: int) -> None:
+        if self._writing:
+            return  # our own edit, already shown
         try:
             self._store_changed.emit(community_id)
         except RuntimeError:  # the window's Qt object is already gone
@@ -333,7 +461,9 @@ class MainWindow(QMainWindow):
             )
             if self.community is None:
                 self._week = None
+                self.published = False
             else:
+                self.published = self.store.week_status(self.community.id, self.week_start) == PUBLISHED
                 scenario = self.store.week_scenario(self.community.id, self.week_start)
                 roster = self.store.week_roster(self.community.id, self.week_start)
                 details = self.store.volunteer_details(self.community.id)
@@ -360,12 +490,41 @@ class MainWindow(QMainWindow):
             text += self.tr("（本周）")
         self.week_label.setText(text)
 
+        chosen = self.grid_view.chosen
+        current = self.grid_view.currentIndex().data(RosterGridModel.PostRole)
         self.grid_model.set_week(self._week)
         self.volunteer_model.set_week(self._week)
         self.explanation.set_week(self._week, self._is_coverage_proven())
+        self._show_checks()
+        self.candidates.refresh(self._week)
+        self._show_summary()
+        self._show_notices()
+        # The same week read again (another panel saved something): keep the clerk's place.
+        if current is not None:
+            self.grid_view.choose(current, chosen[1] if chosen and chosen[0] == current else None)
+        self._update_actions()
+
+    def _show_edited(self) -> None:
+        """Show the shown week after a command changed it: models updated in place."""
+        week = self._week
+        self.grid_model.update_week(week)
+        self.volunteer_model.update_week(week)
+        self.explanation.set_week(week, self._is_coverage_proven())
+        self._show_checks()
+        self.candidates.refresh(week)
         self._show_summary()
         self._show_notices()
         self._update_actions()
+
+    def _show_checks(self) -> None:
+        """The live check's verdict in the 问题 panel and on its tab."""
+        self.problems.set_week(self._week)
+        rules = self.problems.model.count(RULE)
+        total = self.problems.model.rowCount()
+        title = self.tr("问题") if total == 0 else self.tr("问题 ({n})").format(n=total)
+        self.side_tabs.setTabText(PROBLEMS_TAB, title)
+        self.side_tabs.tabBar().setTabTextColor(
+            PROBLEMS_TAB, Qt.GlobalColor.darkRed if rules else self.palette().windowText().color())
 
     def _show_summary(self) -> None:
         week = self._week
@@ -395,7 +554,14 @@ class MainWindow(QMainWindow):
         status = status_label(week.roster.status)
         if week.roster.status == "FEASIBLE" and self._is_coverage_proven():
             status = self.tr("缺岗已证明最少，偏好未证明最优")
+        elif is_hand_edited(week.roster):
+            status = self.tr("手工调整")
         text += "　" + self.tr("方案：{status}").format(status=status)
+        if week.violations:
+            text += self.tr("　<span style='color:#d9480f'><b>违反规则 {n} 处</b>（见右侧“问题”）</span>").format(
+                n=len(week.violations))
+        if self.published:
+            text += "　" + self.tr("<b>已发布</b>，不能修改")
         self.summary_label.setText(text)
 
     def _show_notices(self, extra: tuple[str, ...] = (), conflicts: tuple = ()) -> None:
@@ -421,14 +587,304 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         solving = self._task is not None
         has_week = self._week is not None
-        self.solve_button.setEnabled(has_week and not solving)
-        self.solve_action.setEnabled(has_week and not solving)
+        editable = self.can_edit()
+        self.solve_button.setEnabled(editable)
+        self.solve_action.setEnabled(editable)
+        self.copy_button.setEnabled(editable)
+        self.copy_action.setEnabled(editable)
+        for action in (self.remove_action, self.pin_action):
+            action.setEnabled(editable)
+        self.candidates_action.setEnabled(has_week)
+        self.grid_view.set_editable(editable)
+        self.candidates.set_editable(editable)
+        has_roster = has_week and self._week.roster is not None
+        self.publish_action.setEnabled(has_roster and not self.published and not solving)
+        self.reopen_action.setEnabled(has_week and self.published and not solving)
+        self.publish_button.setText(self.tr("重新打开") if self.published else self.tr("发布"))
+        self.publish_button.setEnabled(not solving and (self.published or has_roster))
+        self.published_label.setVisible(has_week and self.published)
+        # Undo/redo belong to the shown week, and only while it may change.
+        self.undo_group.setActiveStack(self.undo_stack() if editable else None)
         # Changing week or community mid-solve would make it unclear where the answer goes.
         for widget in (self.previous_button, self.this_week_button, self.next_button,
                        self.demo_banner.remove_button):
             widget.setEnabled(not solving)
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.setVisible(solving)
+
+    # === hand editing ====================================================================
+
+    def can_edit(self) -> bool:
+        """Whether the shown week may change now: a week shown, not published, not solving."""
+        return self._week is not None and not self.published and self._task is None
+
+    def week_key(self) -> WeekKey | None:
+        return WeekKey(self.community.id, self.week_start) if self.community is not None else None
+
+    def undo_stack(self) -> QUndoStack | None:
+        """The shown week's undo stack (made on first use), or None with no community."""
+        key = self.week_key()
+        if key is None:
+            return None
+        stack = self._stacks.get(key)
+        if stack is None:
+            stack = QUndoStack(self.undo_group)
+            self._stacks[key] = stack
+        return stack
+
+    def _push(self, make: Callable[[], RosterCommand]) -> bool:
+        """Make a command for the shown week and do it (undoably); False if refused."""
+        if not self.can_edit():
+            if self.published:
+                self.statusBar().showMessage(self.tr("本周排班表已发布，不能修改；要修改请先“重新打开”。"), 10_000)
+            return False
+        try:
+            command = make()
+        except EditError:
+            return False  # e.g. dropped where the person already stands: nothing to do
+        self._edit_failed = False
+        self.undo_stack().push(command)  # does it (redo) at once
+        return not self._edit_failed
+
+    def _command_failed(self, error: Exception) -> None:
+        log.error("saving a hand edit failed: %s", error)
+        self._edit_failed = True
+        # What the stack remembers no longer matches the database: start afresh from it.
+        key = self.week_key()
+        stack = self._stacks.pop(key, None) if key is not None else None
+        if stack is not None:
+            QTimer.singleShot(0, stack.deleteLater)
+        QTimer.singleShot(0, self.reload)
+        self.statusBar().showMessage(self.tr("修改没有保存：{error}").format(error=error))
+        self._show_error(self.tr("修改没有保存"), str(error))
+
+    def apply_roster(self, key: WeekKey, roster: Roster | None, message: str) -> None:
+        """Save a week's roster (None: unscheduled) in one transaction and show it.
+
+        Called by the commands (`RosterSink`). Raises if the store refuses; nothing is
+        shown then.
+        """
+        self._writing = True
+        try:
+            if roster is None:
+                self.store.clear_roster(key.community_id, key.week_start)
+            else:
+                self.store.save_roster(key.community_id, key.week_start, roster)
+        finally:
+            self._writing = False
+        if key == self.week_key() and self._week is not None:
+            self._week = self._week.edited(roster)
+            self._show_edited()
+        problems = len(self._week.violations) if self._week is not None else 0
+        if problems:
+            message += self.tr("。违反规则 {n} 处，见“问题”").format(n=problems)
+        self.statusBar().showMessage(message)
+        self.roster_edited.emit()
+
+    def assign(self, volunteer: str, post) -> bool:
+        """Put `volunteer` at `post` (undoable)."""
+        return self._push(lambda: AssignCommand(self, self.week_key(), self._week, volunteer, post,
+                                                self._command_failed))
+
+    def move(self, volunteer: str, source, target) -> bool:
+        """Move `volunteer` from post `source` to post `target` (undoable)."""
+        return self._push(lambda: MoveCommand(self, self.week_key(), self._week, volunteer, source, target,
+                                              self._command_failed))
+
+    def swap(self, first: tuple, second: tuple) -> bool:
+        """Two people, (volunteer, post) each, trade posts (undoable)."""
+        return self._push(lambda: SwapCommand(self, self.week_key(), self._week, first, second,
+                                              self._command_failed))
+
+    def remove(self, volunteer: str, post) -> bool:
+        """Take `volunteer` off `post` (undoable)."""
+        return self._push(lambda: RemoveCommand(self, self.week_key(), self._week, volunteer, post,
+                                                self._command_failed))
+
+    def set_pinned(self, volunteer: str, post, pinned: bool) -> bool:
+        """Pin (锁定) or unpin `volunteer` at `post` (undoable)."""
+        return self._push(lambda: PinCommand(self, self.week_key(), self._week, volunteer, post, pinned,
+                                             self._command_failed))
+
+    def replace_roster(self, roster: Roster, text: str) -> bool:
+        """A whole new roster for the shown week, as one undoable command."""
+        return self._push(lambda: ReplaceRosterCommand(self, self.week_key(), self._week, roster, text,
+                                                       self._command_failed))
+
+    def remove_chosen(self) -> None:
+        """Delete: the chosen name of the current cell, else its last name."""
+        target = self.grid_view.target_name()
+        if target is not None:
+            self.remove(target[1], target[0])
+
+    def toggle_pin_chosen(self) -> None:
+        """Ctrl+L: pin or unpin the chosen name of the current cell, else its last name."""
+        target = self.grid_view.target_name()
+        if target is None or self._week is None:
+            return
+        post, volunteer = target
+        pinned = next((a.pinned for a in self._week.assignments if a.volunteer == volunteer and a.post == post), None)
+        if pinned is not None and self.set_pinned(volunteer, post, not pinned):
+            self.grid_view.choose(post, volunteer)
+
+    def show_candidates(self, post) -> None:
+        """谁能顶岗 for `post`: rank the volunteers in the side panel and show it."""
+        if self._week is None or post is None:
+            return
+        self.candidates.show_post(self._week, post)
+        self.side_tabs.setCurrentIndex(CANDIDATES_TAB)
+        self.statusBar().showMessage(
+            self.tr("{post}：能来 {n} 人，最合适的在前。双击一人即可安排。").format(
+                post=describe_post(self._week, post), n=self.candidates.model.candidate_count()), 10_000)
+
+    def show_candidates_for_current(self) -> None:
+        index = self.grid_view.currentIndex()
+        if index.isValid():
+            self.show_candidates(index.data(RosterGridModel.PostRole))
+
+    def _select_problem(self, post, volunteer) -> None:
+        self.grid_view.choose(post, volunteer)
+        index = self.grid_model.index_of(post)
+        if index.isValid():
+            self.grid_view.scrollTo(index)
+        self.grid_view.setFocus()
+
+    def cell_menu(self, post, volunteer: str | None = None) -> QMenu:
+        """The context menu of a post: 安排 (the best candidates), per name 移除 and 锁定 /
+        取消锁定, and 谁能顶这个岗？"""
+        menu = QMenu(self)
+        week = self._week
+        editable = self.can_edit()
+        open_post = week is not None and post in week.staffing
+        assign_menu = menu.addMenu(self.tr("安排…"))
+        assign_menu.setEnabled(editable and open_post)
+        if open_post and editable:
+            ranking = candidates.CurrentRoster(week.scenario, week.assignments, week.instance).rank(post)
+            for candidate in ranking.candidates[:8]:
+                name = week.volunteer_names.get(candidate.volunteer, candidate.volunteer)
+                text = self.tr("{name}（本周 {h} 小时）").format(
+                    name=name, h=format_hours(candidate.week_hours))
+                action = assign_menu.addAction(text)
+                action.triggered.connect(lambda checked=False, v=candidate.volunteer: self.assign(v, post))
+            if not ranking.candidates:
+                assign_menu.addAction(self.tr("没有人能来")).setEnabled(False)
+            assign_menu.addSeparator()
+            more = assign_menu.addAction(self.tr("全部人选…"))
+            more.triggered.connect(lambda: self.show_candidates(post))
+        names = [a for a in (week.people_at.get(post, []) if week is not None else [])]
+        if volunteer is not None:  # the name right-clicked first
+            names.sort(key=lambda a: a.volunteer != volunteer)
+        if names:
+            menu.addSeparator()
+        for a in names:
+            name = week.volunteer_names.get(a.volunteer, a.volunteer)
+            remove = menu.addAction(self.tr("移除 {name}").format(name=name))
+            remove.setEnabled(editable)
+            remove.triggered.connect(lambda checked=False, v=a.volunteer: self.remove(v, post))
+            pin = menu.addAction(
+                self.tr("取消锁定 {name}").format(name=name) if a.pinned else self.tr("锁定 {name}").format(name=name))
+            pin.setEnabled(editable)
+            pin.triggered.connect(lambda checked=False, v=a.volunteer, p=a.pinned: self.set_pinned(v, post, not p))
+        menu.addSeparator()
+        who = menu.addAction(self.tr("谁能顶这个岗？"))
+        who.setEnabled(open_post)
+        who.triggered.connect(lambda: self.show_candidates(post))
+        return menu
+
+    def _show_cell_menu(self, pos) -> None:
+        post = self.grid_view.post_at(pos)
+        if post is None:
+            return
+        volunteer = self.grid_view.name_at(pos)
+        self.grid_view.choose(post, volunteer)
+        menu = self.cell_menu(post, volunteer)
+        menu.exec(self.grid_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # === publishing and copying ==========================================================
+
+    def _toggle_published(self) -> None:
+        if self.published:
+            self.reopen_week()
+        else:
+            self.publish_week()
+
+    def publish_week(self) -> None:
+        """Publish the shown week: posted at the gates, read-only until reopened."""
+        if self.community is None or self._week is None or self._week.roster is None or self._task is not None:
+            return
+        try:
+            self.store.publish_week(self.community.id, self.week_start)
+        except Exception as exc:
+            log.exception("publishing failed")
+            self._show_error(self.tr("发布失败"), str(exc))
+            return
+        self.reload()
+        self.statusBar().showMessage(self.tr("已发布本周排班表，现在不能修改；要修改请先“重新打开”。"))
+
+    def reopen_week(self) -> None:
+        """Make the shown (published) week a draft again, so it can change."""
+        if self.community is None or self._task is not None:
+            return
+        try:
+            self.store.reopen_week(self.community.id, self.week_start)
+        except Exception as exc:
+            log.exception("reopening failed")
+            self._show_error(self.tr("重新打开失败"), str(exc))
+            return
+        self.reload()
+        self.statusBar().showMessage(self.tr("已重新打开本周排班表，可以修改；改完请再发布。"))
+
+    def copy_last_week(self) -> None:
+        """Start this week from last week's roster (undoable): every assignment that is
+        still allowed is copied (pins kept), the rest are named in the status bar."""
+        if not self.can_edit():
+            return
+        week = self._week
+        try:
+            last = self.store.week_roster(self.community.id, self.week_start - dt.timedelta(days=7))
+        except Exception as exc:
+            log.exception("reading last week failed")
+            self._show_error(self.tr("读取上周排班表失败"), str(exc))
+            return
+        if last is None or not last.assignments:
+            self.statusBar().showMessage(self.tr("上周没有排班表，无法复制。"), 10_000)
+            return
+        kept, dropped = copy_week(week, last.assignments)
+        roster = week.derive(tuple(kept))
+        if not self.replace_roster(roster, self.tr("复制上周排班")):
+            return
+        message = self.tr("已复制上周排班 {n} 人次").format(n=len(kept) - sum(a.pinned for a in week.assignments))
+        if dropped:
+            names = "、".join(
+                self.tr("{name}（{post}）").format(
+                    name=week.volunteer_names.get(a.volunteer, a.volunteer), post=describe_post(week, a.post))
+                for a in dropped[:6])
+            more = self.tr("等") if len(dropped) > 6 else ""
+            message += self.tr("；{m} 人次不再符合规则，没有复制：{names}{more}").format(
+                m=len(dropped), names=names, more=more)
+        self.statusBar().showMessage(message + self.tr("。可撤销（Ctrl+Z）。"))
+
+    # === remembering the layout ==========================================================
+
+    def _restore_layout(self) -> None:
+        settings = self._settings
+        geometry = settings.value("mainWindow/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("mainWindow/mainSplitter", self.main_splitter),
+                              ("mainWindow/sideSplitter", self.side_splitter)):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Remember the window's size and splitters for the next start."""
+        settings = self._settings
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/mainSplitter", self.main_splitter.saveState())
+        settings.setValue("mainWindow/sideSplitter", self.side_splitter.saveState())
+        settings.sync()
 
     # === week navigation ================================================================
 
@@ -570,11 +1026,17 @@ class MainWindow(QMainWindow):
         roster, stats = split_outcome(outcome)
         self._outcome = roster
         if roster.status in SAVED_STATUSES:
+            # One undoable command: Ctrl+Z brings back the roster from before 自动排班.
+            # The window does not change week or community while solving, so the shown
+            # week is the one solved; editing was off meanwhile.
+            task, self._task = self._task, None  # can_edit() is False while a task runs
             try:
-                self.store.save_roster(community_id, week_start, roster)
-            except Exception as exc:
-                log.exception("saving the roster failed")
-                self._show_error(self.tr("保存排班表失败"), str(exc))
+                saved = self._push(lambda: ReplaceRosterCommand(
+                    self, WeekKey(community_id, week_start), self._week, roster, self.tr("自动排班"),
+                    self._command_failed))
+            finally:
+                self._task = task
+            if not saved:
                 return
             coverage_proven = bool(getattr(stats, "coverage_optimal", False))
             if coverage_proven:
@@ -646,6 +1108,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         # A solve still running would outlive the window: stop it and drop its answer
         # (the clerk is leaving; nothing should be saved behind their back).
         if self._task is not None:
@@ -655,6 +1118,37 @@ class MainWindow(QMainWindow):
             task.wait()
             self._elapsed_timer.stop()
         super().closeEvent(event)
+
+
+def is_hand_edited(roster: Roster) -> bool:
+    """A roster last changed by hand (`WeekData.derive` gives no solve time), not the
+    solver's untouched answer."""
+    return roster.status == "FEASIBLE" and roster.wall_time_s is None and roster.bound is None
+
+
+def copy_week(week: WeekData, last: tuple) -> tuple[list, list]:
+    """Last week's assignments moved on 7 days: (this week's pins + the copies still
+    allowed, the copies left out). A copy is left out if it breaks a hard rule given what
+    is already placed, or the post is full; the volunteer must still be in the week."""
+    from dataclasses import replace
+
+    kept = [a for a in week.assignments if a.pinned]
+    current = candidates.CurrentRoster(week.scenario, kept, week.instance)
+    volunteers = {v.id: v for v in week.scenario.volunteers}
+    dropped = []
+    for a in sorted(last, key=lambda a: (not a.pinned, a.date, a.slot, a.gate)):
+        copy = replace(a, date=a.date + dt.timedelta(days=7))
+        demand = week.staffing.get(copy.post)
+        v = volunteers.get(copy.volunteer)
+        if any(k.volunteer == copy.volunteer and k.post == copy.post for k in kept):
+            continue  # already pinned there this week
+        if (v is None or demand is None or len(current.at.get(copy.post, [])) >= demand.max
+                or current.blocked_by(v, copy.post) is not None):
+            dropped.append(copy)
+            continue
+        current.add(copy)
+        kept.append(copy)
+    return kept, dropped
 
 
 def _assignment_keys(roster: Roster) -> frozenset:

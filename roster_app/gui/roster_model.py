@@ -6,12 +6,17 @@ Each cell is one post (门岗, date, 班次). The model answers, per cell:
 - NamesRole: a list of `CellName` (name, kind, pinned) so the delegate can paint every
   name in its kind's colour;
 - StateRole: `PostState.CLOSED` (no demand), `OPEN` or `SHORT` (listed in the shortages);
-- BackgroundRole: grey for a closed post, red for a short post, tinted on rest days;
-- ToolTipRole: the post, its staffing, and for a short post what is missing and why.
+- ProblemsRole: the hard rules broken at the post (`Violation`s of the live check);
+- BackgroundRole: orange for a post where a rule is broken, red for a short post, grey for
+  a closed post, tinted on rest days;
+- ToolTipRole: the post, its staffing, for a short post what is missing and why, and
+  every broken rule in words (`describe_violation`).
 The horizontal header shows "11-23 周一\\n工作日" / "休息日" (rest days tinted); the vertical
 header "东门 早班\\n06:00–08:00".
 
-Read-only for now: hand editing will come through undoable commands on the store.
+The model itself is never edited: hand edits are undoable commands on the domain roster
+(`edit_commands`), and the window gives the model the new week (`update_week`, which keeps
+the table's shape and selection and emits `dataChanged`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from PySide6.QtGui import QColor, QFont
 from roster_app.gui.kinds import kind_style, skill_label
 from roster_app.gui.week_data import WeekData
 from solver.scenario import Gate, Needs, Post, Slot
+from solver.validate import Violation
 
 
 # Literals inside QT_TRANSLATE_NOOP so that lupdate collects them; translated when shown.
@@ -50,6 +56,8 @@ WEEKDAY_SOURCES = (
 CLOSED_BACKGROUND = QColor("#e4e6e9")
 CLOSED_FOREGROUND = QColor("#8a8f96")
 SHORT_BACKGROUND = QColor("#f6c4c4")
+PROBLEM_BACKGROUND = QColor("#ffd9a8")  # a broken rule: orange, apart from short red
+PROBLEM_FRAME = QColor("#d9480f")
 REST_DAY_BACKGROUND = QColor("#eaf3e6")
 REST_DAY_HEADER = QColor("#d4e8cc")
 
@@ -82,8 +90,9 @@ class RosterGridModel(QAbstractTableModel):
 
     Custom roles: `NamesRole` (list[CellName]), `StateRole` (PostState), `PostRole` (Post),
     `GateStartRole` (True on the first row of each gate, for the delegate's separator),
-    `ShortageRole` (the post's `Shortage` or None).
-    Signals: only QAbstractTableModel's own; `set_week` resets the model.
+    `ShortageRole` (the post's `Shortage` or None), `ProblemsRole` (list[Violation]).
+    Signals: only QAbstractTableModel's own; `set_week` resets the model, `update_week`
+    emits `dataChanged` over the whole table.
     """
 
     NamesRole = Qt.ItemDataRole.UserRole + 1
@@ -91,6 +100,7 @@ class RosterGridModel(QAbstractTableModel):
     PostRole = Qt.ItemDataRole.UserRole + 3
     GateStartRole = Qt.ItemDataRole.UserRole + 4
     ShortageRole = Qt.ItemDataRole.UserRole + 5
+    ProblemsRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -109,6 +119,24 @@ class RosterGridModel(QAbstractTableModel):
             else []
         )
         self.endResetModel()
+
+    def update_week(self, week: WeekData) -> None:
+        """Show an edited version of the same week: same gates, slots and dates, so the
+        table keeps its shape (and the view its selection); every cell may have changed."""
+        old = self._week
+        same_shape = (
+            old is not None
+            and old.dates == week.dates
+            and [(g.id, s.id) for g, s in self._rows]
+            == [(g.id, s.id) for g in week.scenario.gates for s in week.scenario.slots]
+        )
+        if not same_shape:
+            self.set_week(week)
+            return
+        self._week = week
+        self._rows = [(gate, slot) for gate in week.scenario.gates for slot in week.scenario.slots]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(week.dates) - 1))
 
     def week(self) -> WeekData | None:
         return self._week
@@ -164,9 +192,13 @@ class RosterGridModel(QAbstractTableModel):
             return post
         if role == self.ShortageRole:
             return shortage
+        if role == self.ProblemsRole:
+            return week.violations_at.get(post, [])
         if role == self.GateStartRole:
             return index.row() % len(week.scenario.slots) == 0
         if role == Qt.ItemDataRole.BackgroundRole:
+            if post in week.violations_at:
+                return PROBLEM_BACKGROUND
             if state == PostState.SHORT:
                 return SHORT_BACKGROUND
             if state == PostState.CLOSED:
@@ -265,6 +297,8 @@ class RosterGridModel(QAbstractTableModel):
             lines.append(self.tr("缺岗：") + "；".join(missing))
             if shortage.reason:
                 lines.append(self.tr("原因：") + shortage.reason)
+        for violation in week.violations_at.get(post, []):
+            lines.append(self.tr("⚠ 违反规则：") + describe_violation(violation, week))
         return "\n".join(lines)
 
     def _day_tooltip(self, day: dt.date, workday: bool) -> str:
@@ -289,3 +323,65 @@ def describe_needs(needs: Needs) -> list[str]:
             text = translate("RosterGridModel", "缺{skill} {n} 人")
             out.append(text.format(skill=skill_label(skill), n=count))
     return out
+
+
+def describe_post(week: WeekData, post: Post) -> str:
+    """"东门 早班 11-23 周一"."""
+    gate = next((g.name for g in week.scenario.gates if g.id == post.gate), post.gate)
+    slot = next((s.name for s in week.scenario.slots if s.id == post.slot), post.slot)
+    return f"{gate} {slot} {post.date:%m-%d} {weekday_label(post.date)}"
+
+
+# The broken rules in the clerk's words, by the validator's rule codes. The validator's
+# own messages are English and meant for tests and the command line.
+RULE_SOURCES = {
+    "unknown_reference": QT_TRANSLATE_NOOP("RosterGridModel", "{who}的安排指向不存在的门岗、班次或日期"),
+    "duplicate_assignment": QT_TRANSLATE_NOOP("RosterGridModel", "{who}重复安排"),
+    "closed_post": QT_TRANSLATE_NOOP("RosterGridModel", "{who}被安排在不开放的岗位"),
+    "over_max": QT_TRANSLATE_NOOP("RosterGridModel", "排了 {n} 人，超过最多 {max} 人"),
+    "unavailable": QT_TRANSLATE_NOOP("RosterGridModel", "{who}这个时段不能值班"),
+    "unavailable_date": QT_TRANSLATE_NOOP("RosterGridModel", "{who}这天请假，不能值班"),
+    "employed_in_working_hours": QT_TRANSLATE_NOOP(
+        "RosterGridModel", "{who}是在职人员，工作日 8 小时内不排班"),
+    "overlap": QT_TRANSLATE_NOOP("RosterGridModel", "{who}同一时间排在两个岗位"),
+    "max_slots_per_day": QT_TRANSLATE_NOOP("RosterGridModel", "{who}这天排了 {n} 个班次，超过每天最多 {max} 个"),
+    "max_hours": QT_TRANSLATE_NOOP("RosterGridModel", "{who}本周排了 {n} 小时，超过上限 {max} 小时"),
+    "minor_alone": QT_TRANSLATE_NOOP("RosterGridModel", "{who}是未成年人，没有成年人同岗"),
+    "gate_not_allowed": QT_TRANSLATE_NOOP("RosterGridModel", "{who}不在这个门岗值班"),
+    "minor_too_late": QT_TRANSLATE_NOOP("RosterGridModel", "{who}是未成年人，不能排这么晚的班次"),
+    "max_consecutive_days": QT_TRANSLATE_NOOP("RosterGridModel", "{who}连续值班超过 {max} 天"),
+    "min_rest": QT_TRANSLATE_NOOP("RosterGridModel", "{who}前后两天的岗位之间休息不足 {max} 小时"),
+    "pin_missing": QT_TRANSLATE_NOOP("RosterGridModel", "锁定的{who}不在这个岗位"),
+}
+
+
+def describe_violation(violation: Violation, week: WeekData) -> str:
+    """One broken rule in Chinese: who and the number that binds. The post is not named:
+    the cell, the tooltip's first line and the 问题 panel's first column say where."""
+    rules = week.scenario.rules
+    post = violation.post
+    who = week.volunteer_names.get(violation.volunteer, violation.volunteer or "")
+    n = limit = ""
+    code = violation.rule
+    if code == "over_max" and post is not None:
+        n = len(week.people_at.get(post, ()))
+        limit = week.staffing[post].max if post in week.staffing else 0
+    elif code == "max_slots_per_day" and post is not None:
+        n = sum(1 for a in week.assignments if a.volunteer == violation.volunteer and a.date == post.date)
+        limit = rules.max_slots_per_day
+    elif code == "max_hours":
+        n = f"{week.hours_of.get(violation.volunteer, 0):g}"
+        cap = week.cap_of(violation.volunteer) if violation.volunteer in week.volunteer_names else None
+        limit = f"{cap * week.scenario.days / 7:g}" if cap is not None else "?"
+    elif code == "max_consecutive_days":
+        limit = rules.max_consecutive_days
+    elif code == "min_rest":
+        limit = f"{rules.min_rest_hours:g}" if rules.min_rest_hours is not None else "?"
+    elif code == "unavailable" and post is not None and violation.volunteer in week.volunteer_names:
+        if post.date in week.scenario.volunteer(violation.volunteer).unavailable_dates:
+            code = "unavailable_date"
+    source = RULE_SOURCES.get(code)
+    if source is None:
+        return violation.message
+    where = describe_post(week, post) if post is not None else ""
+    return QCoreApplication.translate("RosterGridModel", source).format(who=who, post=where, n=n, max=limit)

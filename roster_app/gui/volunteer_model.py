@@ -4,6 +4,10 @@ One row per volunteer of the week's snapshot, in a sensible default order (kind 
 legend — party members first —, then most hours first, then name); the view may sort by
 any column through a `QSortFilterProxyModel`, which sorts on `SortRole` (numbers for
 hours and counts, the kind's legend position for the kind).
+
+A row can be dragged onto a post of the grid (`VOLUNTEER_MIME`: the volunteer's id) to put
+the person there. After a hand edit `update_week` refreshes the hours in place, keeping
+the rows where they are, so the row the clerk is dragging from does not jump away.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,6 +36,9 @@ COLUMN_SOURCES = (
     QT_TRANSLATE_NOOP("VolunteerListModel", "上限"),
 )
 NAME, KIND, HOURS, PERSON_TIMES, CAP = range(len(COLUMN_SOURCES))
+
+VOLUNTEER_MIME = "application/x-gateroster-volunteer"
+"""Drag data of a volunteer row: the volunteer's id, UTF-8."""
 
 IDLE_FOREGROUND = QColor("#8a8f96")  # nobody likes being the one left out: show it softly
 OVER_CAP_FOREGROUND = QColor("#b03a2e")
@@ -81,6 +89,43 @@ class VolunteerListModel(QAbstractTableModel):
                 ),
             )
         self.endResetModel()
+
+    def update_week(self, week: WeekData) -> None:
+        """The same week after a hand edit: same people, new hours; rows stay in place."""
+        if self._week is None or [v.id for v in week.scenario.volunteers] != [
+            v.id for v in self._week.scenario.volunteers
+        ]:
+            self.set_week(week)
+            return
+        self._week = week
+        by_id = {v.id: v for v in week.scenario.volunteers}
+        self._volunteers = [by_id[v.id] for v in self._volunteers]
+        if self._volunteers:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._volunteers) - 1, len(COLUMN_SOURCES) - 1))
+
+    def row_of(self, volunteer_id: str) -> int:
+        """The row of a volunteer (-1 if not listed)."""
+        return next((i for i, v in enumerate(self._volunteers) if v.id == volunteer_id), -1)
+
+    # --- dragging a volunteer onto the grid --------------------------------------------
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [VOLUNTEER_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        mime = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            mime.setData(VOLUNTEER_MIME, self._volunteers[rows[0]].id.encode("utf-8"))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._volunteers)

@@ -4,8 +4,12 @@
 (`Roster`, or None before the first 自动排班), the kind of every volunteer and the workday
 flags of the seven dates, and answers the questions the grid and the volunteer list ask:
 which posts are open and how many people they need, who stands at a post, which posts are
-short, how many hours each volunteer serves. Both Qt models read from it, so they always
-agree with each other.
+short, how many hours each volunteer serves, which hard rules the roster breaks. Both Qt
+models read from it, so they always agree with each other.
+
+A hand edit makes a new `WeekData` (`edited`) from a roster `derive_roster` builds: the
+edited assignments with their shortages (and the reasons), the registered volunteers'
+shortfalls and the objective's terms recomputed, as `save_roster` stores them.
 """
 
 from __future__ import annotations
@@ -16,8 +20,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
+from dataclasses import replace
+
+from solver.explain import Texts, classify
 from solver.instance import Demand, Instance
-from solver.scenario import Assignment, Post, Roster, Scenario, Shortage
+from solver.scenario import Assignment, Needs, Post, Roster, Scenario, Shortage, Shortfall, TermCost
+from solver.validate import Violation, hard_violations, objective_terms
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,11 @@ class WeekData:
     @cached_property
     def _instance(self) -> Instance:
         return Instance(self.scenario)
+
+    @property
+    def instance(self) -> Instance:
+        """The scenario as the solver reads it (open posts, workdays, caps)."""
+        return self._instance
 
     # --- the week's posts ---------------------------------------------------------------
 
@@ -149,3 +162,104 @@ class WeekData:
             person_times=len(self.assignments),
             hours=sum(self.hours_of.values()),
         )
+
+    # --- live checking ------------------------------------------------------------------
+
+    @cached_property
+    def violations(self) -> tuple[Violation, ...]:
+        """The hard rules the shown assignments break (the independent validator's verdict)."""
+        return tuple(hard_violations(self.scenario, self.assignments))
+
+    @cached_property
+    def violations_at(self) -> dict[Post, list[Violation]]:
+        """Post -> the broken rules reported at it."""
+        out: dict[Post, list[Violation]] = defaultdict(list)
+        for v in self.violations:
+            if v.post is not None:
+                out[v.post].append(v)
+        return dict(out)
+
+    # --- hand edits ---------------------------------------------------------------------
+
+    def edited(self, roster: Roster | None) -> "WeekData":
+        """The same week showing `roster` instead (None: unscheduled, no pins).
+
+        The scenario's pins follow the roster's pinned assignments, as `week_scenario`
+        gives them after the roster is saved, so the pin rule is judged on what is shown.
+        """
+        pins = tuple(a for a in roster.assignments if a.pinned) if roster is not None else ()
+        return WeekData(replace(self.scenario, pinned=pins), roster, self.kinds, self.phones)
+
+    def derive(self, assignments: tuple[Assignment, ...]) -> Roster:
+        """The roster of these assignments, as a hand edit of the shown one (`derive_roster`)."""
+        return derive_roster(self.scenario, assignments, self.roster)
+
+
+def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base: Roster | None) -> Roster:
+    """The roster a hand edit of `base` makes: `assignments` with everything derived from them.
+
+    Shortages (with the solver's reasons), the registered volunteers' shortfalls, and —
+    when `base` reported them — the objective's terms (same weights, values recomputed by
+    the validator) and their total. The status is FEASIBLE (an answer, proven nothing), with
+    no bound and no solve time; `base`'s calendar warnings stay. Pins are the assignments'.
+    """
+    scenario = replace(scenario, pinned=tuple(a for a in assignments if a.pinned))
+    inst = Instance(scenario)
+    texts = Texts("zh")
+    shortages = _shortages(inst, assignments, texts)
+    required = inst.registered_minimum()
+    served: dict[str, int] = defaultdict(int)
+    for a in assignments:
+        served[a.volunteer] += 1
+    shortfalls = tuple(
+        Shortfall(v.id, required, served[v.id], texts.shortfall(len(inst.allowed[v.id]), required))
+        for v in scenario.volunteers if required and v.registered and served[v.id] < required
+    )
+    terms: tuple[TermCost, ...] = ()
+    objective = None
+    if base is not None and base.terms:
+        values = objective_terms(scenario, assignments)
+        terms = tuple(TermCost(t.name, values.get(t.name, t.value), t.weight) for t in base.terms)
+        objective = sum(t.cost for t in terms)
+    return Roster(
+        scenario=base.scenario if base is not None else scenario.name,
+        status="FEASIBLE",
+        assignments=tuple(assignments),
+        shortages=tuple(shortages),
+        objective=objective,
+        bound=None,
+        wall_time_s=None,
+        warnings=base.warnings if base is not None else (),
+        terms=terms,
+        shortfalls=shortfalls,
+    )
+
+
+def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts) -> list[Shortage]:
+    """Every open post lacking people or a need, with the reason the solver would give."""
+    at_post: dict[Post, list[str]] = defaultdict(list)
+    for a in assignments:
+        if a.volunteer in inst.volunteers and a.volunteer not in at_post[a.post]:
+            at_post[a.post].append(a.volunteer)
+    out = []
+    for post, demand in inst.demand.items():
+        people = [inst.volunteers[vid] for vid in at_post.get(post, [])]
+        missing = max(0, demand.min - len(people))
+        unmet = Needs()
+        needs = inst.gates[post.gate].needs
+        if demand.max > 0 and not needs.is_empty():  # a post with room for nobody needs nothing
+            lacking = {k: n - sum(k in v.skills for v in people) for k, n in needs.skills.items()}
+            unmet = Needs(max(0, needs.party_member - sum(v.party_member for v in people)),
+                          {k: n for k, n in lacking.items() if n > 0})
+        if missing or not unmet.is_empty():
+            counts = classify(inst, post, assignments)
+            reason = texts.shortage(inst, post, missing, unmet, counts)
+            # The solver's words for people who were free blame its time limit; after a
+            # hand edit they are simply free, and the clerk can put them here.
+            reason = reason.replace(SOLVER_FREE_WORDS, HAND_FREE_WORDS)
+            out.append(Shortage(post.gate, post.date, post.slot, missing, unmet, reason))
+    return out
+
+
+SOLVER_FREE_WORDS = "人未排入（求解时间不足）"
+HAND_FREE_WORDS = "人有空，可以排到这里（见“谁能顶岗”）"

@@ -807,3 +807,38 @@ class RosterStore:
                 )
             row.pinned = pinned
         self._changed(community_id)
+
+    # --- hand edits ------------------------------------------------------------------------
+
+    def clear_roster(self, community_id: int, week_start: dt.date) -> None:
+        """Makes the week unscheduled again: no assignments, shortages, terms or solver
+        status (`week_roster` then gives None). Undoing the first hand edit of a week that
+        had no roster comes back here. Refuses a published week, like `save_roster`.
+        """
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            if week is None:
+                return
+            if week.status == PUBLISHED:
+                raise StoreError(
+                    f"The roster of the week of {week_start.isoformat()} is published; reopen the week "
+                    f"before changing it. Nothing was saved."
+                )
+            for table in (AssignmentRow, ShortageRow, RosterTerm, ShortfallRow):
+                s.execute(delete(table).where(table.week_id == week.id))
+            week.solver_status = None
+            week.objective = None
+            week.bound = None
+            week.wall_time_s = None
+            week.solved_at = None
+            week.warnings = []
+            week.conflicts = []
+        self._changed(community_id)
+
+    def week_status(self, community_id: int, week_start: dt.date) -> str:
+        """"draft" or "published"; a week never planned is a draft."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            return DRAFT if week is None else week.status
