@@ -133,11 +133,11 @@ class DemandTab(QWidget):
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
-        self.delegate = StaffingDelegate(self)
         self.workday_model = DemandTableModel(False, self._commit, self)
         self.rest_day_model = DemandTableModel(True, self._commit, self)
-        self.workday_view = _table(self.workday_model, self.delegate)
-        self.rest_day_view = _table(self.rest_day_model, self.delegate)
+        # One delegate per view: a delegate's commitData goes to every view it serves.
+        self.workday_view = _table(self.workday_model, StaffingDelegate(self))
+        self.rest_day_view = _table(self.rest_day_model, StaffingDelegate(self))
         tables = QGridLayout()
         for column, (title, view) in enumerate(((self.tr("工作日"), self.workday_view),
                                                 (self.tr("休息日"), self.rest_day_view))):

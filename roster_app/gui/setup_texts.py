@@ -136,7 +136,12 @@ class FieldMessages:
 
     def texts(self) -> Mapping[str, str]:
         """Field prefix ("" for the general label) -> the text shown there now (for tests)."""
-        out = {f: lab.text() for f, lab in self.labels.items() if lab.text()}
+        out: dict[str, str] = {}
+        seen: set[int] = set()
+        for f, lab in self.labels.items():  # a label shared by two fields counts once
+            if lab.text() and id(lab) not in seen:
+                out[f] = lab.text()
+                seen.add(id(lab))
         if self.general.text():
             out[""] = self.general.text()
         return out
