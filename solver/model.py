@@ -307,8 +307,10 @@ class _StagedSearch:
             return self.options.time_limit_s - self.work_used
         return self.options.time_limit_s - (time.perf_counter() - self.started)
 
-    def _solve(self, model: cp_model.CpModel, reporter: _ProgressReporter) -> tuple[int, cp_model.CpSolver]:
-        solver = _parameters(self.options, self._remaining())
+    def _solve(self, model: cp_model.CpModel, reporter: _ProgressReporter | None,
+               limit: float | None = None) -> tuple[int, cp_model.CpSolver]:
+        remaining = self._remaining()
+        solver = _parameters(self.options, remaining if limit is None else min(limit, remaining))
         finish_watch = _watch(self.stop, solver)
         try:
             return solver.solve(model, reporter), solver
@@ -320,27 +322,26 @@ class _StagedSearch:
         """Returns (status, the model and solver holding the answer, a proven lower bound)."""
         lean = _model_with_pins(self.inst, self.pins, coverage_only=True, keep=self.keep)
         lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
-        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"))
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), COVERAGE_SHARE * self._remaining())
+        stopped = self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set())
+        if status == cp_model.INFEASIBLE or (status == cp_model.UNKNOWN and stopped):
             return status, None, None, None
-        if status != cp_model.OPTIMAL or self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set()):
-            self.coverage_optimal = status == cp_model.OPTIMAL
+        self.coverage_optimal = status == cp_model.OPTIMAL
+        if stopped:
             return cp_model.FEASIBLE, lean, first, None
-        self.coverage_optimal = True
 
         full = _model_with_pins(self.inst, self.pins, keep=self.keep)
+        if not self.coverage_optimal:
+            return self._search_whole(full, lean, first if status == cp_model.FEASIBLE else None)
         values = _valuer(first)
         lean_terms = {t.name: t for t in lean.terms}
         fixed = {t.name: values(lean_terms[t.name].expr) for t in full.terms[:COVERAGE_TERMS]}
         covered = sum(t.weight * fixed[t.name] for t in full.terms[:COVERAGE_TERMS])
+        soft = sum(t.weight * t.expr for t in full.terms[COVERAGE_TERMS:] if t.weight)
+        _hint(full, lean, first)
         # Hold each coverage term at its proven best; only what lies below is searched.
         for term in full.terms[:COVERAGE_TERMS]:
             full.model.add(term.expr <= fixed[term.name])
-        soft = sum(t.weight * t.expr for t in full.terms[COVERAGE_TERMS:] if t.weight)
-        answer = {key: first.boolean_value(var) for key, var in lean.vars.x.items()}
-        full.model.clear_hints()
-        for key, var in full.vars.x.items():
-            full.model.add_hint(var, answer[key])
         if isinstance(soft, int):
             return cp_model.OPTIMAL, lean, first, covered  # nothing below coverage to improve
         full.model.minimize(soft)
@@ -349,6 +350,36 @@ class _StagedSearch:
             # Stopped or out of time before its first answer: the first stage's answer stands.
             return cp_model.FEASIBLE, lean, first, covered
         return status2, full, second, covered + math.ceil(second.best_objective_bound - 1e-6)
+
+    def _search_whole(self, full: RosterModel, lean: RosterModel, first: cp_model.CpSolver | None):
+        """Coverage not proven within its share of the time (a street office's week): search
+        everything at once, coverage no worse than the first stage found, so that the
+        preferences are not left as the first stage happened to leave them."""
+        if first is not None:
+            # The two models weigh coverage differently: carry the values, not the cost.
+            value = _valuer(first)
+            found = sum(t.weight * value(lean_t.expr) for t, lean_t in zip(full.terms, lean.terms[:COVERAGE_TERMS]))
+            full.model.add(sum(t.weight * t.expr for t in full.terms[:COVERAGE_TERMS]) <= found)
+            _hint(full, lean, first)
+        full.model.minimize(sum(t.weight * t.expr for t in full.terms if t.weight))
+        status, second = self._solve(full.model, _ProgressReporter(self, "preferences"))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return (cp_model.FEASIBLE, lean, first, None) if first is not None else (status, None, None, None)
+        self.coverage_optimal = status == cp_model.OPTIMAL
+        return status, full, second, math.ceil(second.best_objective_bound - 1e-6)
+
+
+def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> None:
+    """Starts the full model from the first stage's answer."""
+    full.model.clear_hints()
+    for key, var in full.vars.x.items():
+        full.model.add_hint(var, first.boolean_value(lean.vars.x[key]))
+
+
+COVERAGE_SHARE = 0.5
+"""Of the time left, what the coverage stage may use before the preferences are searched
+anyway: community weeks prove coverage in a fraction of a second, a street office's week may
+not prove it at all, and its preferences must not be left unsearched."""
 
 
 @dataclass(frozen=True)

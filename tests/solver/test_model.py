@@ -294,3 +294,23 @@ def test_stop_returns_promptly_with_best_so_far():
     assert roster.status in ("FEASIBLE", "OPTIMAL", "UNKNOWN")
     if roster.status != "UNKNOWN":
         assert_valid(s, roster)
+
+
+def test_preferences_are_searched_when_coverage_is_not_proven_in_its_share(monkeypatch):
+    """A street office's week may not prove its coverage: the rest of the time then goes to
+    the whole objective, instead of returning the first stage's answer unimproved. Here the
+    first stage gets no time at all (deterministic units, so alike on any machine)."""
+    from solver import model
+    from solver.generate import random_scenario
+
+    s = random_scenario(3)
+    options = replace(FAST, deterministic=True, time_limit_s=1.0)
+    usual = solve(s, options)
+    monkeypatch.setattr(model, "COVERAGE_SHARE", 0.0)
+    seen: list[Progress] = []
+    roster = solve(s, options, on_progress=seen.append)
+    assert_valid(s, roster)
+    assert {p.stage for p in seen} == {"preferences"}
+    assert roster.objective < seen[0].objective  # searched, not just the first answer found
+    coverage = {t.name: t.value for t in usual.terms if t.name in ("missing_people", "unmet_needs")}
+    assert {t.name: t.value for t in roster.terms if t.name in coverage} == coverage
