@@ -61,6 +61,8 @@ DAY_SOURCES = (
 )
 
 ON_FILL = QColor("#4f9a3a")  # the green of "can serve"
+ON_NOTED_FILL = QColor("#a3c995")  # can serve, but only when the weekday is a rest day
+OFF_NOTED_FILL = QColor("#f0f1f3")
 ON_TEXT = QColor("white")
 OFF_FILL = QColor("white")
 MIXED_FILL = QColor("#dfe6d8")
@@ -111,6 +113,7 @@ class AvailabilityGrid(QWidget):
         self._initial: dict[Cell, CellState] = {}
         self._stroke: CellState | None = None  # the value a drag paints
         self._focus: tuple[int, int] = (0, 0)  # (weekday, slot index) for the keyboard
+        self._noted: frozenset[str] = frozenset()  # slots drawn pale on Monday–Friday
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -123,6 +126,17 @@ class AvailabilityGrid(QWidget):
         self._slots = tuple(slots)
         self.set_cells(frozenset())
         self.updateGeometry()
+
+    def set_workday_note(self, slot_codes: Iterable[str]) -> None:
+        """Draws these slots pale from Monday to Friday: for an employed person they count
+        only when the day is a rest day (the party-member rule keeps employed people out of
+        the working hours of a workday). The cells stay editable: a holiday Monday is a
+        rest day, so marking them is not wrong."""
+        self._noted = frozenset(slot_codes)
+        self.update()
+
+    def is_noted(self, cell: Cell) -> bool:
+        return cell[0] < 5 and cell[1] in self._noted
 
     def slots(self) -> tuple[SlotChoice, ...]:
         return self._slots
@@ -286,6 +300,8 @@ class AvailabilityGrid(QWidget):
                 state = self._state[(hit[1], slot.code)]
                 what = {CellState.ON: self.tr("可值班"), CellState.OFF: self.tr("不可值班"),
                         CellState.MIXED: self.tr("部分人可值班（不改则各人保持原样）")}[state]
+                if self.is_noted((hit[1], slot.code)):
+                    what += self.tr("（在职：工作日这个时段不排班，只在休息日有效）")
                 QToolTip.showText(event.globalPos(), f"{day_name(hit[1])} {slot.name} {slot_times(slot)}：{what}", self)
             elif hit and hit[0] == "day":
                 QToolTip.showText(event.globalPos(), self.tr("点击：这一天全选或全不选"), self)
@@ -322,15 +338,16 @@ class AvailabilityGrid(QWidget):
             for day in range(7):
                 cell_rect = self.cell_rect(day, i)
                 state = self._state.get((day, slot.code), CellState.OFF)
+                noted = self.is_noted((day, slot.code))
                 if state is CellState.ON:
-                    painter.fillRect(cell_rect, ON_FILL)
+                    painter.fillRect(cell_rect, ON_NOTED_FILL if noted else ON_FILL)
                     painter.setPen(QPen(ON_TEXT))
                     painter.drawText(cell_rect, Qt.AlignmentFlag.AlignCenter, "✓")
                 elif state is CellState.MIXED:
                     painter.fillRect(cell_rect, MIXED_FILL)
                     painter.fillRect(cell_rect, QBrush(MIXED_HATCH, Qt.BrushStyle.BDiagPattern))
                 else:
-                    painter.fillRect(cell_rect, OFF_FILL)
+                    painter.fillRect(cell_rect, OFF_NOTED_FILL if noted else OFF_FILL)
                 painter.setPen(QPen(GRID_LINE))
                 painter.drawRect(cell_rect)
         if self.hasFocus() and self._slots:

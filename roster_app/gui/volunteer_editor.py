@@ -588,6 +588,14 @@ class VolunteerDialog(QDialog):
         self.availability = AvailabilityGrid(self.layout_.slots, page)
         self.availability.cells_changed.connect(lambda: self._edited(AVAILABILITY))
         layout.addWidget(self.availability)
+        start, end = self.layout_.work_start, self.layout_.work_end
+        self.workday_note = QLabel(self.tr(
+            "在职人员工作日 {start}–{end} 不排班（八小时内无职党员参与、八小时外在职党员服务）："
+            "浅色的格子只在休息日（节假日、调休）有效。").format(
+            start=f"{start // 60:02d}:{start % 60:02d}", end=f"{end // 60:02d}:{end % 60:02d}"), page)
+        self.workday_note.setWordWrap(True)
+        self.workday_note.setStyleSheet("color: #6b7078;")
+        layout.addWidget(self.workday_note)
         layout.addWidget(self._error_label(AVAILABILITY))
         self.dates = DateExceptions(page, today=today)
         self.dates.dates_changed.connect(lambda: self._edited(UNAVAILABLE_DATES))
@@ -666,6 +674,12 @@ class VolunteerDialog(QDialog):
             w.blockSignals(False)
         self.availability.set_cells(r.availability)
         self.dates.set_dates(r.unavailable_dates)
+        self._show_workday_note()
+
+    def _show_workday_note(self) -> None:
+        employed = self.employed_check.isChecked()
+        self.availability.set_workday_note(self.layout_.working_hours_slots() if employed else ())
+        self.workday_note.setVisible(employed)
 
     def record(self) -> VolunteerRecord:
         """The form as a record (not normalized: `check_record` and the store do that)."""
@@ -716,6 +730,8 @@ class VolunteerDialog(QDialog):
 
     def _edited(self, field: str) -> None:
         self._touched.add(field)
+        if field in (EMPLOYED, KIND):
+            self._show_workday_note()
         if field == KIND:
             self._touched |= {PARTY_MEMBER, EMPLOYED, MINOR}
         self._revalidate()
@@ -741,7 +757,7 @@ class VolunteerDialog(QDialog):
             label.show()
         for tab in range(self.tabs.count()):
             page = self.tabs.widget(tab)
-            red = any(label.isVisibleTo(self) and page.isAncestorOf(label) and
+            red = any(not label.isHidden() and page.isAncestorOf(label) and
                       any(not p.warning for p in by_field.get(field, []))
                       for field, label in self.error_labels.items())
             self.tabs.tabBar().setTabTextColor(tab, QColor(ERROR_COLOUR) if red else QColor())

@@ -136,6 +136,8 @@ class CommunityLayout:
         slots, gates: the community's, in their order.
         skills: every skill code used by a volunteer or needed at a gate, sorted.
         buildings, grids: every building and grid already entered, sorted.
+        work_start, work_end: the community's working hours (minutes since midnight), in
+            which employed people are never rostered on a workday.
     """
 
     slots: tuple[SlotChoice, ...]
@@ -143,6 +145,12 @@ class CommunityLayout:
     skills: tuple[str, ...] = ()
     buildings: tuple[str, ...] = ()
     grids: tuple[str, ...] = ()
+    work_start: int = 8 * 60
+    work_end: int = 18 * 60
+
+    def working_hours_slots(self) -> frozenset[str]:
+        """The slots that overlap the working hours."""
+        return frozenset(s.code for s in self.slots if s.start < self.work_end and s.end > self.work_start)
 
 
 @dataclass(frozen=True)
@@ -344,7 +352,7 @@ class VolunteerEditStore:
     def layout(self, community_id: int) -> CommunityLayout:
         """The slots, gates, skills, buildings and grids the forms offer."""
         with self.db.session() as s:
-            self.store._community(s, community_id)
+            community = self.store._community(s, community_id)
             slots = s.execute(select(SlotRow.code, SlotRow.name, SlotRow.start_min, SlotRow.end_min)
                               .where(SlotRow.community_id == community_id)
                               .order_by(SlotRow.position, SlotRow.code)).all()
@@ -362,6 +370,8 @@ class VolunteerEditStore:
                 skills=tuple(sorted(skills)),
                 buildings=tuple(sorted({b for b, _ in places if b}, key=_natural)),
                 grids=tuple(sorted({g for _, g in places if g}, key=_natural)),
+                work_start=community.work_start_min,
+                work_end=community.work_end_min,
             )
 
     def context(self, community_id: int) -> ValidationContext:

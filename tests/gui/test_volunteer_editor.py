@@ -261,6 +261,7 @@ def test_a_duplicate_name_asks_before_saving(qtbot, manager, edits, demo_id, ans
     ime_type(dialog.name_edit, "张桂兰")
     assert dialog.error_labels[NAME].text().startswith("名册里已有同名的 张桂兰（3号楼，编号 v01）")
     assert "a65f00" in dialog.error_labels[NAME].styleSheet()  # orange: a warning
+    assert dialog.tabs.tabBar().tabTextColor(0).name() != "#c62828"  # warnings do not paint the tab
     drag(qtbot, dialog.availability, [(MON, "am")])
     answers.yes = False
     click_ok(qtbot, dialog)
@@ -491,3 +492,26 @@ def test_date_exceptions_mark_the_calendar(qtbot):
     widget.set_dates({dt.date(2026, 11, 30)})
     assert widget.calendar.dateTextFormat(QDate(2026, 11, 30)).background().color().name() == "#f6d5d2"
     assert widget.list.item(0).text() == "2026-11-30 周一"
+
+
+def test_working_hours_cells_are_pale_for_employed_people(qtbot, manager):
+    dialog = manager.edit_volunteer("v11")  # 王建军, 在职党员
+    grid = dialog.availability
+    assert grid.is_noted((MON, "am")) and grid.is_noted((FRI, "pm"))
+    assert not grid.is_noted((MON, "eve")) and not grid.is_noted((SAT, "am"))
+    assert not dialog.workday_note.isHidden()  # on the 可值班时间 tab, not the one shown
+    qtbot.mouseClick(dialog.employed_check, Qt.MouseButton.LeftButton)  # not employed after all
+    assert not grid.is_noted((MON, "am")) and dialog.workday_note.isHidden()
+
+
+def test_an_error_on_another_tab_paints_that_tab_red(qtbot, manager):
+    dialog = manager.add_volunteer()
+    ime_type(dialog.name_edit, "孙立新")
+    dialog.restrict_check.setChecked(True)  # restricted to no gate: only a warning
+    assert dialog.tabs.tabBar().tabTextColor(2).name() != "#c62828"
+    dialog.context = dataclasses.replace(dialog.context, gate_codes=frozenset({"east"}))  # a gate went away
+    dialog.preferred_gate_checks["south"].setChecked(True)
+    assert dialog.tabs.currentIndex() == 0
+    assert dialog.tabs.tabBar().tabTextColor(2).name() == "#c62828"
+    click_ok(qtbot, dialog)
+    assert dialog.tabs.currentIndex() == 2 and dialog.isVisible()

@@ -107,6 +107,8 @@ def test_layout_offers_the_communitys_slots_gates_skills_and_places(edits, demo_
     assert {"medical", "translation"} <= set(layout.skills)
     assert layout.buildings[:3] == ("1号楼", "2号楼", "3号楼") and layout.buildings[-1] == "16号楼"
     assert layout.grids == ("第一网格", "第二网格", "第三网格")
+    assert (layout.work_start, layout.work_end) == (8 * 60, 18 * 60)
+    assert layout.working_hours_slots() == {"am", "pm"}
 
 
 def test_unknown_community_or_person_is_a_store_error(edits, demo_id):
