@@ -88,9 +88,9 @@ class RosterGridView(QTableView):
         self.setStyleSheet("QTableView { gridline-color: #c9ced4; }")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Drops are handled here, not by the model: a drop is a command, not a data change.
+        # (No setDragDropMode: NoDragDrop would switch accepting drops off again.)
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.NoDragDrop)
         self.chosen: tuple[Post, str] | None = None
         self.drop_target: tuple[int, int] | None = None
         self._editable = True

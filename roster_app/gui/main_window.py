@@ -872,6 +872,11 @@ class MainWindow(QMainWindow):
         geometry = settings.value("mainWindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        size = settings.value("mainWindow/size")
+        if size is not None and not self.isMaximized():
+            # restoreGeometry alone is off by the frame on some platforms (offscreen, some
+            # X11 window managers); the inner size is what the clerk chose.
+            self.resize(size)
         for key, splitter in (("mainWindow/mainSplitter", self.main_splitter),
                               ("mainWindow/sideSplitter", self.side_splitter)):
             state = settings.value(key)
@@ -882,6 +887,7 @@ class MainWindow(QMainWindow):
         """Remember the window's size and splitters for the next start."""
         settings = self._settings
         settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/size", self.size())
         settings.setValue("mainWindow/mainSplitter", self.main_splitter.saveState())
         settings.setValue("mainWindow/sideSplitter", self.side_splitter.saveState())
         settings.sync()
