@@ -56,3 +56,13 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
   touch "$stamp"
 fi
+# The English catalogue the app loads: compiled from resources/translations/*.ts, never
+# committed, so rebuilt whenever a .ts is newer than its .qm.
+for ts in resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="${ts%.ts}.qm"
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/python -m roster_app.i18n release
+    break
+  fi
+done
