@@ -34,7 +34,7 @@ import weakref
 from typing import Any, Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -74,7 +74,7 @@ from roster_app.gui.problems_panel import RULE, ProblemsPanel
 from roster_app.gui.roster_model import RosterGridModel, describe_post
 from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
-from roster_app.gui.week_data import WeekData
+from roster_app.gui.week_data import WeekData, roster_changes
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
 from solver import candidates
 from solver.scenario import Roster
@@ -84,7 +84,7 @@ log = logging.getLogger(__name__)
 
 ROSTER_PAGE, EMPTY_PAGE = 0, 1
 SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keeping
-PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB = 0, 1, 2
+PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB = 0, 1, 2, 3
 PUBLISHED = "published"
 
 
@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.published = False
         self._writing = False  # our own write: the store's change signal needs no reload
         self._edit_failed = False
+        self._versions: list = []  # the shown week's published versions (store.VersionInfo)
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[WeekKey, QUndoStack] = {}
         self._solve = solve
@@ -389,6 +390,8 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.problems, self.tr("问题"))
         self.side_tabs.addTab(self.candidates, self.tr("谁能顶岗"))
         self.side_tabs.addTab(self.explanation, self.tr("方案说明"))
+        self.versions = VersionsPanel()
+        self.side_tabs.addTab(self.versions, self.tr("发布记录"))
         side.addWidget(self.side_tabs)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
@@ -467,6 +470,7 @@ class MainWindow(QMainWindow):
                 scenario = self.store.week_scenario(self.community.id, self.week_start)
                 roster = self.store.week_roster(self.community.id, self.week_start)
                 details = self.store.volunteer_details(self.community.id)
+                self._versions = self.store.published_versions(self.community.id, self.week_start)
                 kinds = {vid: d.kind for vid, d in details.items()}
                 phones = {vid: d.phone for vid, d in details.items() if d.phone}
                 self._week = WeekData(scenario, roster, kinds, phones=phones)
@@ -497,6 +501,7 @@ class MainWindow(QMainWindow):
         self.explanation.set_week(self._week, self._is_coverage_proven())
         self._show_checks()
         self.candidates.refresh(self._week)
+        self.versions.set_week(self._week, self._versions if self._week is not None else [], self.published)
         self._show_summary()
         self._show_notices()
         # The same week read again (another panel saved something): keep the clerk's place.
@@ -512,6 +517,7 @@ class MainWindow(QMainWindow):
         self.explanation.set_week(week, self._is_coverage_proven())
         self._show_checks()
         self.candidates.refresh(week)
+        self.versions.set_week(week, self._versions, self.published)
         self._show_summary()
         self._show_notices()
         self._update_actions()
@@ -1124,6 +1130,88 @@ class MainWindow(QMainWindow):
             task.wait()
             self._elapsed_timer.stop()
         super().closeEvent(event)
+
+
+class VersionsPanel(QWidget):
+    """发布记录: the shown week's published versions and what changed between them.
+
+    The list has a row per version, newest first, and — while the week is reopened and
+    differs from its last version — a first row 当前（未发布的修改）. Selecting a row lists
+    what changed from the version before it: ＋ who was added where, － who was taken off.
+
+    Signals: none. Attributes: versions_list, changes_list.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self.title_label = QLabel(self)
+        self.title_label.setWordWrap(True)
+        layout.addWidget(self.title_label)
+        self.versions_list = QListWidget(self)
+        self.versions_list.setObjectName("versionsList")
+        self.versions_list.setMaximumHeight(110)
+        self.versions_list.currentRowChanged.connect(self._show_changes)
+        layout.addWidget(self.versions_list)
+        self.changes_list = QListWidget(self)
+        self.changes_list.setObjectName("changesList")
+        layout.addWidget(self.changes_list, 1)
+        self._week: WeekData | None = None
+        self._names: dict[str, str] = {}
+        self._rows: list[tuple[tuple, tuple | None]] = []  # (assignments, those of the one before)
+
+    def set_week(self, week: WeekData | None, versions: list, published: bool) -> None:
+        self._week = week
+        # Names as published, for people who have left since; today's names first.
+        self._names = {k: v for version in versions for k, v in version.names.items()}
+        if week is not None:
+            self._names.update(week.volunteer_names)
+        self.versions_list.blockSignals(True)
+        self.versions_list.clear()
+        self._rows = []
+        if week is not None:
+            current = tuple(week.assignments)
+            last = versions[-1].assignments if versions else None
+            if versions and not published and roster_changes(last, current) != ([], []):
+                self.versions_list.addItem(self.tr("当前（未发布的修改）"))
+                self._rows.append((current, last))
+            for i, version in reversed(list(enumerate(versions))):
+                when = version.published_at.replace(tzinfo=dt.timezone.utc).astimezone()
+                self.versions_list.addItem(self.tr("第 {n} 版　{time} 发布，{count} 人次").format(
+                    n=version.number, time=f"{when:%m-%d %H:%M}", count=len(version.assignments)))
+                self._rows.append((version.assignments, versions[i - 1].assignments if i else None))
+        self.versions_list.blockSignals(False)
+        if week is None or not versions:
+            self.title_label.setText(self.tr("本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。"))
+        else:
+            self.title_label.setText(self.tr("本周发布过 {n} 次。选一行，看它比前一版改了什么。").format(n=len(versions)))
+        if self._rows:
+            self.versions_list.setCurrentRow(0)
+        self._show_changes(self.versions_list.currentRow())
+
+    def _show_changes(self, row: int) -> None:
+        self.changes_list.clear()
+        week = self._week
+        if week is None or not 0 <= row < len(self._rows):
+            return
+        assignments, before = self._rows[row]
+        if before is None:
+            self.changes_list.addItem(self.tr("第一次发布：共 {n} 人次。").format(n=len(assignments)))
+            return
+        added, removed = roster_changes(before, assignments)
+        if not added and not removed:
+            self.changes_list.addItem(self.tr("与前一版相同。"))
+        for sign, items, colour in (("＋", added, "#2b8a3e"), ("－", removed, "#c92a2a")):
+            for a in items:
+                item = QListWidgetItem(f"{sign} {self._names.get(a.volunteer, a.volunteer)}　"
+                                       f"{describe_post(week, a.post)}")
+                item.setForeground(QColor(colour))
+                self.changes_list.addItem(item)
+
+    def changes_shown(self) -> list[str]:
+        return [self.changes_list.item(i).text() for i in range(self.changes_list.count())]
 
 
 def is_hand_edited(roster: Roster) -> bool:

@@ -263,3 +263,16 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
 
 SOLVER_FREE_WORDS = "人未排入（求解时间不足）"
 HAND_FREE_WORDS = "人有空，可以排到这里（见“谁能顶岗”）"
+
+
+def roster_changes(old: tuple[Assignment, ...], new: tuple[Assignment, ...]) -> tuple[list[Assignment], list[Assignment]]:
+    """(added, removed) from `old` to `new`, matched on volunteer and post (a pin alone is
+    no change: the gate sees the same people), each in date, slot, gate order."""
+    def by_key(items):
+        return {(a.volunteer, a.post): a for a in items}
+
+    before, after = by_key(old), by_key(new)
+    order = lambda a: (a.date, a.slot, a.gate, a.volunteer)  # noqa: E731
+    added = sorted((a for k, a in after.items() if k not in before), key=order)
+    removed = sorted((a for k, a in before.items() if k not in after), key=order)
+    return added, removed

@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The number of the last migration (``schema_info.version``), bumped by every migration.
 
 Alembic's revision in ``alembic_version`` is what decides upgrades; this number is kept so
@@ -423,3 +423,24 @@ class ShortfallRow(Base):
     required: Mapped[int]
     served: Mapped[int]
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublishedVersion(Base):
+    """A week's roster as it was when published (the `number`-th time), kept for good.
+
+    `assignments` is a JSON list of {"volunteer", "name", "gate", "date", "slot",
+    "pinned"} by code, with the volunteer's name then, so a version reads the same after
+    people, gates or slots change.
+    """
+
+    __tablename__ = "published_versions"
+    __table_args__ = (
+        UniqueConstraint("week_id", "number"),
+        CheckConstraint("number >= 1", name="number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_id: Mapped[int] = _parent("weeks.id")
+    number: Mapped[int]
+    published_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    assignments: Mapped[list[Any]] = mapped_column(default=list)

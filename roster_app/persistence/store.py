@@ -48,6 +48,7 @@ from roster_app.persistence.models import (
     KindHourCap,
     PreferredGate,
     PreferredSlot,
+    PublishedVersion,
     RosterTerm,
     ShortageRow,
     ShortfallRow,
@@ -92,6 +93,17 @@ class CommunityInfo:
     name: str
     is_demo: bool
     contact: str
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """A published version of a week's roster: the `number`-th publication, when (UTC),
+    its assignments, and the volunteers' names as they were then (id → name)."""
+
+    number: int
+    published_at: dt.datetime
+    assignments: tuple[Assignment, ...]
+    names: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -759,6 +771,8 @@ class RosterStore:
     def publish_week(self, community_id: int, week_start: dt.date) -> None:
         """Marks the week's roster as published: posted at the gates and sent to the volunteers.
 
+        Each publication keeps a copy of the roster as it stands (`published_versions`).
+
         From then on its posts count as served hours (`recent_hours`) and `save_roster`
         refuses to replace it until `reopen_week`. A week with no roster cannot be published.
         Publishing a published week changes nothing.
@@ -772,6 +786,8 @@ class RosterStore:
             )
             if week is None or not has_roster:
                 raise StoreError(f"The week of {week_start.isoformat()} has no roster to publish.")
+            if week.status != PUBLISHED:
+                self._keep_version(s, community_id, week_start, week)
             week.status = PUBLISHED
         self._changed(community_id)
 
@@ -842,3 +858,34 @@ class RosterStore:
             self._community(s, community_id)
             week = self._week(s, community_id, week_start)
             return DRAFT if week is None else week.status
+
+    # --- published versions -----------------------------------------------------------------
+
+    def _keep_version(self, s: Session, community_id: int, week_start: dt.date, week: Week) -> None:
+        names = dict(s.execute(select(VolunteerRow.code, VolunteerRow.name)
+                               .where(VolunteerRow.community_id == community_id)).all())
+        number = (s.scalar(select(func.max(PublishedVersion.number)).where(PublishedVersion.week_id == week.id))
+                  or 0) + 1
+        s.add(PublishedVersion(
+            week_id=week.id, number=number, published_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+            assignments=[dict(_assignment_to_json(a), name=names.get(a.volunteer, a.volunteer))
+                         for a in self._assignments(s, community_id, week_start)],
+        ))
+
+    def published_versions(self, community_id: int, week_start: dt.date) -> list[VersionInfo]:
+        """Every published version of the week, oldest first (empty if never published)."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            if week is None:
+                return []
+            rows = s.scalars(select(PublishedVersion).where(PublishedVersion.week_id == week.id)
+                             .order_by(PublishedVersion.number)).all()
+            return [
+                VersionInfo(
+                    number=r.number, published_at=r.published_at,
+                    assignments=tuple(_assignment_from_json(a) for a in r.assignments),
+                    names={a["volunteer"]: a.get("name", a["volunteer"]) for a in r.assignments},
+                )
+                for r in rows
+            ]

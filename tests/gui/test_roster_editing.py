@@ -20,7 +20,7 @@ from roster_app.gui.app import open_store
 from roster_app.gui.candidates_panel import CandidateListModel
 from roster_app.gui.main_window import CANDIDATES_TAB, MainWindow, copy_week
 from roster_app.gui.problems_panel import RULE, SHORT, ProblemListModel
-from roster_app.gui.roster_model import PROBLEM_BACKGROUND, RosterGridModel
+from roster_app.gui.roster_model import PROBLEM_BACKGROUND, RosterGridModel, describe_post
 from roster_app.gui.volunteer_model import HOURS, VolunteerListModel
 from roster_app.gui.week_data import WeekData, derive_roster
 from solver import candidates
@@ -428,6 +428,35 @@ def test_publish_makes_the_week_read_only_until_reopened(qtbot, window, store):
     assert store.week_status(community(store), MONDAY) == "draft" and not window.published
     assert drop(window, drag_from_list(window, volunteer), cell_centre(window, post))
     assert (volunteer, post.gate, post.date, post.slot, False) in saved(store)
+
+
+def test_each_publication_is_kept_and_the_changes_are_shown(qtbot, window, store):
+    versions = window.versions
+    assert versions.versions_list.count() == 0 and "还没有发布过" in versions.title_label.text()
+    qtbot.mouseClick(window.publish_button, Qt.MouseButton.LeftButton)
+    assert versions.versions_list.count() == 1
+    assert versions.versions_list.item(0).text().startswith("第 1 版")
+    assert versions.changes_shown() == [f"第一次发布：共 {len(saved(store))} 人次。"]
+
+    # A drop-out: reopen, take them off, put someone else on; the panel shows the edit at once.
+    qtbot.mouseClick(window.publish_button, Qt.MouseButton.LeftButton)
+    post, volunteer = a_filled_post(window)
+    week = window.grid_model.week()
+    gone = f"－ {week.volunteer_names[volunteer]}　{describe_post(week, post)}"
+    window.remove(volunteer, post)
+    assert versions.versions_list.item(0).text() == "当前（未发布的修改）"
+    assert versions.changes_shown() == [gone]
+    other, newcomer = a_post_with_room(window, exclude=(post,))
+    window.assign(newcomer, other)
+    came = f"＋ {week.volunteer_names[newcomer]}　{describe_post(week, other)}"
+    assert versions.changes_shown() == [came, gone]
+
+    qtbot.mouseClick(window.publish_button, Qt.MouseButton.LeftButton)
+    assert [v.number for v in store.published_versions(community(store), MONDAY)] == [1, 2]
+    assert [versions.versions_list.item(i).text()[:5] for i in range(2)] == ["第 2 版", "第 1 版"]
+    assert versions.changes_shown() == [came, gone]
+    versions.versions_list.setCurrentRow(1)
+    assert versions.changes_shown()[0].startswith("第一次发布")
 
 
 def test_copy_last_week_keeps_what_is_still_allowed(qtbot, window, store):
