@@ -19,7 +19,7 @@ import datetime as dt
 import json
 
 from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDrag, QKeySequence, QPixmap
+from PySide6.QtGui import QDrag, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 
 from roster_app.gui.delegates import PostCellDelegate
@@ -64,7 +64,8 @@ class RosterGridView(QTableView):
         move_dropped(str, object, object): a name dragged from one post (2nd) to another (3rd).
         swap_dropped(str, object, str, object): a name (1st at 2nd) dropped onto another
             name (3rd at 4th): the two trade posts.
-        remove_requested(str, object): Delete on a chosen name (volunteer id, post).
+        remove_requested(str, object): Backspace on the cell (the chosen name, else the
+            last): volunteer id, post.
         chosen_changed(): the chosen name changed.
 
     Attributes:
@@ -327,7 +328,9 @@ class RosterGridView(QTableView):
     # --- keys ----------------------------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+        # Delete is the window's 移除 action (a shortcut on this view); Backspace, which
+        # some keyboards have instead, does the same here.
+        if event.key() == Qt.Key.Key_Backspace and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             target = self.target_name()
             if target is not None and self._editable:
                 self.remove_requested.emit(target[1], target[0])

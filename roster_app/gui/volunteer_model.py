@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from roster_app.gui.kinds import kind_order, kind_style
+from roster_app.gui.roster_model import describe_violation
 from roster_app.gui.week_data import WeekData
 from solver.scenario import Volunteer
 
@@ -42,6 +43,7 @@ VOLUNTEER_MIME = "application/x-gateroster-volunteer"
 
 IDLE_FOREGROUND = QColor("#8a8f96")  # nobody likes being the one left out: show it softly
 OVER_CAP_FOREGROUND = QColor("#b03a2e")
+PROBLEM_MARK = QColor("#d9480f")  # the orange of a broken rule in the grid
 
 
 
@@ -171,7 +173,12 @@ class VolunteerListModel(QAbstractTableModel):
             return kind
         if role == Qt.ItemDataRole.DecorationRole and column == KIND:
             return kind_style(kind).qcolour  # a colour swatch, the same as in the grid
+        problems = week.violations_of.get(volunteer.id, ())
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME and problems:
+            return PROBLEM_MARK  # a rule broken by this person's posts (see 问题)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if problems and column == NAME:
+                return PROBLEM_MARK
             if hours == 0:
                 return IDLE_FOREGROUND
             if cap is not None and hours > cap and column == HOURS:
@@ -210,6 +217,9 @@ class VolunteerListModel(QAbstractTableModel):
         if volunteer.registered and required:
             served = self._week.person_times_of.get(volunteer.id, 0)
             lines.append(self.tr("双报到：本周应排至少 {r} 班，已排 {s} 班").format(r=required, s=served))
+        problems = self._week.violations_of.get(volunteer.id, ()) if self._week is not None else ()
+        if problems:
+            lines += [self.tr("⚠ 违反规则：") + describe_violation(v, self._week) for v in problems]
         phone = self._week.phones.get(volunteer.id) if self._week is not None else None
         if phone:
             lines.append(self.tr("电话：{p}").format(p=mask_phone(phone)))

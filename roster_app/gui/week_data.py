@@ -179,6 +179,15 @@ class WeekData:
                 out[v.post].append(v)
         return dict(out)
 
+    @cached_property
+    def violations_of(self) -> dict[str, list[Violation]]:
+        """Volunteer id -> the broken rules their posts are part of."""
+        out: dict[str, list[Violation]] = defaultdict(list)
+        for v in self.violations:
+            if v.volunteer is not None:
+                out[v.volunteer].append(v)
+        return dict(out)
+
     # --- hand edits ---------------------------------------------------------------------
 
     def edited(self, roster: Roster | None) -> "WeekData":

@@ -260,6 +260,24 @@ def test_click_a_name_then_delete_removes_it(qtbot, window, store):
     assert window.statusBar().currentMessage().startswith("从 ")
 
 
+def test_keys_on_a_cell_without_a_chosen_name_act_on_its_last_name(qtbot, window, store):
+    week = window.grid_model.week()
+    post = next(p for p, people in week.people_at.items() if len(people) >= 2)
+    first, last = week.people_at[post][0].volunteer, week.people_at[post][-1].volunteer
+    window.grid_view.setCurrentIndex(window.grid_model.index_of(post))
+    window.grid_view.setFocus()
+    assert window.grid_view.chosen is None
+    qtbot.keyClick(window.grid_view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert (last, post.gate, post.date, post.slot, True) in saved(store)
+    # Ctrl+L chose the name it pinned; Backspace (like Delete) removes it.
+    qtbot.keyClick(window.grid_view, Qt.Key.Key_Backspace)
+    assert all(a[0] != last or (a[1], a[2], a[3]) != (post.gate, post.date, post.slot) for a in saved(store))
+    assert (first, post.gate, post.date, post.slot, False) in saved(store)
+    qtbot.keyClick(window.grid_view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # who can take it?
+    assert window.side_tabs.currentIndex() == CANDIDATES_TAB and window.candidates.post == post
+    assert window.undo_stack().count() == 2
+
+
 def test_ctrl_l_pins_and_the_context_menu_unpins(qtbot, window, store):
     post, volunteer = a_filled_post(window, skip=5)
     name = window.grid_model.week().volunteer_names[volunteer]
@@ -327,6 +345,11 @@ def test_a_broken_rule_shows_on_the_cell_and_in_the_problems_panel(qtbot, window
     assert f"违反规则 {broken} 处" in window.summary_label.text()
     assert f"违反规则 {broken} 处" in window.statusBar().currentMessage()
     # The panel lists it, first; its tab says how many problems there are.
+    # The volunteer list marks the person, with the rule in the tooltip.
+    row = window.volunteer_model.row_of(volunteer)
+    listed = window.volunteer_model.index(row, 0)
+    assert listed.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert f"⚠ 违反规则：{name}是在职人员" in listed.data(Qt.ItemDataRole.ToolTipRole)
     rows = window.problems.model.problems()
     assert rows[0].kind == RULE and rows[0].post == post and rows[0].volunteer == volunteer
     assert window.side_tabs.tabText(0) == f"问题 ({len(rows)})"
