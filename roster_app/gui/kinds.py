@@ -66,7 +66,7 @@ def kind_order(code: str | None) -> int:
 SKILL_LABELS: dict[str, str] = {
     "translation": QT_TRANSLATE_NOOP("Kinds", "外语翻译"),
     "medical": QT_TRANSLATE_NOOP("Kinds", "医疗"),
-    "psychological": QT_TRANSLATE_NOOP("Kinds", "心理疏导"),
+    "psychology": QT_TRANSLATE_NOOP("Kinds", "心理疏导"),
     "temperature": QT_TRANSLATE_NOOP("Kinds", "体温检测"),
     "disinfection": QT_TRANSLATE_NOOP("Kinds", "消毒"),
     "registration": QT_TRANSLATE_NOOP("Kinds", "登记"),
