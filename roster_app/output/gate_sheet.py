@@ -200,7 +200,8 @@ class GateSheetDocument(PrintDocument):
                         else REST_FILL if not week.is_workday(day) else None)
                 cells.append(_Cell(people, short_lines, not open_, fill.name() if fill is not None else None))
             content = max(
-                [len(c.people) * person_h + len(c.short_lines) * line_height(f["short"])
+                [sum(person_h if p.phone else line_height(f["name"]) for p in c.people)
+                 + len(c.short_lines) * line_height(f["short"])
                  + (line_height(f["small"]) if c.closed and not c.people else 0) for c in cells]
                 + [line_height(f["slot"]) + line_height(f["time"])]
             )
@@ -245,6 +246,7 @@ class GateSheetDocument(PrintDocument):
         y = top + head_h
         stroke_line(painter, QPointF(0, y), QPointF(width, y), INK, 0.9)
         kinds: set[str] = set()
+        rules: list[float] = []
         for row in plan.rows:
             draw_text(painter, QRectF(pad, y + pad, plan.slot_w - 2 * pad, line_height(f["slot"])), row.slot.name,
                       f["slot"], INK)
@@ -257,12 +259,16 @@ class GateSheetDocument(PrintDocument):
                 cy = y + pad
                 for person in cell.people:
                     cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [person.name], f["name"], person.colour)
-                    cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [person.phone], f["phone"], INK)
+                    if person.phone:  # someone without a recorded phone takes one line
+                        cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [person.phone], f["phone"], INK)
                 if cell.closed and not cell.people:
                     cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [tr("不开放")], f["small"], MUTED)
                 draw_chip_lines(painter, x + pad, cy, cell.short_lines, f["short"])
             y += row.height
-            stroke_line(painter, QPointF(0, y), QPointF(width, y), RULE, 0.5)
+            rules.append(y)
+        # Rules after every fill, or the next row's tint would cover half of each.
+        for ry in rules[:-1]:
+            stroke_line(painter, QPointF(0, ry), QPointF(width, ry), RULE, 0.5)
         for post_people in (week.people_at(Post(plan.gate.id, d, r.slot.id)) for r in plan.rows for d in week.dates):
             kinds.update(week.kind_of(a.volunteer) for a in post_people)
         for x in [plan.slot_w + i * plan.day_w for i in range(len(week.dates))]:

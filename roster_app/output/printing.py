@@ -35,6 +35,7 @@ class RosterPreviewDialog(QPrintPreviewDialog):
         self.document = document
         self.pages_rendered = 0
         self.setWindowTitle(tr("打印预览 - {title}").format(title=document.title))
+        self.resize(1100, 800)  # Qt's default shows an A4 page too small to read
         self.paintRequested.connect(self._paint)
 
     def _paint(self, printer: QPrinter) -> None:
