@@ -18,3 +18,24 @@ def isolated_settings(tmp_path_factory):
         QSettings.setPath(QSettings.Format.IniFormat, scope, path)
     yield path
     QSettings.setDefaultFormat(previous)
+
+
+@pytest.fixture(autouse=True)
+def working_event_loops(request):
+    """Event loops that run: after a test that ran and quit the application (`run_gui`),
+    Qt can be left "quitting", and every later QEventLoop — qtbot.waitSignal's too —
+    returns at once. Running the application's loop once more clears that state."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        probe = QEventLoop()
+        QTimer.singleShot(0, probe.quit)
+        if probe.exec() != 0:  # -1: the loop refused to run
+            QTimer.singleShot(0, app.quit)
+            app.exec()
+    yield
