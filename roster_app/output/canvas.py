@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from roster_app.fonts import choose_family
-from roster_app.output.week import tr
+from roster_app.output.week import translate
 
 UNITS_PER_POINT = 10
 MM = 720 / 25.4
@@ -283,7 +283,7 @@ def render(document: PrintDocument, printer: QPrinter) -> int:
     plans = document.paginate(area)
     painter = QPainter()
     if not painter.begin(printer):
-        raise OutputError(tr("无法开始打印（打印机或文件不可用）"))
+        raise OutputError(translate("Output", "无法开始打印（打印机或文件不可用）"))
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -48,7 +48,7 @@ from roster_app.output.canvas import (
     text_width,
 )
 from roster_app.output.layout import header_height, page_header, unscheduled_note
-from roster_app.output.week import PIN_MARK, PrintWeek, day_kind_label, short_date, tr
+from roster_app.output.week import PIN_MARK, PrintWeek, day_kind_label, short_date, translate
 from solver.scenario import Gate, Post, Slot
 
 SCALES = (1.8, 1.6, 1.4, 1.2, 1.1, 1.0, 0.9, 0.8)
@@ -108,7 +108,7 @@ class GateSheetDocument(PrintDocument):
             raise ValueError(f"unknown gate ids: {', '.join(unknown)}")
         self.gate_ids = [g for g in known if g in wanted]
         self.full_phones = full_phones
-        self.title = tr("{community}门岗值班表（分门岗）").format(community=week.community)
+        self.title = translate("Output", "{community}门岗值班表（分门岗）").format(community=week.community)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -174,7 +174,7 @@ class GateSheetDocument(PrintDocument):
         f = self._fonts(scale)
         pad = self._pad(scale)
         slot_w = max([max(text_width(f["slot"], s.name), text_width(f["time"], s.label)) for s in week.slots]
-                     + [text_width(f["slot"], tr("时段"))]) + 2 * pad
+                     + [text_width(f["slot"], translate("Output", "时段"))]) + 2 * pad
         slot_w = min(max(slot_w, 20 * MM), 34 * MM)
         day_w = (width - slot_w) / max(1, len(week.dates))
         inner = day_w - 2 * pad
@@ -219,12 +219,13 @@ class GateSheetDocument(PrintDocument):
         if not plan.gate.id:
             page_header(painter, area, week, self.title, 1.25)
             draw_text(painter, QRectF(0, header_height(1.25) + 5 * MM, area.width(), 10 * MM),
-                      tr("没有选择门岗。"), font(11), MUTED, Qt.AlignmentFlag.AlignCenter)
+                      translate("Output", "没有选择门岗。"), font(11), MUTED, Qt.AlignmentFlag.AlignCenter)
             self._paint_footer(painter, area, [], number, count)
             return
-        title = tr("{community}  {gate}  门岗值班表").format(community=week.community, gate=plan.gate.name)
+        title = translate("Output", "{community}  {gate}  门岗值班表")
+        title = title.format(community=week.community, gate=plan.gate.name)
         if plan.continued:
-            title += tr("（续）")
+            title += translate("Output", "（续）")
         top = page_header(painter, area, week, title, 1.25, unscheduled_note(week)) + 2 * MM
         f = self._fonts(plan.scale)
         pad = self._pad(plan.scale)
@@ -232,7 +233,8 @@ class GateSheetDocument(PrintDocument):
         head_h = line_height(f["day"]) + line_height(f["small"]) + 2 * pad
 
         fill_rect(painter, QRectF(0, top, plan.slot_w, head_h), HEADER_FILL)
-        draw_text(painter, QRectF(0, top, plan.slot_w, head_h), tr("时段"), f["slot"], INK, Qt.AlignmentFlag.AlignCenter)
+        draw_text(painter, QRectF(0, top, plan.slot_w, head_h), translate("Output", "时段"), f["slot"], INK,
+                  Qt.AlignmentFlag.AlignCenter)
         for i, day in enumerate(week.dates):
             x = plan.slot_w + i * plan.day_w
             workday = week.is_workday(day)
@@ -262,7 +264,8 @@ class GateSheetDocument(PrintDocument):
                     if person.phone:  # someone without a recorded phone takes one line
                         cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [person.phone], f["phone"], INK)
                 if cell.closed and not cell.people:
-                    cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [tr("不开放")], f["small"], MUTED)
+                    cy = draw_lines(painter, x + pad, cy, plan.day_w - 2 * pad, [translate("Output", "不开放")],
+                                    f["small"], MUTED)
                 draw_chip_lines(painter, x + pad, cy, cell.short_lines, f["short"])
             y += row.height
             rules.append(y)
@@ -290,19 +293,20 @@ class GateSheetDocument(PrintDocument):
             w = text_width(small, style.label)
             draw_text(painter, QRectF(x, y, w + 1, hs), style.label, small, style.colour)
             x += w + hs * 0.9
-        notes = [PIN_MARK + tr(" 锁定"), tr("缺 N人：缺岗，欢迎补位")]
+        notes = [(PIN_MARK + translate("Output", " 锁定"), MUTED),
+                 (translate("Output", "缺 N人：缺岗，欢迎补位"), SHORT_INK)]
         if not self.full_phones:
-            notes.append(tr("电话号码中间四位已隐去"))
-        for note in notes:
+            notes.append((translate("Output", "电话号码中间四位已隐去"), MUTED))
+        for note, colour in notes:
             w = text_width(small, note)
-            draw_text(painter, QRectF(x, y, w + 1, hs), note, small, SHORT_INK if note.startswith(tr("缺")) else MUTED)
+            draw_text(painter, QRectF(x, y, w + 1, hs), note, small, colour)
             x += w + hs * 0.9
         y += hs * 1.3
         stroke_line(painter, QPointF(0, y), QPointF(area.width(), y), INK, 0.9)
         y += hs * 0.3
         if week.contact:
-            line = tr("如有问题请联系：{contact}").format(contact=week.contact)
+            line = translate("Output", "如有问题请联系：{contact}").format(contact=week.contact)
             draw_text(painter, QRectF(0, y, area.width() * 0.85, hb), elide(big, line, area.width() * 0.85), big, INK)
-        page = tr("第 {n} 页，共 {count} 页").format(n=number, count=count)
+        page = translate("Output", "第 {n} 页，共 {count} 页").format(n=number, count=count)
         draw_text(painter, QRectF(0, y, area.width(), hb), page, small, MUTED,
                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

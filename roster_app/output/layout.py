@@ -56,7 +56,7 @@ from roster_app.output.week import (
     day_kind_label,
     printed_on_label,
     short_date,
-    tr,
+    translate,
     week_span_label,
 )
 from solver.scenario import Gate, Post, Slot
@@ -77,7 +77,7 @@ def page_footer(painter: QPainter, area: QSizeF, week: PrintWeek, number: int, c
     stroke_line(painter, QPointF(0, y), QPointF(area.width(), y), RULE, 0.5)
     y += h * 0.35
     x = 0.0
-    label = tr("图例：")
+    label = translate("Output", "图例：")
     draw_text(painter, QRectF(x, y, text_width(small, label) + 1, h), label, small, MUTED)
     x += text_width(small, label)
     box = h * 0.6
@@ -89,15 +89,16 @@ def page_footer(painter: QPainter, area: QSizeF, week: PrintWeek, number: int, c
         draw_text(painter, QRectF(x, y, w + 1, h), style.label, small, QColor(style.colour))
         x += w + h * 0.9
     if legend_marks:
-        for text, colour in ((PIN_MARK + tr(" 锁定"), INK), (tr("缺 N人：缺岗，人数不足"), SHORT_INK),
-                             (tr("不开放：此时段不设岗"), MUTED)):
+        for text, colour in ((PIN_MARK + translate("Output", " 锁定"), INK),
+                             (translate("Output", "缺 N人：缺岗，人数不足"), SHORT_INK),
+                             (translate("Output", "不开放：此时段不设岗"), MUTED)):
             w = text_width(small, text)
             draw_text(painter, QRectF(x, y, w + 1, h), text, small, colour)
             x += w + h * 0.9
     y += h * 1.15
-    page = tr("第 {n} 页，共 {count} 页").format(n=number, count=count)
+    page = translate("Output", "第 {n} 页，共 {count} 页").format(n=number, count=count)
     page_w = text_width(small, page) + h
-    contact = tr("联系方式：{contact}").format(contact=week.contact) if week.contact else ""
+    contact = translate("Output", "联系方式：{contact}").format(contact=week.contact) if week.contact else ""
     draw_text(painter, QRectF(0, y, area.width() - page_w, h), contact, small, INK)
     draw_text(painter, QRectF(area.width() - page_w, y, page_w, h), page, small, MUTED,
               Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -120,7 +121,7 @@ def page_header(painter: QPainter, area: QSizeF, week: PrintWeek, title: str, sc
     pw = text_width(small, printed) + 1
     draw_text(painter, QRectF(area.width() - pw, 0, pw, hb), printed, small, MUTED,
               Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-    span = tr("值班周期：{span}").format(span=week_span_label(week.dates))
+    span = translate("Output", "值班周期：{span}").format(span=week_span_label(week.dates))
     if note:
         span += "    " + note
     draw_text(painter, QRectF(0, hb, area.width(), hs), span, sub, INK)
@@ -132,7 +133,7 @@ def header_height(scale: float = 1.0) -> float:
 
 
 def unscheduled_note(week: PrintWeek) -> str:
-    return tr("（本周尚未排班，表中只有锁定的安排）") if week.roster is None else ""
+    return translate("Output", "（本周尚未排班，表中只有锁定的安排）") if week.roster is None else ""
 
 
 # --- the week grid ----------------------------------------------------------------------------
@@ -220,7 +221,7 @@ class WeekGridDocument(PrintDocument):
 
     def __init__(self, week: PrintWeek):
         self.week = week
-        self.title = tr("{community}门岗值班表").format(community=week.community)
+        self.title = translate("Output", "{community}门岗值班表").format(community=week.community)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -270,11 +271,11 @@ class WeekGridDocument(PrintDocument):
         week = self.week
         f = _Grid(scale, width, 0, 0, 0, 0, 0, 0, 0, []).fonts
         pad = 1.2 * MM * scale
-        gate_w = min(max([text_width(f["gate"], g.name) for g in week.gates] + [text_width(f["gate"], tr("门岗"))])
-                     + 2 * pad, 30 * MM)
+        gate_head = text_width(f["gate"], translate("Output", "门岗"))
+        gate_w = min(max([text_width(f["gate"], g.name) for g in week.gates] + [gate_head]) + 2 * pad, 30 * MM)
         gate_w = max(gate_w, 13 * MM * scale)
         slot_w = max([max(text_width(f["slot"], s.name), text_width(f["small"], s.label)) for s in week.slots]
-                     + [text_width(f["slot"], tr("时段"))]) + 2 * pad
+                     + [text_width(f["slot"], translate("Output", "时段"))]) + 2 * pad
         slot_w = min(max(slot_w, 16 * MM * scale), 30 * MM)
         day_w = (width - gate_w - slot_w) / max(1, len(week.dates))
         name_h, small_h = line_height(f["name"]), line_height(f["small"])
@@ -325,10 +326,10 @@ class WeekGridDocument(PrintDocument):
 
         # The date row.
         fill_rect(painter, QRectF(0, top, x_days, grid.head_h), HEADER_FILL)
-        draw_text(painter, QRectF(pad, top, grid.gate_w - 2 * pad, grid.head_h), tr("门岗"), f["slot"], INK,
-                  Qt.AlignmentFlag.AlignCenter)
-        draw_text(painter, QRectF(grid.gate_w + pad, top, grid.slot_w - 2 * pad, grid.head_h), tr("时段"),
+        draw_text(painter, QRectF(pad, top, grid.gate_w - 2 * pad, grid.head_h), translate("Output", "门岗"),
                   f["slot"], INK, Qt.AlignmentFlag.AlignCenter)
+        draw_text(painter, QRectF(grid.gate_w + pad, top, grid.slot_w - 2 * pad, grid.head_h),
+                  translate("Output", "时段"), f["slot"], INK, Qt.AlignmentFlag.AlignCenter)
         for i, day in enumerate(week.dates):
             x = x_days + i * grid.day_w
             workday = week.is_workday(day)
@@ -354,7 +355,7 @@ class WeekGridDocument(PrintDocument):
             ly = gate_top + (y - gate_top - len(lines) * gh - more) / 2
             ly = draw_lines(painter, pad, ly, grid.gate_w - 2 * pad, lines, f["gate"], INK, Qt.AlignmentFlag.AlignHCenter)
             if chunk.continued:  # on a line of its own, so the gate's name is never broken by it
-                draw_lines(painter, pad, ly, grid.gate_w - 2 * pad, [tr("（续）")], f["small"], MUTED,
+                draw_lines(painter, pad, ly, grid.gate_w - 2 * pad, [translate("Output", "（续）")], f["small"], MUTED,
                            Qt.AlignmentFlag.AlignHCenter)
             stroke_line(painter, QPointF(0, gate_top), QPointF(grid.width, gate_top), INK, 0.9)
 
@@ -365,8 +366,8 @@ class WeekGridDocument(PrintDocument):
         stroke_line(painter, QPointF(0, top + grid.head_h), QPointF(grid.width, top + grid.head_h), INK, 0.9)
         stroke_rect(painter, QRectF(0, top, grid.width, bottom - top), INK, 0.9)
         if not plan.chunks:
-            draw_text(painter, QRectF(0, bottom + MM, grid.width, grid.name_h * 2), tr("本社区还没有设置门岗。"),
-                      f["name"], MUTED, Qt.AlignmentFlag.AlignCenter)
+            draw_text(painter, QRectF(0, bottom + MM, grid.width, grid.name_h * 2),
+                      translate("Output", "本社区还没有设置门岗。"), f["name"], MUTED, Qt.AlignmentFlag.AlignCenter)
 
         page_footer(painter, area, week, number, count, week.kinds_present(), grid.scale)
 
@@ -384,6 +385,6 @@ class WeekGridDocument(PrintDocument):
                 fill_rect(painter, QRectF(x, y, grid.day_w, row.height), cell.fill)
             cy = draw_chip_lines(painter, x + pad, y + pad, cell.chips, f["name"])
             if cell.closed and not cell.chips:
-                draw_text(painter, QRectF(x + pad, cy, grid.day_w - 2 * pad, grid.small_h), tr("不开放"),
-                          f["small"], MUTED)
+                draw_text(painter, QRectF(x + pad, cy, grid.day_w - 2 * pad, grid.small_h),
+                          translate("Output", "不开放"), f["small"], MUTED)
             draw_chip_lines(painter, x + pad, cy, cell.short_lines, f["small_bold"])

@@ -14,7 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from roster_app.output.canvas import OutputError, PrintDocument, page_layout, render
 from roster_app.output.documents import DocumentKind, make_document
-from roster_app.output.week import PrintWeek, tr
+from roster_app.output.week import PrintWeek, translate
 
 
 def pdf_printer(document: PrintDocument, path: str | os.PathLike[str]) -> QPrinter:
@@ -39,7 +39,8 @@ def export_pdf(document: PrintDocument, path: str | os.PathLike[str]) -> int:
         with open(path, "wb"):
             pass
     except OSError as exc:
-        raise OutputError(tr("无法写入文件 {path}：{error}").format(path=path, error=exc.strerror or exc)) from exc
+        message = translate("Output", "无法写入文件 {path}：{error}")
+        raise OutputError(message.format(path=path, error=exc.strerror or exc)) from exc
     return render(document, pdf_printer(document, path))
 
 

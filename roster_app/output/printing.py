@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from roster_app.output.canvas import PrintDocument, page_layout, render
 from roster_app.output.documents import DocumentKind, make_document
-from roster_app.output.week import PrintWeek, tr
+from roster_app.output.week import PrintWeek, translate
 
 
 class RosterPreviewDialog(QPrintPreviewDialog):
@@ -34,7 +34,7 @@ class RosterPreviewDialog(QPrintPreviewDialog):
         super().__init__(self.printer, parent)
         self.document = document
         self.pages_rendered = 0
-        self.setWindowTitle(tr("打印预览 - {title}").format(title=document.title))
+        self.setWindowTitle(translate("Output", "打印预览 - {title}").format(title=document.title))
         self.resize(1100, 800)  # Qt's default shows an A4 page too small to read
         self.paintRequested.connect(self._paint)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPageLayout, QPainter
 
 from roster_app.gui.kinds import kind_style
@@ -34,14 +34,22 @@ from roster_app.output.canvas import (
     text_width,
     wrap_text,
 )
-from roster_app.output.week import PrintWeek, printed_on_label, short_date, tr, week_span_label
+from roster_app.output.week import PrintWeek, printed_on_label, short_date, translate, week_span_label
 from solver.scenario import Post
 
 COLUMNS = 2
 GUTTER = 8 * MM
 """Space between slips: the cut line runs through its middle."""
 
-_HEADS = ("日期", "星期", "时段", "时间", "门岗", "同岗")
+# Column heads of a slip; literals inside QT_TRANSLATE_NOOP so lupdate collects them.
+_HEADS = (
+    QT_TRANSLATE_NOOP("Output", "日期"),
+    QT_TRANSLATE_NOOP("Output", "星期"),
+    QT_TRANSLATE_NOOP("Output", "时段"),
+    QT_TRANSLATE_NOOP("Output", "时间"),
+    QT_TRANSLATE_NOOP("Output", "门岗"),
+    QT_TRANSLATE_NOOP("Output", "同岗"),
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,7 @@ class SlipsDocument(PrintDocument):
         else:
             wanted = set(volunteers)
             self.volunteer_ids = [v for v in on_duty if v in wanted]
-        self.title = tr("{community}个人值班单").format(community=week.community)
+        self.title = translate("Output", "{community}个人值班单").format(community=week.community)
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -104,14 +112,13 @@ class SlipsDocument(PrintDocument):
         """Widths of 日期, 星期, 时段, 时间, 门岗, 同岗 within a slip of `width`."""
         f = self._fonts()
         pad = 1.2 * MM
+        week = self.week
+        samples = (["00-00"], [weekday_label(d) for d in week.dates], [s.name for s in week.slots],
+                   [s.label for s in week.slots], [g.name for g in week.gates])
         fixed = [
-            max(text_width(f["cell"], "00-00"), text_width(f["head"], tr(_HEADS[0]))),
-            max(text_width(f["cell"], weekday_label(d)) for d in self.week.dates),
-            max([text_width(f["cell"], s.name) for s in self.week.slots] + [text_width(f["head"], tr(_HEADS[2]))]),
-            max([text_width(f["cell"], s.label) for s in self.week.slots] + [text_width(f["head"], tr(_HEADS[3]))]),
-            max([text_width(f["cell"], g.name) for g in self.week.gates] + [text_width(f["head"], tr(_HEADS[4]))]),
+            max([text_width(f["head"], translate("Output", head))] + [text_width(f["cell"], t) for t in texts]) + 2 * pad
+            for head, texts in zip(_HEADS, samples)
         ]
-        fixed = [w + 2 * pad for w in fixed]
         fixed[4] = min(fixed[4], width * 0.25)  # a long gate name wraps rather than squeezes 同岗
         return fixed + [max(width - sum(fixed), 12 * MM)]
 
@@ -150,7 +157,7 @@ class SlipsDocument(PrintDocument):
     def _contact_lines(self, width: float) -> list[str]:
         if not self.week.contact:
             return []
-        text = tr("联系方式：{contact}").format(contact=self.week.contact)
+        text = translate("Output", "联系方式：{contact}").format(contact=self.week.contact)
         return wrap_text(self._fonts()["foot"], text, width - 2 * self._pad())
 
     @staticmethod
@@ -200,12 +207,12 @@ class SlipsDocument(PrintDocument):
                 painter.restore()
             y += height + GUTTER
         if not plan.rows:
-            draw_text(painter, QRectF(0, 0, area.width(), 12 * MM), tr("本周没有安排任何人值班。"), font(11), MUTED,
-                      Qt.AlignmentFlag.AlignCenter)
+            draw_text(painter, QRectF(0, 0, area.width(), 12 * MM), translate("Output", "本周没有安排任何人值班。"),
+                      font(11), MUTED, Qt.AlignmentFlag.AlignCenter)
         if plan.rows:
             self._cut_line(painter, QPointF(0, y - GUTTER / 2), QPointF(area.width(), y - GUTTER / 2))
         foot = font(8)
-        text = tr("{title}    {printed}    第 {n} 页，共 {count} 页").format(
+        text = translate("Output", "{title}    {printed}    第 {n} 页，共 {count} 页").format(
             title=self.title, printed=printed_on_label(self.week.printed_on), n=number, count=count)
         draw_text(painter, QRectF(0, area.height() - line_height(foot), area.width(), line_height(foot)), text, foot,
                   MUTED, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -225,7 +232,7 @@ class SlipsDocument(PrintDocument):
         x, inner = x0 + pad, width - 2 * pad
         y += pad
         th = line_height(f["title"])
-        draw_text(painter, QRectF(x, y, inner, th), tr("个人值班单"), f["title"], MUTED)
+        draw_text(painter, QRectF(x, y, inner, th), translate("Output", "个人值班单"), f["title"], MUTED)
         draw_text(painter, QRectF(x, y, inner, th), week.community, f["title"], MUTED,
                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         y += th
@@ -244,7 +251,7 @@ class SlipsDocument(PrintDocument):
         fill_rect(painter, QRectF(x, y, inner, hh), HEADER_FILL)
         cx = x
         for head, w in zip(_HEADS, cols):
-            draw_text(painter, QRectF(cx + 1.2 * MM, y, w - 2.4 * MM, hh), tr(head), f["head"], INK)
+            draw_text(painter, QRectF(cx + 1.2 * MM, y, w - 2.4 * MM, hh), translate("Output", head), f["head"], INK)
             cx += w
         y += hh
         for line in slip.lines:
@@ -263,7 +270,7 @@ class SlipsDocument(PrintDocument):
             y += lh
             stroke_line(painter, QPointF(x, y), QPointF(x + inner, y), RULE, 0.4)
         ch = line_height(f["cell"]) * 1.4
-        total = tr("本周共 {n} 班，{hours} 小时").format(n=len(slip.lines), hours=f"{slip.hours:g}")
+        total = translate("Output", "本周共 {n} 班，{hours} 小时").format(n=len(slip.lines), hours=f"{slip.hours:g}")
         draw_text(painter, QRectF(x, y, inner, ch), total, f["cell"], INK)
         y += ch
         draw_lines(painter, x, y, inner, self._contact_lines(width), f["foot"], MUTED)

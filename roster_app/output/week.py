@@ -30,24 +30,24 @@ PIN_MARK = "★"
 """Drawn after a pinned (锁定) name on paper; the window's 🔒 is missing from CJK fonts."""
 
 
-def tr(text: str) -> str:
-    """Translate an output string (context "Output"); the source strings are Chinese."""
-    return QCoreApplication.translate("Output", text)
+translate = QCoreApplication.translate
+"""Qt's translate, under the name lupdate looks for: every output string is written
+`translate("Output", "…")` with the Chinese source literal, so it can be collected."""
 
 
 def day_kind_label(workday: bool) -> str:
-    return tr("工作日") if workday else tr("休息日")
+    return translate("Output", "工作日") if workday else translate("Output", "休息日")
 
 
 def week_span_label(dates: tuple[dt.date, ...]) -> str:
     """"2026年11月23日（周一）至11月29日（周日）"; the year is repeated when the week crosses it."""
     first, last = dates[0], dates[-1]
-    start = tr("{y}年{m}月{d}日").format(y=first.year, m=first.month, d=first.day)
+    start = translate("Output", "{y}年{m}月{d}日").format(y=first.year, m=first.month, d=first.day)
     if last.year != first.year:
-        end = tr("{y}年{m}月{d}日").format(y=last.year, m=last.month, d=last.day)
+        end = translate("Output", "{y}年{m}月{d}日").format(y=last.year, m=last.month, d=last.day)
     else:
-        end = tr("{m}月{d}日").format(m=last.month, d=last.day)
-    return tr("{start}（{first}）至{end}（{last}）").format(
+        end = translate("Output", "{m}月{d}日").format(m=last.month, d=last.day)
+    return translate("Output", "{start}（{first}）至{end}（{last}）").format(
         start=start, first=weekday_label(first), end=end, last=weekday_label(last)
     )
 
@@ -58,7 +58,7 @@ def short_date(day: dt.date) -> str:
 
 
 def printed_on_label(day: dt.date) -> str:
-    return tr("打印日期：{date}").format(date=f"{day:%Y-%m-%d}")
+    return translate("Output", "打印日期：{date}").format(date=f"{day:%Y-%m-%d}")
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ class PrintWeek:
 
     def shortage_words(self, shortage: Shortage) -> list[str]:
         """["缺 1人", "缺党员 1 人"]: what a short post lacks, as printed in its cell."""
-        words = [tr("缺 {n}人").format(n=shortage.missing)] if shortage.missing else []
+        words = [translate("Output", "缺 {n}人").format(n=shortage.missing)] if shortage.missing else []
         return words + describe_needs(shortage.unmet_needs)
 
     def kinds_present(self) -> list[str]:

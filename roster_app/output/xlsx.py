@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from openpyxl import Workbook
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -28,15 +29,36 @@ from openpyxl.worksheet.worksheet import Worksheet
 from roster_app.gui.kinds import kind_style
 from roster_app.gui.roster_model import weekday_label
 from roster_app.output.canvas import OutputError
-from roster_app.output.week import PIN_MARK, PrintWeek, day_kind_label, short_date, tr, week_span_label
+from roster_app.output.week import PIN_MARK, PrintWeek, day_kind_label, short_date, translate, week_span_label
 from solver.scenario import Post, format_minutes
 
 GRID_SHEET = "排班表"
 LIST_SHEET = "值班明细"
 SHORT_SHEET = "缺岗"
 
-LIST_HEADERS = ("日期", "星期", "工作日/休息日", "时段", "开始", "结束", "门岗", "姓名", "类别", "电话", "锁定")
-SHORT_HEADERS = ("日期", "星期", "时段", "时间", "门岗", "缺少", "原因")
+# Literals inside QT_TRANSLATE_NOOP so lupdate collects them; translated when written.
+LIST_HEADERS = (
+    QT_TRANSLATE_NOOP("Output", "日期"),
+    QT_TRANSLATE_NOOP("Output", "星期"),
+    QT_TRANSLATE_NOOP("Output", "工作日/休息日"),
+    QT_TRANSLATE_NOOP("Output", "时段"),
+    QT_TRANSLATE_NOOP("Output", "开始"),
+    QT_TRANSLATE_NOOP("Output", "结束"),
+    QT_TRANSLATE_NOOP("Output", "门岗"),
+    QT_TRANSLATE_NOOP("Output", "姓名"),
+    QT_TRANSLATE_NOOP("Output", "类别"),
+    QT_TRANSLATE_NOOP("Output", "电话"),
+    QT_TRANSLATE_NOOP("Output", "锁定"),
+)
+SHORT_HEADERS = (
+    QT_TRANSLATE_NOOP("Output", "日期"),
+    QT_TRANSLATE_NOOP("Output", "星期"),
+    QT_TRANSLATE_NOOP("Output", "时段"),
+    QT_TRANSLATE_NOOP("Output", "时间"),
+    QT_TRANSLATE_NOOP("Output", "门岗"),
+    QT_TRANSLATE_NOOP("Output", "缺少"),
+    QT_TRANSLATE_NOOP("Output", "原因"),
+)
 GRID_FIRST_ROW = 4
 """The grid's header row (rows 1–3: title, week, export date)."""
 
@@ -86,7 +108,8 @@ def export_xlsx(week: PrintWeek, path: str | os.PathLike[str], full_phones: bool
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(tr("无法写入文件 {path}：{error}").format(path=path, error=exc.strerror or exc)) from exc
+        message = translate("Output", "无法写入文件 {path}：{error}")
+        raise OutputError(message.format(path=path, error=exc.strerror or exc)) from exc
 
 
 def build_workbook(week: PrintWeek, full_phones: bool = False) -> Workbook:
@@ -97,7 +120,7 @@ def build_workbook(week: PrintWeek, full_phones: bool = False) -> Workbook:
     _grid_sheet(grid, week)
     _list_sheet(workbook.create_sheet(LIST_SHEET), week, full_phones)
     _short_sheet(workbook.create_sheet(SHORT_SHEET), week)
-    workbook.properties.title = tr("{community}门岗值班表").format(community=week.community)
+    workbook.properties.title = translate("Output", "{community}门岗值班表").format(community=week.community)
     workbook.properties.creator = "GateRoster"
     return workbook
 
@@ -110,20 +133,20 @@ def grid_cell_text(week: PrintWeek, post: Post) -> str:
     if shortage is not None:
         return "\n".join(part for part in (names, " ".join(week.shortage_words(shortage))) if part)
     if not week.is_open(post) and not names:
-        return tr("不开放")
+        return translate("Output", "不开放")
     return names
 
 
 def _grid_sheet(sheet: Worksheet, week: PrintWeek) -> None:
     dates = week.dates
     last_col = 3 + len(dates)
-    sheet["A1"] = tr("{community}门岗值班表").format(community=week.community)
+    sheet["A1"] = translate("Output", "{community}门岗值班表").format(community=week.community)
     sheet["A1"].font = _font(size=16, bold=True)
-    sheet["A2"] = tr("值班周期：{span}").format(span=week_span_label(dates))
+    sheet["A2"] = translate("Output", "值班周期：{span}").format(span=week_span_label(dates))
     sheet["A2"].font = _font(size=11)
-    exported = tr("导出日期：{date}").format(date=f"{week.printed_on:%Y-%m-%d}")
+    exported = translate("Output", "导出日期：{date}").format(date=f"{week.printed_on:%Y-%m-%d}")
     if week.contact:
-        exported += "    " + tr("联系方式：{contact}").format(contact=week.contact)
+        exported += "    " + translate("Output", "联系方式：{contact}").format(contact=week.contact)
     sheet["A3"] = exported
     sheet["A3"].font = _font(size=9, color="5F6368")
     for row in (1, 2, 3):
@@ -131,7 +154,8 @@ def _grid_sheet(sheet: Worksheet, week: PrintWeek) -> None:
 
     head = GRID_FIRST_ROW
     widths = {1: 10, 2: 8, 3: 13}
-    for col, text in ((1, tr("门岗")), (2, tr("时段")), (3, tr("时间"))):
+    heads = (translate("Output", "门岗"), translate("Output", "时段"), translate("Output", "时间"))
+    for col, text in enumerate(heads, start=1):
         cell = sheet.cell(head, col, text)
         cell.font, cell.fill, cell.alignment, cell.border = _font(bold=True), _HEAD_FILL, _CENTER, _BORDER
     for i, day in enumerate(dates):
@@ -175,11 +199,12 @@ def _grid_sheet(sheet: Worksheet, week: PrintWeek) -> None:
             row += 1
 
     legend = row + 1
-    sheet.cell(legend, 1, tr("图例：")).font = _font(color="5F6368")
+    sheet.cell(legend, 1, translate("Output", "图例：")).font = _font(color="5F6368")
     parts = [TextBlock(InlineFont(rFont=_FONT, color="FF" + kind_style(code).colour.lstrip("#").upper()),
                        kind_style(code).label + "  ") for code in week.kinds_present()]
-    parts.append(TextBlock(InlineFont(rFont=_FONT, color="FF5F6368"), PIN_MARK + tr(" 锁定") + "  "))
-    parts.append(TextBlock(InlineFont(rFont=_FONT, color="FFC62828"), tr("缺 N人：缺岗，人数不足")))
+    parts.append(TextBlock(InlineFont(rFont=_FONT, color="FF5F6368"), PIN_MARK + translate("Output", " 锁定") + "  "))
+    parts.append(TextBlock(InlineFont(rFont=_FONT, color="FFC62828"),
+                           translate("Output", "缺 N人：缺岗，人数不足")))
     sheet.cell(legend, 2, CellRichText(*parts))
     sheet.merge_cells(start_row=legend, start_column=2, end_row=legend, end_column=last_col)
 
@@ -216,7 +241,7 @@ def _rich(week: PrintWeek, post: Post, text: str) -> CellRichText | str:
 
 def _header(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
     for col, (text, width) in enumerate(zip(headers, widths), start=1):
-        cell = sheet.cell(1, col, tr(text))
+        cell = sheet.cell(1, col, translate("Output", text))
         cell.font, cell.fill, cell.alignment, cell.border = _font(bold=True), _HEAD_FILL, _CENTER, _BORDER
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
@@ -230,7 +255,8 @@ def _list_sheet(sheet: Worksheet, week: PrintWeek, full_phones: bool) -> None:
         values = (
             a.date, weekday_label(a.date), day_kind_label(week.is_workday(a.date)), slot.name,
             format_minutes(slot.start), format_minutes(slot.end), week.gate_name(a.gate), week.name_of(a.volunteer),
-            week.kind_label(a.volunteer), week.phone_of(a.volunteer, full_phones), tr("是") if a.pinned else "",
+            week.kind_label(a.volunteer), week.phone_of(a.volunteer, full_phones),
+            translate("Output", "是") if a.pinned else "",
         )
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(r, col, value)
@@ -257,6 +283,6 @@ def _short_sheet(sheet: Worksheet, week: PrintWeek) -> None:
         sheet.cell(r, 1).number_format = "yyyy-mm-dd"
         sheet.row_dimensions[r].height = max(1, _lines(s.reason, 60)) * 15
     if not shortages:
-        sheet.cell(2, 1, tr("本周没有缺岗。")).font = _font(color="5F6368")
+        sheet.cell(2, 1, translate("Output", "本周没有缺岗。")).font = _font(color="5F6368")
     else:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(SHORT_HEADERS))}{len(shortages) + 1}"
