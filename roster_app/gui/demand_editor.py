@@ -292,17 +292,21 @@ class DemandTab(QWidget):
         for g in setup.gates:
             self.close_gate.addItem(g.name, g.code)
         self.close_gate.setCurrentIndex(max(0, self.close_gate.findData(gate)))
-        checked = set(self.selected_slots())
-        for check in self.slot_checks:
-            self.slot_row.removeWidget(check)
-            check.deleteLater()
-        self.slot_checks = []
-        for s in setup.slots:
-            check = QCheckBox(f"{s.name} {s.label}")
-            check.setProperty("slot", s.code)
-            check.setChecked(s.code in checked)
-            self.slot_row.addWidget(check)
-            self.slot_checks.append(check)
+        labels = [(s.code, f"{s.name} {s.label}") for s in setup.slots]
+        if labels != [(c.property("slot"), c.text()) for c in self.slot_checks]:
+            # Rebuilt only when the slots changed, keeping the ticks of slots that stay.
+            checked = set(self.selected_slots())
+            for check in self.slot_checks:
+                self.slot_row.removeWidget(check)
+                check.hide()  # deleteLater waits for the event loop; till then it must not show
+                check.deleteLater()
+            self.slot_checks = []
+            for code, label in labels:
+                check = QCheckBox(label, self)
+                check.setProperty("slot", code)
+                check.setChecked(code in checked)
+                self.slot_row.addWidget(check)
+                self.slot_checks.append(check)
 
     def set_today(self, today: dt.date) -> None:
         self.close_from.setDate(QDate(today))

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QTableView
 
 from roster_app.gui.calendar_editor import DayStatus, day_status, describe, toggled
 from roster_app.gui.community_setup import CommunitySetupDialog, open_community_setup
@@ -294,6 +294,9 @@ def test_slots_edit_and_reopen_closed_dates(qtbot, dialog, store, cid) -> None:
     dialog.reload()
     demand = dialog.demand_tab
     dialog.tabs.setCurrentWidget(demand)
+    # One box per slot, with the new times; none left over from before the reload.
+    boxes = [c.text() for c in demand.findChildren(QCheckBox) if c.property("slot") and c.isVisible()]
+    assert boxes == ["早班 06:00–08:00", "上午 08:00–12:00", "下午 12:00–18:00", "晚班 18:00–21:00"]
     assert demand.exception_model.rowCount() == 2
     click_row(qtbot, demand.exception_view, 0)
     qtbot.mouseClick(demand.reopen_button, Qt.MouseButton.LeftButton)
