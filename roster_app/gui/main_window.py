@@ -458,6 +458,7 @@ class MainWindow(QMainWindow):
         self._reload_pending = False
         try:
             communities = self.store.communities()
+            self._forget_stacks({c.id for c in communities})
             previous_id = self.community.id if self.community else None
             self.community = next(
                 (c for c in communities if c.id == previous_id), communities[0] if communities else None
@@ -637,6 +638,16 @@ class MainWindow(QMainWindow):
             stack = QUndoStack(self.undo_group)
             self._stacks[key] = stack
         return stack
+
+    def _forget_stacks(self, community_ids: set[int]) -> None:
+        """Drop the undo history of communities that are gone: a new community may get
+        the same id, and undoing into it would write another community's roster."""
+        for key in [k for k in self._stacks if k.community_id not in community_ids]:
+            stack = self._stacks.pop(key)
+            if self.undo_group.activeStack() is stack:
+                self.undo_group.setActiveStack(None)
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
 
     def _push(self, make: Callable[[], RosterCommand]) -> bool:
         """Make a command for the shown week and do it (undoably); False if refused."""

@@ -580,3 +580,15 @@ def test_the_window_remembers_its_size_and_splitters(qtbot, store, tmp_path):
     assert (second.width(), second.height()) == (1200, 800)
     assert second.main_splitter.sizes() == sizes
     assert second.side_splitter.sizes() == side
+
+
+def test_removing_the_demo_forgets_its_undo_history(qtbot, window, store, monkeypatch):
+    post, volunteer = a_filled_post(window)
+    window.remove(volunteer, post)
+    assert window.undo_action.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(window.demo_banner.remove_button, Qt.MouseButton.LeftButton)
+    assert store.communities() == []
+    qtbot.mouseClick(window.empty_state.load_demo_button, Qt.MouseButton.LeftButton)
+    # The new demo may have the old one's id; its week starts with nothing to undo.
+    assert window.undo_stack().count() == 0 and not window.undo_action.isEnabled()
