@@ -93,10 +93,14 @@ class WeekData:
         """Notes on years the calendar had to guess."""
         return self._instance.warnings
 
-    @property
+    @cached_property
     def staffing(self) -> dict[Post, Demand]:
-        """Every open post -> its min and max; a post missing here is closed (不开放)."""
-        return self._instance.demand
+        """Every open post -> its min and max; a post missing here is closed (不开放).
+
+        A post with room for nobody (max 0: closed on a date by the set-up's exception) is
+        closed to the clerk too, although the scenario format keeps it as a demand entry.
+        """
+        return {post: d for post, d in self._instance.demand.items() if d.max > 0}
 
     # --- the answer ---------------------------------------------------------------------
 

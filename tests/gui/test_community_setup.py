@@ -330,3 +330,19 @@ def test_settings_round_trip_through_the_form(qtbot, dialog, store, cid) -> None
     assert scenario.rules.kind_max_hours_per_week == {"youth": 4.5}
     assert scenario.weights is None
     assert Staffing(0, 0).closed
+
+
+def test_a_closed_post_shows_closed_in_the_roster_grid(dialog, store, cid) -> None:
+    """The grid reads the week through WeekData: a post closed on a date is 不开放 there."""
+    from roster_app.gui.roster_model import PostState, RosterGridModel
+    from roster_app.gui.week_data import WeekData
+
+    SetupEditor(store).close_posts(cid, "east", ["early"], [day(2)])
+    week = WeekData(store.week_scenario(cid, MONDAY), None)
+    closed, open_ = Post("east", day(2), "early"), Post("east", day(3), "early")
+    assert closed not in week.staffing and open_ in week.staffing
+    model = RosterGridModel()
+    model.set_week(week)
+    assert model.index_of(closed).data(RosterGridModel.StateRole) == PostState.CLOSED
+    assert model.index_of(closed).data() == "不开放"
+    assert model.index_of(open_).data(RosterGridModel.StateRole) == PostState.OPEN
