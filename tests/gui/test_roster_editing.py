@@ -21,7 +21,7 @@ from roster_app.gui.candidates_panel import CandidateListModel
 from roster_app.gui.main_window import CANDIDATES_TAB, MainWindow, copy_week
 from roster_app.gui.problems_panel import RULE, SHORT, ProblemListModel
 from roster_app.gui.roster_model import PROBLEM_BACKGROUND, RosterGridModel, describe_post
-from roster_app.gui.volunteer_model import HOURS, VolunteerListModel
+from roster_app.gui.volunteer_model import HOURS
 from roster_app.gui.week_data import WeekData, derive_roster
 from solver import candidates
 from solver.instance import Instance
