@@ -238,6 +238,47 @@ def swatch(painter: QPainter, x: float, y: float, size: float, colour: QColor) -
     painter.fillRect(QRectF(x, y, size, size), colour)
 
 
+# --- legends ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One entry of a legend: a kind (with a square of its colour) or a mark explained."""
+
+    text: str
+    colour: str
+    swatch: bool = False
+
+
+def legend_rows(f: QFont, items: Sequence[LegendItem], width: float) -> list[list[tuple[float, LegendItem]]]:
+    """The items laid left to right, wrapped to `width`: per row, (x, item)."""
+    h = line_height(f)
+    rows: list[list[tuple[float, LegendItem]]] = [[]]
+    x = 0.0
+    for item in items:
+        w = (h * 0.85 if item.swatch else 0) + text_width(f, item.text)
+        if rows[-1] and x + w > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((x, item))
+        x += w + h * 0.9
+    return rows
+
+
+def paint_legend(painter: QPainter, rows: list[list[tuple[float, LegendItem]]], y: float, f: QFont) -> float:
+    """Paint legend rows from `y` down; returns the y below them."""
+    h = line_height(f)
+    box = h * 0.6
+    for row in rows:
+        for x, item in row:
+            if item.swatch:
+                swatch(painter, x, y + (h - box) / 2, box, QColor(item.colour))
+                x += h * 0.85
+            draw_text(painter, QRectF(x, y, text_width(f, item.text) + 1, h), item.text, f, item.colour)
+        y += h
+    return y
+
+
 # --- documents and rendering ----------------------------------------------------------------
 
 

@@ -32,6 +32,7 @@ from roster_app.output.canvas import (
     RULE,
     SHORT_FILL,
     SHORT_INK,
+    LegendItem,
     PrintDocument,
     draw_chip_lines,
     draw_lines,
@@ -40,14 +41,16 @@ from roster_app.output.canvas import (
     fill_rect,
     flow_chips,
     font,
+    legend_rows,
     line_height,
+    paint_legend,
     short_chips,
     stroke_line,
     stroke_rect,
-    swatch,
     text_width,
+    wrap_text,
 )
-from roster_app.output.layout import header_height, page_header, unscheduled_note
+from roster_app.output.layout import header_height, kind_legend, page_header, unscheduled_note
 from roster_app.output.week import PIN_MARK, PrintWeek, day_kind_label, short_date, translate
 from solver.scenario import Gate, Post, Slot
 
@@ -123,7 +126,7 @@ class GateSheetDocument(PrintDocument):
     def _gate_pages(self, gate: Gate, area: QSizeF) -> list[_Plan]:
         for scale in SCALES:
             slot_w, day_w, rows = self._measure(gate, area.width(), scale)
-            room = self._table_room(area, scale)
+            room = self._table_room(area, scale, gate)
             if sum(r.height for r in rows) <= room and self._widest(gate, scale) <= day_w - 2 * self._pad(scale):
                 # Spare height goes to the rows, up to 2 cm each: room to write in a
                 # substitute's name by hand, and a sheet that reads as a whole.
@@ -160,10 +163,10 @@ class GateSheetDocument(PrintDocument):
             "time": font(9 * scale), "day": font(11 * scale, bold=True),
         }
 
-    def _table_room(self, area: QSizeF, scale: float) -> float:
+    def _table_room(self, area: QSizeF, scale: float, gate: Gate) -> float:
         f = self._fonts(scale)
         head = line_height(f["day"]) + line_height(f["small"]) + 2 * self._pad(scale)
-        return area.height() - header_height(1.25) - 5 * MM - head - self._footer_height()
+        return area.height() - header_height(1.25) - 5 * MM - head - self._footer_height(gate.id, area.width())
 
     @staticmethod
     def _pad(scale: float) -> float:
@@ -211,16 +214,13 @@ class GateSheetDocument(PrintDocument):
 
     # --- painting ---------------------------------------------------------------------------
 
-    def _footer_height(self) -> float:
-        return line_height(font(8.5)) * 2.4 + line_height(font(12, bold=True)) * 1.2
-
     def paint_page(self, painter: QPainter, plan: _Plan, area: QSizeF, number: int, count: int) -> None:
         week = self.week
         if not plan.gate.id:
             page_header(painter, area, week, self.title, 1.25)
             draw_text(painter, QRectF(0, header_height(1.25) + 5 * MM, area.width(), 10 * MM),
                       translate("Output", "没有选择门岗。"), font(11), MUTED, Qt.AlignmentFlag.AlignCenter)
-            self._paint_footer(painter, area, [], number, count)
+            self._paint_footer(painter, area, "", number, count)
             return
         title = translate("Output", "{community}  {gate}  门岗值班表")
         title = title.format(community=week.community, gate=plan.gate.name)
@@ -247,7 +247,6 @@ class GateSheetDocument(PrintDocument):
                       Qt.AlignmentFlag.AlignCenter)
         y = top + head_h
         stroke_line(painter, QPointF(0, y), QPointF(width, y), INK, 0.9)
-        kinds: set[str] = set()
         rules: list[float] = []
         for row in plan.rows:
             draw_text(painter, QRectF(pad, y + pad, plan.slot_w - 2 * pad, line_height(f["slot"])), row.slot.name,
@@ -272,41 +271,45 @@ class GateSheetDocument(PrintDocument):
         # Rules after every fill, or the next row's tint would cover half of each.
         for ry in rules[:-1]:
             stroke_line(painter, QPointF(0, ry), QPointF(width, ry), RULE, 0.5)
-        for post_people in (week.people_at(Post(plan.gate.id, d, r.slot.id)) for r in plan.rows for d in week.dates):
-            kinds.update(week.kind_of(a.volunteer) for a in post_people)
         for x in [plan.slot_w + i * plan.day_w for i in range(len(week.dates))]:
             stroke_line(painter, QPointF(x, top), QPointF(x, y), RULE, 0.5)
         stroke_rect(painter, QRectF(0, top, width, y - top), INK, 0.9)
-        self._paint_footer(painter, area, sorted(kinds, key=kind_order), number, count)
+        self._paint_footer(painter, area, plan.gate.id, number, count)
 
-    def _paint_footer(self, painter: QPainter, area: QSizeF, kinds: list[str], number: int, count: int) -> None:
-        week = self.week
-        small, big = font(8.5), font(12, bold=True)
-        hs, hb = line_height(small), line_height(big)
-        y = area.height() - self._footer_height()
-        x = 0.0
-        box = hs * 0.6
-        for code in kinds:
-            style = kind_style(code)
-            swatch(painter, x, y + (hs - box) / 2, box, QColor(style.colour))
-            x += box + hs * 0.25
-            w = text_width(small, style.label)
-            draw_text(painter, QRectF(x, y, w + 1, hs), style.label, small, style.colour)
-            x += w + hs * 0.9
-        notes = [(PIN_MARK + translate("Output", " 锁定"), MUTED),
-                 (translate("Output", "缺 N人：缺岗，欢迎补位"), SHORT_INK)]
+    def _legend(self, gate_id: str) -> list[LegendItem]:
+        """The kinds on duty at the gate, the marks, and whether phones are masked."""
+        kinds = sorted({self.week.kind_of(a.volunteer) for a in self.week.assignments if a.gate == gate_id},
+                       key=kind_order)
+        items = kind_legend(kinds) + [
+            LegendItem(PIN_MARK + translate("Output", " 锁定"), MUTED.name()),
+            LegendItem(translate("Output", "缺 N人：缺岗，欢迎补位"), SHORT_INK.name()),
+        ]
         if not self.full_phones:
-            notes.append((translate("Output", "电话号码中间四位已隐去"), MUTED))
-        for note, colour in notes:
-            w = text_width(small, note)
-            draw_text(painter, QRectF(x, y, w + 1, hs), note, small, colour)
-            x += w + hs * 0.9
-        y += hs * 1.3
+            items.append(LegendItem(translate("Output", "电话号码中间四位已隐去"), MUTED.name()))
+        return items
+
+    def _contact_lines(self, width: float) -> list[str]:
+        if not self.week.contact:
+            return []
+        line = translate("Output", "如有问题请联系：{contact}").format(contact=self.week.contact)
+        return wrap_text(font(12, bold=True), line, width * 0.85)
+
+    def _footer_height(self, gate_id: str, width: float) -> float:
+        small, big = font(8.5), font(12, bold=True)
+        legend = legend_rows(small, self._legend(gate_id), width)
+        return (line_height(small) * (len(legend) + 0.6)
+                + line_height(big) * (max(1, len(self._contact_lines(width))) + 0.2))
+
+    def _paint_footer(self, painter: QPainter, area: QSizeF, gate_id: str, number: int, count: int) -> None:
+        small, big = font(8.5), font(12, bold=True)
+        hs = line_height(small)
+        y = area.height() - self._footer_height(gate_id, area.width())
+        y = paint_legend(painter, legend_rows(small, self._legend(gate_id), area.width()), y, small)
+        y += hs * 0.3
         stroke_line(painter, QPointF(0, y), QPointF(area.width(), y), INK, 0.9)
         y += hs * 0.3
-        if week.contact:
-            line = translate("Output", "如有问题请联系：{contact}").format(contact=week.contact)
-            draw_text(painter, QRectF(0, y, area.width() * 0.85, hb), elide(big, line, area.width() * 0.85), big, INK)
+        # The contact line in large type, whole (wrapped, never cut: it holds the number).
+        draw_lines(painter, 0, y, area.width() * 0.85, self._contact_lines(area.width()), big, INK)
         page = translate("Output", "第 {n} 页，共 {count} 页").format(n=number, count=count)
-        draw_text(painter, QRectF(0, y, area.width(), hb), page, small, MUTED,
+        draw_text(painter, QRectF(0, y, area.width(), line_height(big)), page, small, MUTED,
                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -35,6 +35,7 @@ from roster_app.output.canvas import (
     SHORT_FILL,
     SHORT_INK,
     Chip,
+    LegendItem,
     PrintDocument,
     draw_chip_lines,
     draw_lines,
@@ -42,11 +43,12 @@ from roster_app.output.canvas import (
     fill_rect,
     flow_chips,
     font,
+    legend_rows,
     line_height,
+    paint_legend,
     stroke_line,
     short_chips,
     stroke_rect,
-    swatch,
     text_width,
     wrap_text,
 )
@@ -67,45 +69,58 @@ SCALES = (1.4, 1.3, 1.2, 1.1, 1.0, 0.92, 0.85)
 MIN_SCALE = SCALES[-1]
 
 
+FOOTER_POINTS = 8.5
+"""The footer's size on every page, whatever the table's: it must never crowd the page."""
+
+
+def kind_legend(kinds: list[str]) -> list[LegendItem]:
+    """"图例：" and each kind on duty with its colour, in the legend's order."""
+    return [LegendItem(translate("Output", "图例："), MUTED.name())] + [
+        LegendItem(kind_style(code).label, kind_style(code).colour, swatch=True) for code in kinds
+    ]
+
+
+def week_legend(week: PrintWeek) -> list[LegendItem]:
+    """The week grid's legend: the kinds on duty, then the marks of its cells."""
+    return kind_legend(week.kinds_present()) + [
+        LegendItem(PIN_MARK + translate("Output", " 锁定"), INK.name()),
+        LegendItem(translate("Output", "缺 N人：缺岗，人数不足"), SHORT_INK.name()),
+        LegendItem(translate("Output", "不开放：此时段不设岗"), MUTED.name()),
+    ]
+
+
 def page_footer(painter: QPainter, area: QSizeF, week: PrintWeek, number: int, count: int,
-                kinds: list[str], scale: float = 1.0, legend_marks: bool = True) -> None:
-    """The footer every roster page shares, at the bottom of the area: the legend of the
-    kinds on duty (and of the marks), the office's contact line and the page number."""
-    small = font(8.5 * scale)
+                legend: list[LegendItem]) -> None:
+    """The footer every roster page shares, at the bottom of the area: the legend and the
+    office's contact line (both wrapped when long, never cut) and the page number."""
+    small = font(FOOTER_POINTS)
     h = line_height(small)
-    y = area.height() - footer_height(scale)
+    y = area.height() - footer_height(week, legend, area.width())
     stroke_line(painter, QPointF(0, y), QPointF(area.width(), y), RULE, 0.5)
-    y += h * 0.35
-    x = 0.0
-    label = translate("Output", "图例：")
-    draw_text(painter, QRectF(x, y, text_width(small, label) + 1, h), label, small, MUTED)
-    x += text_width(small, label)
-    box = h * 0.6
-    for code in kinds:
-        style = kind_style(code)
-        swatch(painter, x, y + (h - box) / 2, box, QColor(style.colour))
-        x += box + h * 0.25
-        w = text_width(small, style.label)
-        draw_text(painter, QRectF(x, y, w + 1, h), style.label, small, QColor(style.colour))
-        x += w + h * 0.9
-    if legend_marks:
-        for text, colour in ((PIN_MARK + translate("Output", " 锁定"), INK),
-                             (translate("Output", "缺 N人：缺岗，人数不足"), SHORT_INK),
-                             (translate("Output", "不开放：此时段不设岗"), MUTED)):
-            w = text_width(small, text)
-            draw_text(painter, QRectF(x, y, w + 1, h), text, small, colour)
-            x += w + h * 0.9
-    y += h * 1.15
+    y = paint_legend(painter, legend_rows(small, legend, area.width()), y + h * 0.35, small)
+    y += h * 0.15
     page = translate("Output", "第 {n} 页，共 {count} 页").format(n=number, count=count)
-    page_w = text_width(small, page) + h
-    contact = translate("Output", "联系方式：{contact}").format(contact=week.contact) if week.contact else ""
-    draw_text(painter, QRectF(0, y, area.width() - page_w, h), contact, small, INK)
-    draw_text(painter, QRectF(area.width() - page_w, y, page_w, h), page, small, MUTED,
+    draw_text(painter, QRectF(0, y, area.width(), h), page, small, MUTED,
               Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    draw_lines(painter, 0, y, area.width() - _page_number_width(), contact_lines(week, area.width()), small, INK)
 
 
-def footer_height(scale: float = 1.0) -> float:
-    return line_height(font(8.5 * scale)) * 2.6
+def _page_number_width() -> float:
+    small = font(FOOTER_POINTS)
+    return text_width(small, translate("Output", "第 {n} 页，共 {count} 页").format(n=888, count=888)) + line_height(small)
+
+
+def contact_lines(week: PrintWeek, width: float) -> list[str]:
+    if not week.contact:
+        return []
+    text = translate("Output", "联系方式：{contact}").format(contact=week.contact)
+    return wrap_text(font(FOOTER_POINTS), text, width - _page_number_width())
+
+
+def footer_height(week: PrintWeek, legend: list[LegendItem], width: float) -> float:
+    small = font(FOOTER_POINTS)
+    lines = len(legend_rows(small, legend, width)) + max(1, len(contact_lines(week, width)))
+    return line_height(small) * (lines + 0.6)
 
 
 def page_header(painter: QPainter, area: QSizeF, week: PrintWeek, title: str, scale: float = 1.0,
@@ -265,7 +280,7 @@ class WeekGridDocument(PrintDocument):
         return [_PagePlan(grid, tuple(chunks)) for chunks in pages if chunks] or [_PagePlan(grid, ())]
 
     def _table_room(self, area: QSizeF, scale: float) -> float:
-        return area.height() - header_height(scale) - footer_height(scale) - 2 * MM
+        return area.height() - header_height(scale) - footer_height(self.week, week_legend(self.week), area.width()) - 2 * MM
 
     def _measure(self, width: float, scale: float) -> _Grid:
         week = self.week
@@ -369,7 +384,7 @@ class WeekGridDocument(PrintDocument):
             draw_text(painter, QRectF(0, bottom + MM, grid.width, grid.name_h * 2),
                       translate("Output", "本社区还没有设置门岗。"), f["name"], MUTED, Qt.AlignmentFlag.AlignCenter)
 
-        page_footer(painter, area, week, number, count, week.kinds_present(), grid.scale)
+        page_footer(painter, area, week, number, count, week_legend(week))
 
     def _paint_row(self, painter: QPainter, grid: _Grid, row: _Row, y: float) -> None:
         f = grid.fonts

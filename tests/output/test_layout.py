@@ -185,3 +185,22 @@ def test_no_gates_still_prints_a_page(tmp_path):
     path = tmp_path / "week.pdf"
     assert export_pdf(WeekGridDocument(week), path) == 1
     assert "还没有设置门岗" in pdftools.text(path)
+
+
+LONG_CONTACT = ("玉带路社区居委会 电话 010-8952 3716（工作日 8:00–18:00）；夜间及节假日值守 138 0000 1111（王书记）、"
+                "139 0000 2222（李主任）；街道办事处 010-8952 0000；如遇发热人员请立即报告并拨打 120，不要自行送医")
+
+
+@pytest.mark.parametrize("kind", ["week", "gates", "slips"])
+def test_a_long_contact_line_and_legend_wrap_instead_of_being_cut(demo_week, tmp_path, kind):
+    from dataclasses import replace
+
+    week = replace(demo_week, contact=LONG_CONTACT)
+    path = tmp_path / f"{kind}.pdf"
+    pages = export_kind_pdf(kind, week, path)
+    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - wrapped lines break anywhere
+    for page in range(1, pages + 1):
+        text = squeeze(pdftools.text(path, page=page))
+        assert squeeze(LONG_CONTACT) in text, page
+        if kind == "week":
+            assert squeeze("不开放：此时段不设岗") in text  # the legend's last entry
