@@ -33,7 +33,7 @@ import time
 import weakref
 from typing import Any, Callable
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -139,8 +139,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.store = store
         # Without an explicit QSettings, the application's (organisation and app names set
-        # in app.py); tests pass one on a temporary file.
-        self._settings = settings if settings is not None else QSettings()
+        # in app.py); tests pass one on a temporary file. A window made by a script that
+        # named no organisation remembers nothing, rather than write "Unknown Organization".
+        if settings is None and QCoreApplication.organizationName():
+            settings = QSettings()
+        self._settings = settings
         self.published = False
         self._writing = False  # our own write: the store's change signal needs no reload
         self._edit_failed = False
@@ -886,6 +889,8 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         settings = self._settings
+        if settings is None:
+            return
         geometry = settings.value("mainWindow/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -903,6 +908,8 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         """Remember the window's size and splitters for the next start."""
         settings = self._settings
+        if settings is None:
+            return
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/size", self.size())
         settings.setValue("mainWindow/mainSplitter", self.main_splitter.saveState())

@@ -592,3 +592,18 @@ def test_removing_the_demo_forgets_its_undo_history(qtbot, window, store, monkey
     qtbot.mouseClick(window.empty_state.load_demo_button, Qt.MouseButton.LeftButton)
     # The new demo may have the old one's id; its week starts with nothing to undo.
     assert window.undo_stack().count() == 0 and not window.undo_action.isEnabled()
+
+
+def test_without_settings_or_an_organisation_nothing_is_remembered(qtbot, store, qapp, isolated_settings):
+    from pathlib import Path
+
+    organisation = qapp.organizationName()
+    qapp.setOrganizationName("")  # as in a script that only made a QApplication
+    try:
+        window = MainWindow(store, today=lambda: TODAY)
+        qtbot.addWidget(window)
+        window.show()
+        window.close()
+    finally:
+        qapp.setOrganizationName(organisation)
+    assert list(Path(isolated_settings).rglob("*")) == []
