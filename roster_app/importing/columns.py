@@ -110,6 +110,16 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff·]"
+_CJK_GAP = re.compile(rf"(?<={_CJK}) (?={_CJK})")
+
+
+def clean_name(value: str) -> str:
+    """A name as stored: spaces between Chinese characters dropped ("李　明", padded to
+    line up with three-character names, is 李明), other runs of spaces as one ("Li Ming")."""
+    return _CJK_GAP.sub("", clean_text(value))
+
+
 def clean_place(value: str) -> str:
     """A building or grid: folded to half-width ("３号楼" is "3号楼") and trimmed."""
     return clean_text(unicodedata.normalize("NFKC", value))

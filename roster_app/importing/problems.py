@@ -165,12 +165,13 @@ def _fill(template: str, params: Mapping[str, str]) -> str:
         return template
 
 
-def problem(code: str, line: int | None = None, column: str = "", letter: str = "", *,
+def problem(code: str, line: int | None = None, heading: str = "", letter: str = "", *,
             warning: bool = False, **params: object) -> ImportProblem:
-    """An `ImportProblem` with its params turned into text."""
+    """An `ImportProblem` at (`line`, the column `letter` headed `heading`) with its
+    params turned into text."""
     if code not in _TEXTS:
         raise ValueError(f"unknown import problem code {code!r}")
-    return ImportProblem(line, column, letter, code, {k: str(v) for k, v in params.items()}, warning)
+    return ImportProblem(line, heading, letter, code, {k: str(v) for k, v in params.items()}, warning)
 
 
 class ImportRejected(Exception):

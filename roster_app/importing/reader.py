@@ -45,6 +45,7 @@ from roster_app.importing.columns import (
     SKILLS,
     CellError,
     SlotReader,
+    clean_name,
     clean_place,
     clean_text,
     column_of,
@@ -260,7 +261,7 @@ class _RowReader:
             letter, title = self.where(key)
             warnings.append(problem(code, line, title, letter, warning=True, **params))
 
-        name = clean_text(cell[NAME])
+        name = clean_name(cell[NAME])
         if not name:
             fail(NAME, "name_required")
         elif len(name) > MAX_NAME:
