@@ -273,7 +273,7 @@ class ReportsDialog(QDialog):
         notify = weakref.WeakMethod(self._notify_store_changed)
         if hasattr(store, "subscribe"):
             store.subscribe(lambda cid: (m := notify()) is not None and m(cid))
-        self.resize(1180, 680)
+        self.resize(1260, 700)
         self.set_range(*quick_range(THIS_MONTH, today()))
 
     def _build_ui(self) -> None:
@@ -339,7 +339,7 @@ class ReportsDialog(QDialog):
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
-        splitter.setSizes([500, 640])
+        splitter.setSizes([640, 580])
         outer.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -204,14 +204,23 @@ def fetch_service_period(store: "RosterStore", community_id: int, start: dt.date
     from roster_app.persistence.volunteer_edit import VolunteerEditStore
 
     first_start = start - dt.timedelta(days=WEEK_DAYS - 1)
-    weeks, unpublished = [], []
+    weeks: list[PublishedWeek] = []
+    unpublished: list[dt.date] = []
+    snapshot: Scenario | None = None
     for info in store.weeks(community_id):
         if not first_start <= info.start_date <= end:
             continue
         if info.status == PUBLISHED:
             roster = store.week_roster(community_id, info.start_date)
-            if roster is not None:
-                weeks.append(PublishedWeek(store.week_scenario(community_id, info.start_date), roster))
+            if roster is None:
+                continue
+            # The database keeps one set of gates and slots per community, not one per
+            # week, so every week's snapshot has the same ones: read it once (a year of
+            # snapshots takes seconds) and move its start. People who left are named
+            # from the register below.
+            if snapshot is None:
+                snapshot = store.week_scenario(community_id, info.start_date)
+            weeks.append(PublishedWeek(replace(snapshot, start_date=info.start_date, days=WEEK_DAYS), roster))
         elif info.solver_status is not None or info.assignments:
             last = info.start_date + dt.timedelta(days=WEEK_DAYS - 1)
             if last >= start:
