@@ -30,7 +30,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from roster_app.persistence import migrate
+from roster_app.persistence import backups, migrate
 from roster_app.persistence.errors import DatabaseError, StoreError
 from roster_app.persistence.models import SCHEMA_VERSION, SchemaInfo
 
@@ -42,7 +42,9 @@ log = logging.getLogger(__name__)
 def default_database_url() -> str:
     """The SQLite file in the user's data directory (created if missing), as a URL."""
     directory = Path(platformdirs.user_data_dir("GateRoster", appauthor=False))
-    directory.mkdir(parents=True, exist_ok=True)
+    if not directory.exists():
+        directory.mkdir(parents=True)
+        backups.make_private(directory)  # the register holds names and phone numbers
     return f"sqlite:///{(directory / DATABASE_FILE).as_posix()}"
 
 
@@ -52,8 +54,9 @@ def _is_sqlite_memory(url: URL) -> bool:
     )
 
 
-def _sqlite_file(url: URL) -> Path | None:
+def sqlite_file(url: str | URL) -> Path | None:
     """The file of a SQLite URL, or None for an in-memory database or another backend."""
+    url = make_url(url)
     if url.get_backend_name() != "sqlite" or _is_sqlite_memory(url):
         return None
     return Path(str(url.database))
@@ -86,13 +89,19 @@ class Database:
         upgraded_from: the revision the file had when it was upgraded on opening
             ("0001" …), or None if it was new or already current.
         backup_path: the copy of the file taken before that upgrade, or None.
+        daily_backup: today's automatic copy if this opening made it (`backups`), else None.
     """
 
-    def __init__(self, url: str | URL | None = None) -> None:
+    def __init__(self, url: str | URL | None = None, backup_days: int = backups.DEFAULT_KEEP_DAYS) -> None:
         self.url = make_url(url if url is not None else default_database_url())
         self.location = _location(self.url)
         self.upgraded_from: str | None = None
         self.backup_path: Path | None = None
+        self.daily_backup: Path | None = None
+        path = sqlite_file(self.url)
+        if path is not None and path.parent.is_dir():
+            # Ours to create, owner-only; SQLite would use the umask (often world-readable).
+            backups.create_private_file(path)
         try:
             if _is_sqlite_memory(self.url):
                 # One shared connection, so a background task's thread sees the same
@@ -119,10 +128,17 @@ class Database:
                 f"Cannot open {self.location}: it is not a GateRoster database or cannot be read "
                 f"({exc.orig}).",
                 self.location,
+                damaged=True,
             ) from exc
         # Objects stay readable after commit: the store converts them to domain types
         # inside the session anyway, and expiring would only cost extra SELECTs.
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if path is not None:
+            try:
+                self.daily_backup = backups.daily_backup(path, backup_days)
+            except (sqlite3.Error, OSError) as exc:
+                # A missing copy must not keep the clerk from working; it is logged.
+                log.warning("cannot make today's backup of %s: %s", self.location, exc)
 
     def _on_sqlite_connect(self, dbapi_connection: Any, _record: Any) -> None:
         # SQLite ignores foreign keys (and so ON DELETE CASCADE) unless asked, per connection.
@@ -151,7 +167,7 @@ class Database:
             )
         version = connection.execute(select(SchemaInfo.version)).scalar()
         if version is None:
-            raise DatabaseError(f"{self.location} is damaged: it has no schema version.", self.location)
+            raise DatabaseError(f"{self.location} is damaged: it has no schema version.", self.location, damaged=True)
         if version > SCHEMA_VERSION:
             raise DatabaseError(
                 f"{self.location} was written by a newer version of GateRoster (database schema "
@@ -167,10 +183,12 @@ class Database:
                 f"{self.location} is damaged: schema version {version} without the tables or the "
                 f"migration record that version has.",
                 self.location,
+                damaged=True,
             )
         revision = migrate.current_revision(connection)
         if revision is None:
-            raise DatabaseError(f"{self.location} is damaged: its migration record is empty.", self.location)
+            raise DatabaseError(f"{self.location} is damaged: its migration record is empty.", self.location,
+                                damaged=True)
         if revision not in migrate.known_revisions():
             raise DatabaseError(
                 f"{self.location} was written by a newer version of GateRoster (database revision "
@@ -186,7 +204,7 @@ class Database:
         connection.rollback()
         if state.revision == migrate.head_revision():
             return
-        path = _sqlite_file(self.url)
+        path = sqlite_file(self.url)
         if state.revision is not None and path is not None:
             self.backup_path = self._backup(connection, path, state.revision)
         self._upgrade(connection)
@@ -245,11 +263,7 @@ class Database:
             target = path.with_name(f"{path.name}.bak-{revision}-{stamp}-{n}")
         source = connection.connection.dbapi_connection
         try:
-            copy = sqlite3.connect(target)
-            try:
-                source.backup(copy)  # type: ignore[union-attr]
-            finally:
-                copy.close()
+            backups.copy_database(source, target)  # type: ignore[arg-type]
         except (sqlite3.Error, OSError) as exc:
             target.unlink(missing_ok=True)
             raise DatabaseError(

@@ -12,10 +12,14 @@ class DatabaseError(Exception):
 
     Attributes:
         location: the file (or "in-memory database") the error is about.
+        damaged: the file is broken (not a database any more, or missing what every
+            GateRoster database has), so an automatic backup is worth offering; False for
+            a sound file we must not open (a newer GateRoster's, another program's).
     """
 
-    def __init__(self, message: str, location: str = ""):
+    def __init__(self, message: str, location: str = "", damaged: bool = False):
         self.location = location
+        self.damaged = damaged
         super().__init__(message)
 
 
