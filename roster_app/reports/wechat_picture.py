@@ -10,7 +10,8 @@ can help sees it. Each name has a dot in its kind's colour, explained under the 
 and the office's contact line closes the picture.
 
 `week_picture(scenario, roster, community, details, scope=...)` paints on a QImage (it
-works offscreen, without a window); `save_week_picture(path, ...)` writes the PNG. The
+works offscreen, without a window); `save_week_picture(path, ...)` writes the PNG;
+`print_week_picture(PrintWeek.from_store(...), scope)` draws a week read from the store. The
 roster is read through `roster_app.output.week.PrintWeek`, so the picture says what the
 printout and the window say.
 """
@@ -424,13 +425,19 @@ def week_picture(
     `details` gives each volunteer's kind (the dot's colour) and phone (shown masked).
     Raises ValueError for a gate or date the week does not have.
     """
-    if scope.gate is not None and all(g.id != scope.gate for g in scenario.gates):
-        raise ValueError(f"The week has no gate {scope.gate!r}.")
-    if scope.day is not None and scope.day not in scenario.dates:
-        raise ValueError(f"{scope.day} is not a date of the week of {scenario.start_date}.")
     made_on = made_on or dt.date.today()
-    week = PrintWeek(scenario, roster, community, contact, dict(details), made_on)
-    return _Picture(week, scope, made_on).render()
+    return print_week_picture(PrintWeek(scenario, roster, community, contact, dict(details), made_on), scope)
+
+
+def print_week_picture(week: PrintWeek, scope: PictureScope = WHOLE_WEEK) -> QImage:
+    """The picture of a week the printouts already use; from the store that is
+    `print_week_picture(PrintWeek.from_store(store, community_id, monday), scope)`.
+    The footer's date is the week's `printed_on`."""
+    if scope.gate is not None and all(g.id != scope.gate for g in week.gates):
+        raise ValueError(f"The week has no gate {scope.gate!r}.")
+    if scope.day is not None and scope.day not in week.dates:
+        raise ValueError(f"{scope.day} is not a date of the week of {week.dates[0]}.")
+    return _Picture(week, scope, week.printed_on).render()
 
 
 def save_week_picture(

@@ -132,3 +132,13 @@ def test_bad_scopes_and_paths_are_refused(tmp_path):
         week_picture(sc, ro, "测试社区", details(), day_scope(dt.date(2026, 12, 25)))
     with pytest.raises(OutputError, match="无法写入文件"):
         save_week_picture(tmp_path / "missing" / "x.png", sc, ro, "测试社区", details())
+
+
+def test_a_week_read_from_the_store_draws_the_same(store, community, tmp_path):
+    from roster_app.reports.wechat_picture import print_week_picture
+
+    week = PrintWeek.from_store(store, community, WEEK_A, printed_on=MADE_ON)
+    from_store = print_week_picture(week, gate_scope("east"))
+    by_hand = week_picture(scenario(WEEK_A), store.week_roster(community, WEEK_A), "测试社区", details(),
+                           gate_scope("east"), contact=week.contact, made_on=MADE_ON)
+    assert from_store == by_hand
