@@ -58,14 +58,14 @@ _HELP: dict[str, tuple[str, str]] = {
     "registered": (QT_TRANSLATE_NOOP("ImportTemplate", "是/否。在职党员和下沉干部不填时按“是”。"), "否"),
 }
 _DAY_HELP = QT_TRANSLATE_NOOP(
-    "ImportTemplate", "这一天可以值班的时段，多个用“、”分隔；“全天”表示所有时段；空白表示这天不能值班。")
+    "ImportTemplate", "当天可以值班的时段，多个用“、”分隔；“全天”表示所有时段；空白表示这天不能值班。")
 _NOTES = (
     QT_TRANSLATE_NOOP("ImportTemplate", "在“志愿者名单”工作表中从第 2 行起填写，一行一人；第 1 行的列名不要改动。"),
     QT_TRANSLATE_NOOP("ImportTemplate", "导入时会检查每一行，有任何错误都不会导入，并列出每个错误所在的行和列，改正后重新读取即可。"),
     QT_TRANSLATE_NOOP("ImportTemplate", "已在名册中的人（姓名和手机号相同）会按表格更新；表格中的空白格不会清除名册中已有的信息。"),
     QT_TRANSLATE_NOOP("ImportTemplate", "周一至周日七列是每周的可值班时间：七列全空则保留名册中原有的时间。"),
-    QT_TRANSLATE_NOOP("ImportTemplate", "在职党员在工作日只排 8 小时以外的时段（早班、晚班），休息日可排任何时段。"),
 )
+_EMPLOYED_NOTE = QT_TRANSLATE_NOOP("ImportTemplate", "在职党员在工作日只排 8 小时以外的时段（{slots}），休息日可排任何时段。")
 _KIND_HELP: dict[str, str] = {
     "employed_party": QT_TRANSLATE_NOOP("ImportTemplate", "有工作的党员（双报到），工作日只在 8 小时以外值班"),
     "nonemployed_party": QT_TRANSLATE_NOOP("ImportTemplate", "退休、无业的党员，工作时间可以值班"),
@@ -73,7 +73,7 @@ _KIND_HELP: dict[str, str] = {
     "community_worker": QT_TRANSLATE_NOOP("ImportTemplate", "社区居委会的工作人员"),
     "resident": QT_TRANSLATE_NOOP("ImportTemplate", "普通居民志愿者"),
     "youth": QT_TRANSLATE_NOOP("ImportTemplate", "青年志愿者、大学生"),
-    "minor": QT_TRANSLATE_NOOP("ImportTemplate", "未成年人，不会单独值班，也不排晚上 8 点以后"),
+    "minor": QT_TRANSLATE_NOOP("ImportTemplate", "未成年人，不会安排单独值班"),
     "social_worker": QT_TRANSLATE_NOOP("ImportTemplate", "社工"),
 }
 
@@ -187,13 +187,16 @@ def _help_sheet(sheet, layout: CommunityLayout) -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = 16
     sheet.column_dimensions["B"].width = 70
-    sheet.column_dimensions["C"].width = 22
+    sheet.column_dimensions["C"].width = 30
     row = 1
     sheet.cell(row, 1, _tr("志愿者名单填写说明")).font = Font(bold=True, size=14)
     row += 2
-    for note in _NOTES:
+    working = layout.working_hours_slots()
+    outside = "、".join(s.name for s in layout.slots if s.code not in working)
+    notes = [_tr(n) for n in _NOTES] + ([_tr(_EMPLOYED_NOTE).format(slots=outside)] if outside else [])
+    for note in notes:
         sheet.cell(row, 1, "•")
-        sheet.cell(row, 2, _tr(note)).alignment = wrap
+        sheet.cell(row, 2, note).alignment = wrap
         row += 1
     row += 1
     for i, title in enumerate((_tr("列"), _tr("怎么填"), _tr("例子")), start=1):
@@ -201,10 +204,18 @@ def _help_sheet(sheet, layout: CommunityLayout) -> None:
         cell.font, cell.fill, cell.border = bold, _HEADER_FILL, _BOX
     row += 1
     example = _example_row(layout)
-    for (header, text), value in zip(template_help(layout), example):
+    shown_days = False
+    for (header, text), value, column in zip(template_help(layout), example, COLUMNS):
+        if column.key in DAYS:
+            # One row for the seven weekday columns: they are filled alike.
+            if shown_days:
+                continue
+            shown_days = True
+            header = f"{COLUMNS[-7].header}～{COLUMNS[-1].header}"
+            value = "；".join(f"{c.header} {v}" for c, v in zip(COLUMNS[-7:], example[-7:]) if v)
         sheet.cell(row, 1, header).font = bold
         sheet.cell(row, 2, text).alignment = wrap
-        sheet.cell(row, 3, value)
+        sheet.cell(row, 3, value).alignment = wrap
         for col in (1, 2, 3):
             sheet.cell(row, col).border = _BOX
         row += 1
