@@ -372,12 +372,12 @@ def _who(person: VolunteerRecord) -> str:
     return "，".join(parts)
 
 
-def _match(row: _Row, existing: Sequence[VolunteerRecord]) -> tuple[VolunteerRecord | None, ImportProblem | None]:
+def _match(row: _Row, existing: dict[str, list[VolunteerRecord]]) -> tuple[VolunteerRecord | None, ImportProblem | None]:
     """The register's person the row is, or None for someone new; or a problem when it
     cannot tell."""
     name = row.record.name
     phone = row.record.phone if "phone" in row.given else ""
-    same_name = [p for p in existing if p.name == name]
+    same_name = existing.get(name, [])
     if not same_name:
         return None, None
     exact = [p for p in same_name if p.phone == phone]
@@ -443,9 +443,20 @@ def plan_rows(sheet: Sheet, layout: CommunityLayout, existing: Sequence[Voluntee
         row.letters = letters
         rows.append(row)
 
-    context = ValidationContext(
-        frozenset(s.code for s in layout.slots), frozenset(g.code for g in layout.gates),
-        tuple(Neighbour(p.code, p.name, p.phone, p.building) for p in existing))
+    slot_codes, gate_codes = frozenset(s.code for s in layout.slots), frozenset(g.code for g in layout.gates)
+    by_name: dict[str, list[VolunteerRecord]] = {}
+    by_phone: dict[str, list[VolunteerRecord]] = {}
+    for person in existing:
+        by_name.setdefault(person.name, []).append(person)
+        if person.phone:
+            by_phone.setdefault(person.phone, []).append(person)
+
+    def context_for(record: VolunteerRecord) -> ValidationContext:
+        # Only the people it could clash with: check_record compares names, phones, codes.
+        near = {p.code: p for p in (*by_name.get(record.name, ()), *by_phone.get(record.phone, ()))}
+        return ValidationContext(slot_codes, gate_codes,
+                                 tuple(Neighbour(p.code, p.name, p.phone, p.building) for p in near.values()))
+
     planned: list[PlannedRow] = []
     errors: list[ImportProblem] = []
     warnings: list[ImportProblem] = list(header.warnings)
@@ -480,7 +491,7 @@ def plan_rows(sheet: Sheet, layout: CommunityLayout, existing: Sequence[Voluntee
 
         before = None
         if not row.errors:
-            before, ambiguous = _match(row, existing)
+            before, ambiguous = _match(row, by_name)
             if ambiguous is not None:
                 row.errors.append(ambiguous)
             elif before is not None:
@@ -491,7 +502,7 @@ def plan_rows(sheet: Sheet, layout: CommunityLayout, existing: Sequence[Voluntee
                     matched[before.code] = row
         if not row.errors:
             record = _merge(row, before)
-            _check(row, record, context, new=before is None)
+            _check(row, record, context_for(record), new=before is None)
             if not row.errors:
                 if before is None:
                     planned.append(PlannedRow(row.line, NEW, record))

@@ -15,6 +15,8 @@ therefore carries the register it was planned against (`expected`) and is refuse
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
@@ -23,6 +25,9 @@ from sqlalchemy import func, select
 from roster_app.persistence.errors import StoreError
 from roster_app.persistence.models import VolunteerRow
 from roster_app.persistence.volunteer_edit import (
+    Neighbour,
+    ValidationContext,
+    normalize_phone,
     Problem,
     VolunteerEditStore,
     VolunteerRecord,
@@ -30,6 +35,43 @@ from roster_app.persistence.volunteer_edit import (
     errors_of,
     normalize_record,
 )
+
+
+class _Neighbours:
+    """The community's people indexed by name, phone and code, so that checking each of a
+    thousand records looks at the few people it could clash with, not at everyone."""
+
+    def __init__(self, context: ValidationContext):
+        self.context = context
+        self.codes = {p.code for p in context.people}
+        self.by_key: dict[str, list[Neighbour]] = defaultdict(list)
+        for p in context.people:
+            self.by_key["n:" + p.name].append(p)
+            if p.phone:
+                self.by_key["p:" + normalize_phone(p.phone)].append(p)
+            self.by_key["c:" + p.code].append(p)
+
+    def context_for(self, record: VolunteerRecord) -> ValidationContext:
+        r = normalize_record(record)
+        keys = ["n:" + r.name, "c:" + r.code] + (["p:" + r.phone] if r.phone else [])
+        people = {p.code: p for key in keys for p in self.by_key.get(key, ())}
+        return replace(self.context, people=tuple(people.values()))
+
+
+class _CodeMaker:
+    """Codes for new people: "v39", "v40" … from the register's next one, skipping any taken."""
+
+    def __init__(self, first: str, taken: set[str]):
+        match = re.fullmatch(r"v(\d+)", first)
+        self.n = int(match.group(1)) if match else 1
+        self.width = len(match.group(1)) if match else 2
+        self.taken = taken
+
+    def next(self) -> str:
+        while (code := f"v{self.n:0{self.width}d}") in self.taken:
+            self.n += 1
+        self.taken.add(code)
+        return code
 
 
 class RegisterChanged(StoreError):
@@ -72,14 +114,15 @@ def save_volunteers(
             raise RegisterChanged("The register changed after the list was read; nothing was saved. Read it again.")
 
         context = edits._context(s, community_id)
+        near = _Neighbours(context)
         bad: list[tuple[int, list[Problem]]] = []
         for i, record in enumerate(added):
-            errors = errors_of(check_record(record, context, new=True))
+            errors = errors_of(check_record(record, near.context_for(record), new=True))
             if errors:
                 bad.append((i, errors))
         for i, record in enumerate(updated, start=len(added)):
-            errors = errors_of(check_record(record, context, new=False))
-            if not errors and not any(p.code == record.code.strip() for p in context.people):
+            errors = errors_of(check_record(record, near.context_for(record), new=False))
+            if not errors and record.code.strip() not in near.codes:
                 errors = [Problem("code", "unknown_person", f"there is no volunteer {record.code!r}",
                                   params={"code": record.code})]
             if errors:
@@ -91,10 +134,11 @@ def save_volunteers(
         codes: list[str] = []
         position = s.scalar(select(func.max(VolunteerRow.position))
                             .where(VolunteerRow.community_id == community_id)) or 0
+        made_up = _CodeMaker(edits._next_code(s, community_id), near.codes | {normalize_record(r).code for r in added})
         for record in added:
             r = normalize_record(record)
             if not r.code:
-                r = replace(r, code=edits._next_code(s, community_id))
+                r = replace(r, code=made_up.next())
             position += 1
             row = VolunteerRow(community_id=community_id, code=r.code, position=position, kind_given=True)
             edits._put(s, community_id, row, r, new=True)
