@@ -73,6 +73,8 @@ def paint_chart(painter: QPainter, rect: QRectF, weekly: Sequence[WeekKindHours]
     painter.setPen(INK)
     title = title if title is not None else tr("每周服务时长（小时），按志愿者类别")
     title_h = QFontMetricsF(title_font).height()
+    # A long community name must not run off a narrow chart.
+    title = QFontMetricsF(title_font).elidedText(title, Qt.TextElideMode.ElideRight, body.width())
     painter.drawText(QRectF(body.left(), body.top(), body.width(), title_h),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
     top = body.top() + title_h + 6 * scale
