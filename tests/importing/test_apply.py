@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from roster_app.importing import ImportRejected, VolunteerImporter, write_template
+from roster_app.importing import ImportRejected, write_template
 from roster_app.importing.template import HELP_SHEET, LIST_SHEET
 from roster_app.persistence.volunteer_batch import BatchValidationError, RegisterChanged, save_volunteers
 from roster_app.persistence.volunteer_edit import VolunteerRecord

@@ -327,3 +327,12 @@ def test_a_new_person_without_time_is_a_warning_not_an_error(importer, tmp_path)
     assert plan.new_count == 1
     assert [(w.line, w.code) for w in plan.warnings] == [(2, "no_availability")]
     assert "不会排到此人" in plan.warnings[0].text
+
+
+def test_two_names_with_one_phone_are_two_people_with_a_warning(importer, tmp_path):
+    # A grandmother and her grandson often share her phone.
+    plan = importer.read(write_xlsx(tmp_path / "名单.xlsx", [row(name="刘桂芝", phone="13912340000", kind="无职党员"),
+                                                            row(name="刘小宇", phone="13912340000", kind="新时代好少年")]))
+    assert plan.new_count == 2
+    assert [(w.line, w.letter, w.code, w.text) for w in plan.warnings] == [
+        (3, "B", "file_same_phone", "与第 2 行的手机号相同。")]
