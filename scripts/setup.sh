@@ -17,6 +17,9 @@ SYSTEM_PACKAGES=(
   fonts-wqy-microhei
   # pdftoppm / pdftotext to look at printed pages.
   poppler-utils
+  # The tests run the persistence layer on PostgreSQL too, on a throwaway server of their
+  # own (tests/helpers/postgres.py); runuser (util-linux) starts it as a non-root user.
+  postgresql util-linux
 )
 
 PYTHON="${PYTHON:-python3}"

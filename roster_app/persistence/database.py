@@ -94,6 +94,9 @@ class Database:
 
     def __init__(self, url: str | URL | None = None, backup_days: int = backups.DEFAULT_KEEP_DAYS) -> None:
         self.url = make_url(url if url is not None else default_database_url())
+        if self.url.drivername == "postgresql":
+            # The driver we ship (psycopg 3); SQLAlchemy's default would be psycopg2.
+            self.url = self.url.set(drivername="postgresql+psycopg")
         self.location = _location(self.url)
         self.upgraded_from: str | None = None
         self.backup_path: Path | None = None

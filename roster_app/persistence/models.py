@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
@@ -275,9 +276,9 @@ class VolunteerRow(Base):
     max_hours_per_week: Mapped[float | None]
     active: Mapped[bool] = mapped_column(default=True)
     # Version 2 (migration 0002).
-    registered: Mapped[bool] = mapped_column(server_default=text("0"))
-    gates_restricted: Mapped[bool] = mapped_column(server_default=text("0"))
-    kind_given: Mapped[bool] = mapped_column(server_default=text("0"))
+    registered: Mapped[bool] = mapped_column(server_default=false())
+    gates_restricted: Mapped[bool] = mapped_column(server_default=false())
+    kind_given: Mapped[bool] = mapped_column(server_default=false())
 
 
 class VolunteerSkill(Base):

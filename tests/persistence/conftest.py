@@ -1,4 +1,5 @@
-"""Fixtures of the persistence tests: a database both as a temp file and in memory."""
+"""Fixtures of the persistence tests: every test of `db` runs on a SQLite file, a SQLite
+in-memory database and a PostgreSQL database (a throwaway server, tests/helpers/postgres.py)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,19 @@ WEEK = dt.date(2026, 11, 23)
 """A Monday of an ordinary week (no holiday), the week the demo is loaded for."""
 
 
-@pytest.fixture(params=["file", "memory"])
+BACKENDS = ["file", "memory", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        url = server.new_database()
+        database = Database(url)
+        yield database
+        database.close()
+        server.drop(url)
+        return
     url = f"sqlite:///{tmp_path / 'roster.sqlite3'}" if request.param == "file" else "sqlite://"
     database = Database(url)
     yield database

@@ -25,7 +25,10 @@ def test_schema_is_created_with_version(db: Database) -> None:
 def test_foreign_keys_are_enforced(db: Database) -> None:
     # Without the connect hook SQLite ignores foreign keys and ON DELETE CASCADE.
     with db.engine.connect() as conn:
-        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        if db.engine.dialect.name == "sqlite":
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        with pytest.raises(Exception, match="(?i)foreign key"):
+            conn.execute(text("INSERT INTO gates (community_id, code, name, position, needs_party_member) VALUES (9999, 'g', 'g', 0, 0)"))
 
 
 def test_file_database_uses_wal_and_keeps_data(tmp_path: Path) -> None:
@@ -120,3 +123,14 @@ def test_default_database_url_is_in_user_data_dir(tmp_path: Path, monkeypatch: p
     with Database() as db:
         assert Path(db.location) == data_dir / "gateroster.sqlite3"
     assert (data_dir / "gateroster.sqlite3").is_file()
+
+
+def test_plain_postgresql_url_opens_with_the_shipped_driver(postgres_server) -> None:
+    url = postgres_server.new_database(migrated=False)
+    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    with Database(plain) as db:
+        assert db.url.drivername == "postgresql+psycopg"
+        store = RosterStore(db)
+        community = store.load_demo(WEEK)
+        assert [c.id for c in store.communities()] == [community]
+    postgres_server.drop(url)

@@ -65,6 +65,17 @@ def fail_inserts_into(db: Database, table: str, when: str) -> None:
     """Makes the database itself refuse some rows of `table`, as a full disk or a broken
     file would: the write must then leave everything as it was."""
     with db.session() as s:
+        if db.engine.dialect.name == "postgresql":
+            condition = "TRUE" if when == "1" else when
+            s.execute(text(
+                f"CREATE FUNCTION refuse_{table}() RETURNS trigger LANGUAGE plpgsql AS "
+                f"$$ BEGIN RAISE EXCEPTION 'refused by test' USING ERRCODE = 'integrity_constraint_violation'; END $$"
+            ))
+            s.execute(text(
+                f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} FOR EACH ROW "
+                f"WHEN ({condition}) EXECUTE FUNCTION refuse_{table}()"
+            ))
+            return
         s.execute(text(
             f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {when} "
             f"BEGIN SELECT RAISE(ABORT, 'refused by test'); END"

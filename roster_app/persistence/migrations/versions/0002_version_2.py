@@ -52,9 +52,9 @@ def upgrade() -> None:
         batch.create_check_constraint(op.f("ck_communities_history_weeks"), "history_weeks >= 0")
 
     # Plain ADD COLUMN: no constraint to add, so no copy of the table.
-    op.add_column("volunteers", sa.Column("registered", sa.Boolean(), server_default=sa.text("0"), nullable=False))
-    op.add_column("volunteers", sa.Column("gates_restricted", sa.Boolean(), server_default=sa.text("0"), nullable=False))
-    op.add_column("volunteers", sa.Column("kind_given", sa.Boolean(), server_default=sa.text("0"), nullable=False))
+    op.add_column("volunteers", sa.Column("registered", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("volunteers", sa.Column("gates_restricted", sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column("volunteers", sa.Column("kind_given", sa.Boolean(), server_default=sa.false(), nullable=False))
 
     with op.batch_alter_table("weeks") as batch:
         batch.create_check_constraint(op.f("ck_weeks_status"), "status IN ('draft', 'published')")
