@@ -52,6 +52,20 @@ def save_language(language: str, settings: QSettings | None = None) -> None:
     (settings or QSettings()).setValue(SETTINGS_KEY, language)
 
 
+class CatalogueTranslator(QTranslator):
+    """Our catalogue, looked up in the caller's context and then in the empty one.
+
+    Modules translate through small helpers (`tr("…")` at module level, `_tr("…")`) that
+    call `QCoreApplication.translate("TheirContext", text)`; lupdate cannot see that
+    context and files those strings under the empty one. Falling back to it finds them."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D102 (Qt's)
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source, disambiguation, n)
+        return text or None  # None: "not here", so Qt tries the next translator or the source
+
+
 class Translators:
     """The translators installed on the application, replaced as a whole on a switch."""
 
@@ -72,7 +86,7 @@ class Translators:
         ok = True
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if language == "en":
-            ours = QTranslator(app)
+            ours = CatalogueTranslator(app)
             ok = ours.load(str(qm_file(language)))
             if ok:
                 self._installed.append(ours)
@@ -92,13 +106,23 @@ def _tool(name: str) -> str:
     return str(local) if local.exists() else name
 
 
+TR_ALIASES = ("_tr",)
+"""Module-level helpers that wrap `QCoreApplication.translate`, collected like `tr`."""
+
+
+def lupdate_command(ts: Path) -> list[str]:
+    """The pyside6-lupdate call that collects the source strings into `ts`."""
+    files = sorted(str(p) for root in SOURCES for p in root.rglob("*.py"))
+    aliases = ",".join(f"tr+={alias}" for alias in TR_ALIASES)
+    return [_tool("pyside6-lupdate"), "-no-obsolete", "-tr-function-alias", aliases, *files, "-ts", str(ts)]
+
+
 def update() -> None:
     """Collect the source strings into the .ts files (keeps the translations there)."""
-    files = sorted(str(p) for root in SOURCES for p in root.rglob("*.py"))
     for language in LANGUAGES:
         if language == DEFAULT_LANGUAGE:
             continue  # the sources are Chinese
-        subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", *files, "-ts", str(ts_file(language))], check=True)
+        subprocess.run(lupdate_command(ts_file(language)), check=True)
 
 
 def release() -> None:
