@@ -1,5 +1,6 @@
 """Starting the desktop app: QApplication, the Chinese font, the database, the window.
 
+The language the clerk chose last (中文 or English, `roster_app.i18n`) is installed first.
 On the very first start (an empty database) the demo community is loaded for the current
 week, so the clerk sees a real roster before typing anything. A database that cannot be
 opened (not a database, written by a newer version, unreadable) is reported in a message
@@ -76,8 +77,14 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
     """Run the app until its window closes; return the process exit code."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("GateRoster")
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "门岗排班"))
     app.setOrganizationName("GateRoster")
+    # The language the clerk chose (设置 → 语言), before any text is shown; the window
+    # switches it later through the same translators.
+    from roster_app.i18n import Translators, saved_language
+
+    translators = Translators()
+    translators.install(app, saved_language())
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "门岗排班"))
     apply_app_font(app)
 
     try:
@@ -104,7 +111,7 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
 
     from roster_app.gui.main_window import MainWindow
 
-    window = MainWindow(store)
+    window = MainWindow(store, translators=translators)
     window.show()
     try:
         return app.exec()

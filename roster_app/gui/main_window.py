@@ -27,14 +27,15 @@ the answer saved on the GUI thread, so database work stays on one thread.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
 import weakref
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -69,13 +70,16 @@ from roster_app.gui.edit_commands import (
     WeekKey,
 )
 from roster_app.gui.explanation import ExplanationPanel
+from roster_app.gui.export_menu import OutputActions
 from roster_app.gui.grid_view import RosterGridView
 from roster_app.gui.problems_panel import RULE, ProblemsPanel
+from roster_app.gui.repair_dialog import AwayDatesDialog, RepairDialog, date_label, repair_rows, repair_scenario
 from roster_app.gui.roster_model import RosterGridModel, describe_post
 from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
 from roster_app.gui.week_data import WeekData, roster_changes
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
+from roster_app.i18n import LANGUAGES, Translators, save_language
 from solver import candidates
 from solver.scenario import Roster
 from solver.workdays import monday_of
@@ -134,10 +138,14 @@ class MainWindow(QMainWindow):
         solve_options: Any = None,
         today: Callable[[], dt.date] = dt.date.today,
         settings: QSettings | None = None,
+        translators: Translators | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.store = store
+        # The app's translators (app.py installs the saved language); a window of its own
+        # in tests, starting in Chinese.
+        self.translators = translators if translators is not None else Translators()
         # Without an explicit QSettings, the application's (organisation and app names set
         # in app.py); tests pass one on a temporary file. A window made by a script that
         # named no organisation remembers nothing, rather than write "Unknown Organization".
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow):
         self._week: WeekData | None = None
         self._task: SolveTask | None = None
         self._task_context: tuple[Any, dt.date] | None = None
+        self.repair_dialog: RepairDialog | None = None  # the open repair proposal, if any
+        self.away_dialog: AwayDatesDialog | None = None
         self._last_progress = None
         self._outcome: Roster | None = None
         # (community id, Monday) -> the assignments of the roster whose 缺岗 were proven
@@ -201,68 +211,165 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty_state)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """(Re)set every fixed text of the window in the current language.
+
+        Called once when the window is built and again on every language switch
+        (QEvent.LanguageChange); the texts that follow the data (week, summary, titles)
+        are redrawn by `_show_week`.
+        """
+        self.file_menu.setTitle(self.tr("文件(&F)"))
+        self.outputs.retranslate()
+        self.quit_action.setText(self.tr("退出(&X)"))
+        self.edit_menu.setTitle(self.tr("编辑(&E)"))
+        self.remove_action.setText(self.tr("移除所选的人"))
+        self.pin_action.setText(self.tr("锁定 / 取消锁定所选的人"))
+        self.candidates_action.setText(self.tr("谁能顶这个岗？"))
+        self.roster_menu.setTitle(self.tr("排班(&R)"))
+        self.solve_action.setText(self.tr("自动排班"))
+        self.copy_action.setText(self.tr("复制上周排班"))
+        self.repair_action.setText(self.tr("请假/退出…（所选的人）"))
+        self.repair_action.setToolTip(self.tr("某人不能来：记为请假，用最少的改动重新安排 TA 的岗位"))
+        self.publish_action.setText(self.tr("发布本周排班表"))
+        self.reopen_action.setText(self.tr("重新打开本周（允许修改）"))
+        for action, text in zip(self.week_actions, (self.tr("上一周"), self.tr("本周"), self.tr("下一周"))):
+            action.setText(text)
+        self.data_menu.setTitle(self.tr("数据(&D)"))
+        self.volunteers_action.setText(self.tr("志愿者名册…"))
+        self.import_action.setText(self.tr("导入志愿者…"))
+        self.setup_action.setText(self.tr("社区设置…"))
+        self.stats_menu.setTitle(self.tr("统计(&S)"))
+        self.reports_action.setText(self.tr("服务统计…"))
+        self.settings_menu.setTitle(self.tr("设置(&T)"))
+        self.language_menu.setTitle(self.tr("语言 Language"))
+        self.help_menu.setTitle(self.tr("帮助(&H)"))
+        self.about_action.setText(self.tr("关于门岗排班"))
+
+        self.previous_button.setText(self.tr("◀ 上一周"))
+        self.this_week_button.setText(self.tr("本周"))
+        self.next_button.setText(self.tr("下一周 ▶"))
+        self.cancel_button.setText(self.tr("取消"))
+        self.cancel_button.setToolTip(self.tr("停止求解，保留目前找到的最好方案"))
+        self.solve_button.setText(self.tr("自动排班"))
+        self.solve_button.setToolTip(self.tr("按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）"))
+        self.published_label.setText(self.tr("已发布"))
+        self.published_label.setToolTip(
+            self.tr("本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。"))
+        self.copy_button.setText(self.tr("复制上周"))
+        self.copy_button.setToolTip(self.tr("把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）"))
+        self.publish_button.setToolTip(self.tr("发布本周排班表：张贴、发群以后不再改动，直到重新打开"))
+        self.notices_title.setText(self.tr("注意事项"))
+        for index, text in ((PROBLEMS_TAB, self.tr("问题")), (CANDIDATES_TAB, self.tr("谁能顶岗")),
+                            (EXPLANATION_TAB, self.tr("方案说明")), (VERSIONS_TAB, self.tr("发布记录"))):
+            self.side_tabs.setTabText(index, text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "file_menu"):
+            self.retranslate_ui()
+            if hasattr(self, "week_label"):  # built: redraw what follows the data
+                self._show_week()
+        super().changeEvent(event)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
-        quit_action = QAction(self.tr("退出(&X)"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        """The menu bar; the texts are set by `retranslate_ui`."""
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.outputs = OutputActions(self, self._settings, self._today)
+        self.outputs.add_to(self.file_menu)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
 
-        edit_menu = self.menuBar().addMenu(self.tr("编辑(&E)"))
+        self.edit_menu = bar.addMenu("")
+        # Their prefix is fixed when made; the rest of their text is the command's.
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
         self.undo_action.setShortcuts([QKeySequence.StandardKey.Undo])
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         # Delete and Ctrl+L act on the grid's chosen name, so they live on the grid: typing
         # in another panel must not remove anybody.
-        self.remove_action = QAction(self.tr("移除所选的人"), self)
+        self.remove_action = QAction(self)
         self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.remove_action.triggered.connect(self.remove_chosen)
-        self.pin_action = QAction(self.tr("锁定 / 取消锁定所选的人"), self)
+        self.pin_action = QAction(self)
         self.pin_action.setShortcut(QKeySequence("Ctrl+L"))
         self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.pin_action.triggered.connect(self.toggle_pin_chosen)
-        self.candidates_action = QAction(self.tr("谁能顶这个岗？"), self)
+        self.candidates_action = QAction(self)
         self.candidates_action.setShortcut(QKeySequence("Ctrl+K"))
         self.candidates_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.candidates_action.triggered.connect(self.show_candidates_for_current)
         for action in (self.remove_action, self.pin_action, self.candidates_action):
-            edit_menu.addAction(action)
+            self.edit_menu.addAction(action)
 
-        roster_menu = self.menuBar().addMenu(self.tr("排班(&R)"))
-        self.solve_action = QAction(self.tr("自动排班"), self)
+        self.roster_menu = bar.addMenu("")
+        self.solve_action = QAction(self)
         self.solve_action.setShortcut(QKeySequence("F5"))
         self.solve_action.triggered.connect(self.start_solve)
-        roster_menu.addAction(self.solve_action)
-        self.copy_action = QAction(self.tr("复制上周排班"), self)
+        self.roster_menu.addAction(self.solve_action)
+        self.copy_action = QAction(self)
         self.copy_action.triggered.connect(self.copy_last_week)
-        roster_menu.addAction(self.copy_action)
-        self.publish_action = QAction(self.tr("发布本周排班表"), self)
+        self.roster_menu.addAction(self.copy_action)
+        self.repair_action = QAction(self)
+        self.repair_action.triggered.connect(self.repair_for_current)
+        self.roster_menu.addAction(self.repair_action)
+        self.publish_action = QAction(self)
         self.publish_action.triggered.connect(self.publish_week)
-        self.reopen_action = QAction(self.tr("重新打开本周（允许修改）"), self)
+        self.reopen_action = QAction(self)
         self.reopen_action.triggered.connect(self.reopen_week)
-        roster_menu.addAction(self.publish_action)
-        roster_menu.addAction(self.reopen_action)
-        roster_menu.addSeparator()
-        for text, shortcut, slot in (
-            (self.tr("上一周"), "Ctrl+PgUp", self.previous_week),
-            (self.tr("本周"), "Ctrl+Home", self.this_week),
-            (self.tr("下一周"), "Ctrl+PgDown", self.next_week),
-        ):
-            action = QAction(text, self)
+        self.roster_menu.addAction(self.publish_action)
+        self.roster_menu.addAction(self.reopen_action)
+        self.roster_menu.addSeparator()
+        self.week_actions = []
+        for shortcut, slot in (("Ctrl+PgUp", self.previous_week), ("Ctrl+Home", self.this_week),
+                               ("Ctrl+PgDown", self.next_week)):
+            action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
-            roster_menu.addAction(action)
+            self.roster_menu.addAction(action)
+            self.week_actions.append(action)
 
-        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
-        about = QAction(self.tr("关于门岗排班"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.data_menu = bar.addMenu("")
+        self.volunteers_action = QAction(self)
+        self.volunteers_action.triggered.connect(self.open_volunteers)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.open_import)
+        self.setup_action = QAction(self)
+        self.setup_action.triggered.connect(self.open_setup)
+        for action in (self.volunteers_action, self.import_action, self.setup_action):
+            self.data_menu.addAction(action)
+
+        self.stats_menu = bar.addMenu("")
+        self.reports_action = QAction(self)
+        self.reports_action.triggered.connect(self.open_reports)
+        self.stats_menu.addAction(self.reports_action)
+
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self)  # each language in its own words, never translated
+            action.setCheckable(True)
+            action.setChecked(code == self.translators.language)
+            action.triggered.connect(lambda checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
 
     def _build_roster_page(self) -> QWidget:
         page = QWidget()
@@ -286,7 +393,7 @@ class MainWindow(QMainWindow):
         self.notices.setObjectName("notices")
         self.notices.setMaximumHeight(96)
         self.notices.setWordWrap(True)
-        self.notices_title = QLabel(self.tr("注意事项"))
+        self.notices_title = QLabel()
         self.notices_title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.notices_title)
         layout.addWidget(self.notices)
@@ -295,9 +402,9 @@ class MainWindow(QMainWindow):
     def _build_week_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setSpacing(6)
-        self.previous_button = QPushButton(self.tr("◀ 上一周"))
-        self.this_week_button = QPushButton(self.tr("本周"))
-        self.next_button = QPushButton(self.tr("下一周 ▶"))
+        self.previous_button = QPushButton()
+        self.this_week_button = QPushButton()
+        self.next_button = QPushButton()
         self.previous_button.clicked.connect(self.previous_week)
         self.this_week_button.clicked.connect(self.this_week)
         self.next_button.clicked.connect(self.next_week)
@@ -316,33 +423,26 @@ class MainWindow(QMainWindow):
         self.progress_bar = QProgressBar()
         self.progress_bar.setFixedWidth(180)
         self.progress_bar.setTextVisible(False)
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.cancel_button.setToolTip(self.tr("停止求解，保留目前找到的最好方案"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_solve)
-        self.solve_button = QPushButton(self.tr("自动排班"))
+        self.solve_button = QPushButton()
         self.solve_button.setObjectName("solveButton")
-        self.solve_button.setToolTip(
-            self.tr("按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）")
-        )
         self.solve_button.setStyleSheet(
             "#solveButton { background: #c0392b; color: white; font-weight: bold;"
             " padding: 5px 18px; border-radius: 4px; }"
             "#solveButton:disabled { background: #d9a8a2; }"
         )
         self.solve_button.clicked.connect(self.start_solve)
-        self.published_label = QLabel(self.tr("已发布"))
+        self.published_label = QLabel()
         self.published_label.setObjectName("publishedBadge")
-        self.published_label.setToolTip(self.tr("本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。"))
         self.published_label.setStyleSheet(
             "#publishedBadge { background: #1f5fa8; color: white; border-radius: 4px; padding: 2px 8px;"
             " font-weight: bold; }")
         self.published_label.hide()
         bar.insertWidget(bar.indexOf(self.week_label) + 1, self.published_label)
-        self.copy_button = QPushButton(self.tr("复制上周"))
-        self.copy_button.setToolTip(self.tr("把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）"))
+        self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_last_week)
-        self.publish_button = QPushButton(self.tr("发布"))
-        self.publish_button.setToolTip(self.tr("发布本周排班表：张贴、发群以后不再改动，直到重新打开"))
+        self.publish_button = QPushButton()
         self.publish_button.clicked.connect(self._toggle_published)
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.hide()
@@ -390,11 +490,9 @@ class MainWindow(QMainWindow):
         self.candidates = CandidatesPanel()
         self.candidates.assign_requested.connect(self.assign)
         self.explanation = ExplanationPanel()
-        self.side_tabs.addTab(self.problems, self.tr("问题"))
-        self.side_tabs.addTab(self.candidates, self.tr("谁能顶岗"))
-        self.side_tabs.addTab(self.explanation, self.tr("方案说明"))
         self.versions = VersionsPanel()
-        self.side_tabs.addTab(self.versions, self.tr("发布记录"))
+        for tab in (self.problems, self.candidates, self.explanation, self.versions):
+            self.side_tabs.addTab(tab, "")
         side.addWidget(self.side_tabs)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
@@ -432,6 +530,8 @@ class MainWindow(QMainWindow):
         vh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.volunteer_view.setMinimumWidth(300)
         self.volunteer_view.setMinimumHeight(160)  # 方案说明 below never squeezes it away
+        self.volunteer_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.volunteer_view.customContextMenuRequested.connect(self._show_volunteer_menu)
         layout.addWidget(self.volunteer_view, 1)
         return panel
 
@@ -605,6 +705,11 @@ class MainWindow(QMainWindow):
         for action in (self.remove_action, self.pin_action):
             action.setEnabled(editable)
         self.candidates_action.setEnabled(has_week)
+        self.repair_action.setEnabled(editable)
+        has_community = self.community is not None
+        self.outputs.set_enabled(has_community)
+        for action in (self.volunteers_action, self.import_action, self.setup_action, self.reports_action):
+            action.setEnabled(has_community)
         self.grid_view.set_editable(editable)
         self.candidates.set_editable(editable)
         has_roster = has_week and self._week.roster is not None
@@ -805,6 +910,9 @@ class MainWindow(QMainWindow):
                 self.tr("取消锁定 {name}").format(name=name) if a.pinned else self.tr("锁定 {name}").format(name=name))
             pin.setEnabled(editable)
             pin.triggered.connect(lambda checked=False, v=a.volunteer, p=a.pinned: self.set_pinned(v, post, not p))
+            away = menu.addAction(self.tr("{name} 请假/退出…").format(name=name))
+            away.setEnabled(editable)
+            away.triggered.connect(lambda checked=False, v=a.volunteer, d=post.date: self.start_repair(v, d))
         menu.addSeparator()
         who = menu.addAction(self.tr("谁能顶这个岗？"))
         who.setEnabled(open_post)
@@ -820,6 +928,213 @@ class MainWindow(QMainWindow):
         menu = self.cell_menu(post, volunteer)
         menu.exec(self.grid_view.viewport().mapToGlobal(pos))
         menu.deleteLater()
+
+    # === a drop-out (请假/退出) and its repair ==============================================
+
+    def _show_volunteer_menu(self, pos) -> None:
+        index = self.volunteer_view.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.volunteer_menu(self.volunteer_proxy.mapToSource(index).row())
+        if menu is not None:
+            menu.exec(self.volunteer_view.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def _volunteer_at_row(self, row: int) -> str | None:
+        """The id of the volunteer in a row of `volunteer_model` (None outside it)."""
+        if not 0 <= row < self.volunteer_model.rowCount():
+            return None
+        return self.volunteer_model.index(row, 0).data(VolunteerListModel.VolunteerIdRole)
+
+    def volunteer_menu(self, row: int) -> QMenu | None:
+        """The context menu of a volunteer of the list (a row of `volunteer_model`)."""
+        volunteer = self._volunteer_at_row(row) if self._week is not None else None
+        if volunteer is None:
+            return None
+        name = self._week.volunteer_names.get(volunteer, volunteer)
+        menu = QMenu(self)
+        away = menu.addAction(self.tr("{name} 请假/退出…").format(name=name))
+        away.setEnabled(self.can_edit())
+        away.triggered.connect(lambda: self.start_repair(volunteer))
+        register = menu.addAction(self.tr("打开志愿者名册…"))
+        register.triggered.connect(self.open_volunteers)
+        return menu
+
+    def repair_for_current(self) -> None:
+        """排班 → 请假/退出…: for the name chosen in the grid, else the volunteer selected
+        in the list."""
+        target = self.grid_view.target_name()
+        if target is not None:
+            self.start_repair(target[1], target[0].date)
+            return
+        rows = self.volunteer_view.selectionModel().selectedRows() if self.volunteer_view.selectionModel() else []
+        if rows:
+            volunteer = self._volunteer_at_row(self.volunteer_proxy.mapToSource(rows[0]).row())
+            if volunteer is not None:
+                self.start_repair(volunteer)
+                return
+        self.statusBar().showMessage(self.tr("请先在排班表或志愿者名单里选中一个人。"), 10_000)
+
+    def start_repair(self, volunteer: str, day: dt.date | None = None) -> AwayDatesDialog | None:
+        """请假/退出…: ask which days `volunteer` cannot come (window-modal, not blocking);
+        OK saves them and proposes the repair (`repair_dropout`). `day` (the date of a
+        post right-clicked) is ticked too when it is not past."""
+        if not self.can_edit():
+            if self.published:
+                self.statusBar().showMessage(self.tr("本周排班表已发布，不能修改；要修改请先“重新打开”。"), 10_000)
+            return None
+        dialog = AwayDatesDialog(self._week, volunteer, self._today(), self)
+        if day is not None and day in dialog.boxes and day >= self._today() and dialog.boxes[day].isEnabled():
+            dialog.boxes[day].setChecked(True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.repair_dropout(volunteer, dialog.chosen_dates(), dialog.new_dates()))
+        dialog.destroyed.connect(lambda: setattr(self, "away_dialog", None))
+        self.away_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def repair_dropout(self, volunteer: str, dates: Sequence[dt.date],
+                       new_dates: Sequence[dt.date] | None = None) -> RepairDialog | None:
+        """Save `volunteer` away on `new_dates` (default `dates`), then solve the repair
+        of their posts on `dates` on a worker thread and show the proposal (`RepairDialog`,
+        window-modal, not blocking): 接受 applies it as one undoable command, 放弃 keeps the
+        roster (the away dates stay; the broken posts show under 问题)."""
+        if not self.can_edit() or not dates:
+            return None
+        key = self.week_key()
+        name = self._week.volunteer_names.get(volunteer, volunteer)
+        to_save = list(dates if new_dates is None else new_dates)
+        if to_save:
+            from roster_app.persistence.volunteer_edit import VolunteerEditStore
+
+            self._writing = True  # our own write: reloaded just below
+            try:
+                VolunteerEditStore(self.store).add_unavailable_dates(key.community_id, [volunteer], to_save)
+            except Exception as exc:
+                log.exception("saving the dates away failed")
+                self.statusBar().showMessage(self.tr("请假没有保存：{error}").format(error=exc))
+                self._show_error(self.tr("请假没有保存"), str(exc))
+                return None
+            finally:
+                self._writing = False
+            self.reload()  # the person's posts on those dates now break a rule: 问题 lists them
+        days = "、".join(date_label(d) for d in sorted(dates))
+        affected = [a for a in self._week.assignments if a.volunteer == volunteer and a.date in set(dates)]
+        broken = [v for v in self._week.violations if v.post is not None]
+        if not affected and not broken:
+            self.statusBar().showMessage(
+                self.tr("已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。").format(name=name, days=days))
+            return None
+        solve, options = self._repair_solver()
+        if solve is None:
+            return None
+        try:
+            scenario = repair_scenario(self.store.week_scenario(key.community_id, key.week_start), volunteer, dates)
+        except Exception as exc:
+            log.exception("building the snapshot failed")
+            self._show_error(self.tr("读取本周数据失败"), str(exc))
+            return None
+        dialog = RepairDialog(self._week, scenario, volunteer, dates, solve, options, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._repair_closed(dialog, key, name, days, result))
+        self.repair_dialog = dialog
+        dialog.open()
+        dialog.start()
+        self.statusBar().showMessage(self.tr("已记下 {name} {days} 请假，正在计算最少的改动…").format(name=name, days=days))
+        return dialog
+
+    def _repair_solver(self) -> tuple[Any, Any]:
+        """The solve function and its options with `repair` on (the window's own solver
+        when it was given one, as in tests)."""
+        solve, options = self._solve, self._solve_options
+        if solve is None:
+            try:
+                solve, default_options = _default_solver()
+            except Exception as exc:
+                log.exception("the solver cannot be loaded")
+                self._show_error(self.tr("无法启动求解器"), str(exc))
+                return None, None
+            options = options if options is not None else default_options
+        if options is not None and dataclasses.is_dataclass(options) and hasattr(options, "repair"):
+            options = dataclasses.replace(options, repair=True)
+        return solve, options
+
+    def _repair_closed(self, dialog: RepairDialog, key: WeekKey, name: str, days: str, result: int) -> None:
+        if self.repair_dialog is dialog:
+            self.repair_dialog = None
+        proposal = dialog.proposal
+        if result != RepairDialog.DialogCode.Accepted or proposal is None:
+            problems = len(self._week.violations) if self._week is not None else 0
+            message = self.tr("已放弃调整，排班表未改动；{name} {days} 的请假已记下").format(name=name, days=days)
+            if problems:
+                message += self.tr("，违反规则 {n} 处，见“问题”").format(n=problems)
+            self.statusBar().showMessage(message + self.tr("。"))
+            if problems:
+                self.side_tabs.setCurrentIndex(PROBLEMS_TAB)
+            return
+        if key != self.week_key():
+            return  # cannot happen while the dialog is modal; never write into another week
+        changed = len(repair_rows(self._week, proposal))
+        text = self.tr("{name} {days} 请假后的调整").format(name=name, days=days)
+        if self.replace_roster(proposal, text):
+            short = sum(1 for s in proposal.shortages if s.post in {r.post for r in dialog.rows})
+            message = self.tr("已按调整方案修改 {n} 个岗位").format(n=changed)
+            if short:
+                message += self.tr("，{m} 个仍缺岗（见“问题”）").format(m=short)
+            self.statusBar().showMessage(message + self.tr("。可撤销（Ctrl+Z）。"))
+
+    # === the other windows ==================================================================
+
+    def open_volunteers(self) -> Any:
+        """数据 → 志愿者名册…: the register of the shown community, in a window of its own."""
+        return self._open(self.tr("志愿者名册"), "roster_app.gui.volunteer_editor", "open_volunteer_manager")
+
+    def open_import(self) -> Any:
+        """数据 → 导入志愿者…: from an Excel or CSV list."""
+        return self._open(self.tr("导入志愿者"), "roster_app.gui.import_dialog", "open_import_dialog")
+
+    def open_setup(self) -> Any:
+        """数据 → 社区设置…: gates, slots, demand, rules, calendar."""
+        return self._open(self.tr("社区设置"), "roster_app.gui.community_setup", "open_community_setup")
+
+    def open_reports(self) -> Any:
+        """统计 → 服务统计…: service hours and person-times over any date range."""
+        return self._open(self.tr("服务统计"), "roster_app.gui.reports_view", "open_reports")
+
+    def _open(self, what: str, module: str, function: str) -> Any:
+        if self.community is None:
+            self.statusBar().showMessage(self.tr("还没有社区。"), 10_000)
+            return None
+        import importlib
+
+        try:
+            opened = getattr(importlib.import_module(module), function)(self, self.store, self.community.id)
+        except Exception as exc:
+            log.exception("opening %s failed", module)
+            self.statusBar().showMessage(self.tr("打开“{what}”失败：{error}").format(what=what, error=exc))
+            self._show_error(self.tr("打开“{what}”失败").format(what=what), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("已打开“{what}”。").format(what=what), 10_000)
+        return opened
+
+    # === language ============================================================================
+
+    def set_language(self, language: str) -> bool:
+        """设置 → 语言: switch the interface now and remember the choice; False (and a
+        message) if the language's catalogue is missing."""
+        app = QCoreApplication.instance()
+        ok = self.translators.install(app, language)
+        for code, action in self.language_actions.items():
+            action.setChecked(code == self.translators.language)
+        if not ok:
+            self.statusBar().showMessage(self.tr("没有找到这种语言的翻译文件，界面仍用中文。"))
+            self._show_error(self.tr("切换语言"), self.tr(
+                "没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。"))
+            return False
+        if self._settings is not None:
+            save_language(language, self._settings)
+        self.statusBar().showMessage(self.tr("界面语言：{name}").format(name=LANGUAGES[language]), 10_000)
+        return True
 
     # === publishing and copying ==========================================================
 
