@@ -190,7 +190,7 @@
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="65"/>
         <source>{date}周</source>
-        <translation type="unfinished"></translation>
+        <translation>week {date}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="78"/>
@@ -202,144 +202,144 @@
         <location filename="../../roster_app/gui/export_menu.py" line="78"/>
         <location filename="../../roster_app/gui/export_menu.py" line="303"/>
         <source>排班表</source>
-        <translation type="unfinished"></translation>
+        <translation>Roster</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="78"/>
         <source>个人值班单</source>
-        <translation type="unfinished">Personal slips</translation>
+        <translation>Personal slips</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="189"/>
         <source>打印预览(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print &amp;preview</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="190"/>
         <source>导出 PDF(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Export P&amp;DF</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="194"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished">Export Excel…</translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="195"/>
         <source>导出微信图片…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export WeChat picture…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="196"/>
         <source>输出完整手机号（默认隐去中间四位）</source>
-        <translation type="unfinished"></translation>
+        <translation>Full phone numbers (middle four digits hidden by default)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="197"/>
         <source>只在门岗值班表和 Excel 中显示完整手机号；微信图片始终隐去</source>
-        <translation type="unfinished"></translation>
+        <translation>Full numbers only on gate sheets and in Excel; the WeChat picture always hides them</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="209"/>
         <source>输出将显示完整手机号，只供社区内部使用。</source>
-        <translation type="unfinished"></translation>
+        <translation>Output will show full phone numbers: for the community office only.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="209"/>
         <source>输出的手机号将隐去中间四位。</source>
-        <translation type="unfinished"></translation>
+        <translation>Output will hide the middle four digits of phone numbers.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="225"/>
         <source>{title}：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {error}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="242"/>
         <source>已取消。</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="257"/>
         <source>还没有社区，没有可输出的排班表。</source>
-        <translation type="unfinished"></translation>
+        <translation>No community yet, so no roster to output.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="272"/>
         <source>打印预览失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview failed</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="277"/>
         <source>打印预览：{what}。在预览窗口里选打印机并打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview: {what}. Choose the printer and print from the preview window.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="286"/>
         <source>导出 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="286"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="292"/>
         <source>导出 PDF 失败</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF export failed</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="294"/>
         <source>已导出 PDF（{n} 页）：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported PDF ({n} pages): {path}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="303"/>
         <source>导出 Excel</source>
-        <translation type="unfinished">Export Excel</translation>
+        <translation>Export Excel</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="303"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished">Excel workbook (*.xlsx)</translation>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="309"/>
         <source>导出 Excel 失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel export failed</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="311"/>
         <source>已导出 Excel：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported Excel: {path}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="321"/>
         <location filename="../../roster_app/gui/export_menu.py" line="341"/>
         <location filename="../../roster_app/gui/export_menu.py" line="357"/>
         <source>导出微信图片失败</source>
-        <translation type="unfinished"></translation>
+        <translation>WeChat picture export failed</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="348"/>
         <source>排班图</source>
-        <translation type="unfinished"></translation>
+        <translation>Roster picture</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="349"/>
         <source>导出微信图片</source>
-        <translation type="unfinished"></translation>
+        <translation>Export WeChat picture</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="349"/>
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished">PNG image (*.png)</translation>
+        <translation>PNG image (*.png)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="359"/>
         <source>已导出微信图片（{w}×{h}）：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported WeChat picture ({w}×{h}): {path}</translation>
     </message>
     <message>
         <location filename="../../roster_app/reports/wechat_picture.py" line="247"/>
@@ -637,48 +637,48 @@
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="168"/>
         <source>岗位</source>
-        <translation type="unfinished">Post</translation>
+        <translation>Post</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="168"/>
         <source>原来</source>
-        <translation type="unfinished"></translation>
+        <translation>Before</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="168"/>
         <source>现在</source>
-        <translation type="unfinished"></translation>
+        <translation>After</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="168"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Why</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="186"/>
         <source>（空缺）</source>
-        <translation type="unfinished"></translation>
+        <translation>(empty)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="191"/>
         <source>仍缺 {n} 人：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Still {n} short: {reason}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="192"/>
         <source>仍缺条件：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Need still unmet: {reason}</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="54"/>
+        <location filename="../../roster_app/gui/app.py" line="55"/>
         <source>数据库已损坏</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="55"/>
+        <location filename="../../roster_app/gui/app.py" line="56"/>
         <source>无法打开排班数据库：
 {message}
 
@@ -689,25 +689,25 @@
 An intact automatic backup from {date} exists. Continue with this backup? The damaged file is renamed and kept where it is, not deleted; changes made after the backup must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="79"/>
+        <location filename="../../roster_app/gui/app.py" line="87"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="91"/>
-        <location filename="../../roster_app/gui/app.py" line="100"/>
+        <location filename="../../roster_app/gui/app.py" line="98"/>
+        <location filename="../../roster_app/gui/app.py" line="107"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="92"/>
+        <location filename="../../roster_app/gui/app.py" line="99"/>
         <source>无法打开排班数据库：
 {message}</source>
         <translation>Cannot open the roster database:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="101"/>
+        <location filename="../../roster_app/gui/app.py" line="108"/>
         <source>备份也无法打开：
 {message}</source>
         <translation>The backup cannot be opened either:
@@ -792,37 +792,37 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="223"/>
         <source>请假/退出 — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Away / dropping out — {name}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="226"/>
         <source>勾选 {name} 本周不能来的日子。确定后记为请假，并重新安排 TA 这些日子的岗位：其余安排不变，改动先给你过目，再决定接受还是放弃。</source>
-        <translation type="unfinished"></translation>
+        <translation>Tick the days {name} cannot come this week. They are entered as dates away and their posts on those days are re-planned: everything else stays, and you see the changes before you accept or reject them.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="242"/>
         <source>没有安排</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rostered</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="243"/>
         <source>{date}：{duty}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date}: {duty}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="246"/>
         <source>（已登记请假）</source>
-        <translation type="unfinished"></translation>
+        <translation>(already away)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="261"/>
         <source>记为请假并重新安排</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark away and re-plan</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="262"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2233,12 +2233,12 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     <message>
         <location filename="../../roster_app/gui/kinds.py" line="46"/>
         <source>青年志愿者</source>
-        <translation>Young volunteer</translation>
+        <translation>Youth</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/kinds.py" line="47"/>
         <source>新时代好少年</source>
-        <translation>Student (minor)</translation>
+        <translation>Minor</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/kinds.py" line="48"/>
@@ -2286,7 +2286,7 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     <message>
         <location filename="../../roster_app/gui/widgets.py" line="87"/>
         <source>图例：</source>
-        <translation>Legend:</translation>
+        <translation>Key:</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/widgets.py" line="94"/>
@@ -2470,52 +2470,52 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="233"/>
         <source>请假/退出…（所选的人）</source>
-        <translation type="unfinished"></translation>
+        <translation>Away / dropping out… (chosen person)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="234"/>
         <source>某人不能来：记为请假，用最少的改动重新安排 TA 的岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>Someone cannot come: mark them away and re-plan their posts with the fewest changes</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="239"/>
         <source>数据(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Data</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="240"/>
         <source>志愿者名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Volunteer register…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="241"/>
         <source>导入志愿者…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import volunteers…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="242"/>
         <source>社区设置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Community set-up…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="243"/>
         <source>统计(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Statistics</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="244"/>
         <source>服务统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Service report…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="245"/>
         <source>设置(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;ttings</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="246"/>
         <source>语言 Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Language 语言</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="264"/>
@@ -2531,7 +2531,7 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="265"/>
         <source>方案说明</source>
-        <translation>Explanation</translation>
+        <translation>Costs</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="265"/>
@@ -2708,127 +2708,127 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
         <location filename="../../roster_app/gui/main_window.py" line="913"/>
         <location filename="../../roster_app/gui/main_window.py" line="956"/>
         <source>{name} 请假/退出…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} away / dropping out…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="959"/>
         <source>打开志愿者名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the volunteer register…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="976"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
-        <translation type="unfinished"></translation>
+        <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1015"/>
         <source>请假没有保存：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1016"/>
         <source>请假没有保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Dates away not saved</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1026"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1043"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1068"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1070"/>
         <source>，违反规则 {n} 处，见“问题”</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1071"/>
         <source>。</source>
-        <translation type="unfinished"></translation>
+        <translation>.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1078"/>
         <source>{name} {days} 请假后的调整</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1081"/>
         <source>已按调整方案修改 {n} 个岗位</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1083"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
-        <translation type="unfinished"></translation>
+        <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1090"/>
         <source>志愿者名册</source>
-        <translation type="unfinished">Volunteer register</translation>
+        <translation>Volunteer register</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1094"/>
         <source>导入志愿者</source>
-        <translation type="unfinished"></translation>
+        <translation>Import volunteers</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1098"/>
         <source>社区设置</source>
-        <translation type="unfinished"></translation>
+        <translation>Community set-up</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1102"/>
         <source>服务统计</source>
-        <translation type="unfinished">Service report</translation>
+        <translation>Service report</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1106"/>
         <source>还没有社区。</source>
-        <translation type="unfinished"></translation>
+        <translation>No community yet.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1114"/>
         <source>打开“{what}”失败：{error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1115"/>
         <source>打开“{what}”失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open “{what}”</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1117"/>
         <source>已打开“{what}”。</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened “{what}”.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1130"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
-        <translation type="unfinished"></translation>
+        <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1131"/>
         <source>切换语言</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch language</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1132"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
-        <translation type="unfinished"></translation>
+        <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1136"/>
         <source>界面语言：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface language: {name}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="1155"/>
@@ -3354,37 +3354,37 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="91"/>
         <source>导出微信图片</source>
-        <translation type="unfinished"></translation>
+        <translation>Export WeChat picture</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="93"/>
         <source>发到志愿者微信群的图片（1080 像素宽，手机上看得清；电话号码中间四位隐去）。要哪一部分？</source>
-        <translation type="unfinished"></translation>
+        <translation>A picture for the volunteers&apos; WeChat group (1080 pixels wide, readable on a phone; middle four digits of phone numbers hidden). Which part?</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="97"/>
         <source>整周（所有门岗）</source>
-        <translation type="unfinished"></translation>
+        <translation>The whole week (every gate)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="98"/>
         <source>一个门岗的一周</source>
-        <translation type="unfinished"></translation>
+        <translation>One gate&apos;s week</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="99"/>
         <source>一天（所有门岗）</source>
-        <translation type="unfinished"></translation>
+        <translation>One day (every gate)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="120"/>
         <source>保存图片…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save picture…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="121"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3431,102 +3431,102 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="315"/>
         <source>请假后的调整 — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-plan after dates away — {name}</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="320"/>
         <source>{name} {days} 不能来。下面是改动最少的调整：只换掉必须换的人，其余安排不变。</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} cannot come on {days}. Below is the plan with the fewest changes: only those who must be replaced are, everything else stays.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="325"/>
         <source>正在计算最少的改动…</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out the fewest changes…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="329"/>
         <source>停止</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="330"/>
         <source>停止计算，用目前找到的最好方案</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop and use the best plan found so far</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="353"/>
         <source>接受</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="354"/>
         <source>放弃</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="355"/>
         <source>按这个方案修改排班表（可撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>Change the roster as proposed (can be undone)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="356"/>
         <source>不改排班表；请假已记下，受影响的岗位见“问题”</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave the roster as it is; the dates away are kept and the affected posts are listed under “Problems”</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="381"/>
         <source>正在停止，保留目前最好的方案…</source>
-        <translation type="unfinished">Stopping, keeping the best solution so far…</translation>
+        <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="385"/>
         <source>正在计算最少的改动：已找到方案 {n} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>Working out the fewest changes: {n} plan(s) found</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="391"/>
         <source>没有找到调整方案，排班表未改动。请用“谁能顶岗”手工安排。</source>
-        <translation type="unfinished"></translation>
+        <translation>No plan found; the roster is unchanged. Use “Who can cover” to assign by hand.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="400"/>
         <source>不需要改动。</source>
-        <translation type="unfinished"></translation>
+        <translation>No changes needed.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="402"/>
         <source>共 {n} 个岗位有变化：{changed} 个换了人</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} post(s) change: {changed} with someone else</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="403"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} 个仍缺岗&lt;/b&gt;&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} still short&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="404"/>
         <source>，没有缺岗</source>
-        <translation type="unfinished"></translation>
+        <translation>, none short</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="405"/>
         <source>。接受后可撤销（Ctrl+Z）。</source>
-        <translation type="unfinished"></translation>
+        <translation>. Accepting can be undone (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="408"/>
         <source>提示：</source>
-        <translation type="unfinished">Note: </translation>
+        <translation>Note: </translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="410"/>
         <source>计算完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/repair_dialog.py" line="416"/>
         <source>计算出错，排班表未改动：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>The calculation failed; the roster is unchanged: {message}</translation>
     </message>
 </context>
 <context>
@@ -5144,7 +5144,7 @@ They will no longer be rostered; register entry, past rosters and service hours 
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="359"/>
         <source>新时代好少年应勾选“未成年”。</source>
-        <translation>A student (minor) must have “Minor” ticked.</translation>
+        <translation>A minor must have “Minor” ticked.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="360"/>
