@@ -181,6 +181,7 @@ class OutputActions(QObject):
         menu.addAction(self.picture_action)
         menu.addSeparator()
         menu.addAction(self.full_phones_action)
+        menu.setToolTipsVisible(True)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -193,8 +194,10 @@ class OutputActions(QObject):
             self.pdf_actions[kind].setText(document_label(kind) + "…")
         self.xlsx_action.setText(_tr("导出 Excel…"))
         self.picture_action.setText(_tr("导出微信图片…"))
-        self.full_phones_action.setText(_tr("输出完整手机号（默认隐去中间四位）"))
-        self.full_phones_action.setToolTip(_tr("只在门岗值班表和 Excel 中显示完整手机号；微信图片始终隐去"))
+        self.full_phones_action.setText(_tr("输出完整手机号"))
+        tip = _tr("不勾选时手机号隐去中间四位（138****1234）。勾选后门岗值班表和 Excel 显示完整号码；微信图片始终隐去")
+        self.full_phones_action.setToolTip(tip)
+        self.full_phones_action.setStatusTip(tip)
 
     def set_enabled(self, enabled: bool) -> None:
         for action in (*self.preview_actions.values(), *self.pdf_actions.values(), self.xlsx_action,

@@ -1131,6 +1131,11 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("切换语言"), self.tr(
                 "没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。"))
             return False
+        # Qt posts LanguageChange to the widgets; the clerk's window changes at once.
+        self.retranslate_ui()
+        self._show_week()
+        if app is not None:
+            app.setApplicationDisplayName(QCoreApplication.translate("App", "门岗排班"))
         if self._settings is not None:
             save_language(language, self._settings)
         self.statusBar().showMessage(self.tr("界面语言：{name}").format(name=LANGUAGES[language]), 10_000)
