@@ -26,3 +26,27 @@ class DatabaseError(Exception):
 class StoreError(ValueError):
     """A request the store cannot carry out: an unknown community, volunteer, gate or slot,
     or data that breaks a rule of the database. Nothing was changed."""
+
+
+class ConcurrentEditError(StoreError):
+    """Another clerk changed the week since this program read it; nothing was saved.
+
+    Optimistic locking (`RosterStore`): the week's row version moved on. Reload the week to
+    see the other clerk's change, then redo (or merge) this one.
+
+    Attributes:
+        week_start: Monday of the week.
+        clerk: who made the newer change ("" if unknown).
+        changed_at: when (UTC, naive), or None if unknown.
+    """
+
+    def __init__(self, week_start, clerk: str = "", changed_at=None):
+        self.week_start = week_start
+        self.clerk = clerk
+        self.changed_at = changed_at
+        who = f" by {clerk}" if clerk else ""
+        when = f" at {changed_at:%Y-%m-%d %H:%M} UTC" if changed_at else ""
+        super().__init__(
+            f"The week of {week_start.isoformat()} was changed{who}{when} after you opened it; nothing was "
+            f"saved. Reload the week to see that change, then make yours again."
+        )

@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """The number of the last migration (``schema_info.version``), bumped by every migration.
 
 Alembic's revision in ``alembic_version`` is what decides upgrades; this number is kept so
@@ -58,6 +58,7 @@ NAMING_CONVENTION = {
 
 DAYS_KINDS = ("all", "workdays", "rest_days", "dates")
 WEEK_STATUSES = ("draft", "published")
+CHANGE_ACTIONS = ("added", "removed", "pinned", "unpinned", "published", "reopened")
 OBJECTIVE_VERSIONS = (1, 2)
 
 
@@ -363,6 +364,30 @@ class Week(Base):
     solved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     warnings: Mapped[list[Any]] = mapped_column(default=list)
     conflicts: Mapped[list[Any]] = mapped_column(default=list)
+    # Goes up with every change to the week: a save based on an older read is refused.
+    row_version: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+
+
+class RosterChange(Base):
+    """One change to a week's roster, for the audit trail: who, when, what, at which post.
+
+    `action` is added/removed/pinned/unpinned for a post (gate, date, slot, volunteer and
+    the volunteer's name then, by code), published/reopened for the whole week (no post).
+    """
+
+    __tablename__ = "roster_changes"
+    __table_args__ = (CheckConstraint(f"action IN ({_in(CHANGE_ACTIONS)})", name="action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    week_id: Mapped[int] = _parent("weeks.id")
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    clerk: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(16))
+    gate: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    slot: Mapped[str | None] = mapped_column(String(64))
+    volunteer: Mapped[str | None] = mapped_column(String(64))
+    volunteer_name: Mapped[str | None] = mapped_column(String(200))
 
 
 class AssignmentRow(Base):

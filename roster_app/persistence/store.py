@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from roster_app.demo import DEMO_CONTACT, demo_scenario, demo_volunteer_details
 from roster_app.kinds import KIND_LABELS, VolunteerDetails, guess_kind
 from roster_app.persistence.database import Database
-from roster_app.persistence.errors import StoreError
+from roster_app.persistence import week_guard
+from roster_app.persistence.errors import ConcurrentEditError, StoreError
 from roster_app.persistence.models import (
     AllowedGate,
     AssignmentRow,
@@ -249,11 +251,22 @@ class RosterStore:
 
     Call `subscribe` to hear, after every committed change, which community changed (the
     GUI turns this into a Qt signal; this package knows no Qt).
+
+    Several clerks may share one database (PostgreSQL): each write to a week is refused with
+    `ConcurrentEditError` if another clerk changed the week after this store last read it
+    (`week_roster`) or wrote it, and every change is recorded with `clerk`'s name
+    (`roster_changes`); see `week_guard`.
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clerk: str | None = None) -> None:
         self.db = db
+        self.clerk = week_guard.current_clerk() if clerk is None else clerk
         self._listeners: list[Callable[[int], None]] = []
+        # (community id, Monday) -> the week's row version as this store last read or wrote it.
+        self._seen: dict[tuple[int, dt.date], int] = {}
+
+    def _claim(self, s: Session, community_id: int, week_start: dt.date, week: Week) -> int:
+        return week_guard.claim(s, week, self._seen.get((community_id, week_start)))
 
     def subscribe(self, callback: Callable[[int], None]) -> None:
         """`callback(community_id)` runs after each committed change to that community."""
@@ -669,13 +682,21 @@ class RosterStore:
             week = self._week(s, community_id, week_start)
             if week is None:
                 week = Week(community_id=community_id, start_date=week_start, status=DRAFT)
-                s.add(week)
-                s.flush()
+                try:
+                    with s.begin_nested():
+                        s.add(week)
+                        s.flush()
+                except IntegrityError:
+                    # Another clerk created the week since we looked: theirs stands.
+                    raise ConcurrentEditError(week_start) from None
             if week.status == PUBLISHED:
                 raise StoreError(
                     f"The roster of the week of {week_start.isoformat()} is published; reopen the week "
                     f"before changing it. Nothing was saved."
                 )
+            version = self._claim(s, community_id, week_start, week)
+            week_guard.record_roster_change(s, week, self.clerk, self._assignments(s, community_id, week_start),
+                                            roster.assignments, self._names(s, community_id))
             # Delete first, then insert row by row: if a later row fails, the rollback
             # must bring the old roster back, which the tests check.
             for table in (AssignmentRow, ShortageRow, RosterTerm, ShortfallRow):
@@ -711,6 +732,7 @@ class RosterStore:
                 {"rule": c.rule, "message": c.message, "pins": [_assignment_to_json(p) for p in c.pins]}
                 for c in roster.conflicts
             ]
+        self._seen[community_id, week_start] = version
         self._changed(community_id)
 
     def week_roster(self, community_id: int, week_start: dt.date) -> Roster | None:
@@ -721,6 +743,7 @@ class RosterStore:
         with self.db.session() as s:
             c = self._community(s, community_id)
             week = self._week(s, community_id, week_start)
+            self._seen[community_id, week_start] = 0 if week is None else week.row_version
             if week is None:
                 return None
             assignments = self._assignments(s, community_id, week_start)
@@ -786,9 +809,13 @@ class RosterStore:
             )
             if week is None or not has_roster:
                 raise StoreError(f"The week of {week_start.isoformat()} has no roster to publish.")
-            if week.status != PUBLISHED:
-                self._keep_version(s, community_id, week_start, week)
+            if week.status == PUBLISHED:
+                return  # nothing changes: no new version, no line in the trail
+            version = self._claim(s, community_id, week_start, week)
+            self._keep_version(s, community_id, week_start, week)
             week.status = PUBLISHED
+            week_guard.record(s, week, self.clerk, "published")
+        self._seen[community_id, week_start] = version
         self._changed(community_id)
 
     def reopen_week(self, community_id: int, week_start: dt.date) -> None:
@@ -799,7 +826,12 @@ class RosterStore:
             week = self._week(s, community_id, week_start)
             if week is None:
                 raise StoreError(f"There is no week of {week_start.isoformat()} to reopen.")
+            if week.status == DRAFT:
+                return
+            version = self._claim(s, community_id, week_start, week)
             week.status = DRAFT
+            week_guard.record(s, week, self.clerk, "reopened")
+        self._seen[community_id, week_start] = version
         self._changed(community_id)
 
     def set_pinned(self, community_id: int, week_start: dt.date, assignment: Assignment, pinned: bool) -> None:
@@ -821,7 +853,12 @@ class RosterStore:
                     f"{assignment.volunteer} at {assignment.gate} on {assignment.date.isoformat()} "
                     f"({assignment.slot}) is not in the roster of the week of {week_start.isoformat()}."
                 )
+            version = self._claim(s, community_id, week_start, week)
+            if row.pinned != pinned:
+                week_guard.record(s, week, self.clerk, "pinned" if pinned else "unpinned", assignment,
+                                  self._names(s, community_id).get(assignment.volunteer))
             row.pinned = pinned
+        self._seen[community_id, week_start] = version
         self._changed(community_id)
 
     # --- hand edits ------------------------------------------------------------------------
@@ -841,6 +878,9 @@ class RosterStore:
                     f"The roster of the week of {week_start.isoformat()} is published; reopen the week "
                     f"before changing it. Nothing was saved."
                 )
+            version = self._claim(s, community_id, week_start, week)
+            week_guard.record_roster_change(s, week, self.clerk, self._assignments(s, community_id, week_start), (),
+                                            self._names(s, community_id))
             for table in (AssignmentRow, ShortageRow, RosterTerm, ShortfallRow):
                 s.execute(delete(table).where(table.week_id == week.id))
             week.solver_status = None
@@ -850,6 +890,7 @@ class RosterStore:
             week.solved_at = None
             week.warnings = []
             week.conflicts = []
+        self._seen[community_id, week_start] = version
         self._changed(community_id)
 
     def week_status(self, community_id: int, week_start: dt.date) -> str:
@@ -858,6 +899,18 @@ class RosterStore:
             self._community(s, community_id)
             week = self._week(s, community_id, week_start)
             return DRAFT if week is None else week.status
+
+    def roster_changes(self, community_id: int, week_start: dt.date) -> list[week_guard.ChangeInfo]:
+        """The week's audit trail, newest first: who added, removed, pinned, published what."""
+        with self.db.session() as s:
+            self._community(s, community_id)
+            week = self._week(s, community_id, week_start)
+            return [] if week is None else week_guard.changes(s, week)
+
+    @staticmethod
+    def _names(s: Session, community_id: int) -> dict[str, str]:
+        return dict(s.execute(select(VolunteerRow.code, VolunteerRow.name)
+                              .where(VolunteerRow.community_id == community_id)).all())
 
     # --- published versions -----------------------------------------------------------------
 

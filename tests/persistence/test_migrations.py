@@ -148,8 +148,8 @@ def test_downgrade_to_0001_gives_the_schema_before_alembic(tmp_path: Path) -> No
 
 
 def test_revisions_and_schema_version_agree() -> None:
-    assert migrate.known_revisions() == ("0001", "0002", "0003")
-    assert migrate.head_revision() == "0003" and int(migrate.head_revision()) == SCHEMA_VERSION
+    assert migrate.known_revisions() == ("0001", "0002", "0003", "0004")
+    assert migrate.head_revision() == "0004" and int(migrate.head_revision()) == SCHEMA_VERSION
 
 
 def test_a_new_database_is_at_head_without_backup(tmp_path: Path) -> None:
