@@ -18,6 +18,16 @@ listed under 问题 beside the grid, where clicking one selects its cell; 谁能
 can take a post (`solver.candidates`). A published week is read-only until reopened. The
 window remembers its size and splitters (QSettings).
 
+A drop-out (请假/退出…, from the volunteer list's or a grid name's context menu, or 排班):
+the days away are saved, the week is re-solved with `SolveOptions(repair=True)` and the
+proposal shown as a before/after list (`repair_dialog`); 接受 is one undoable command.
+
+The menus reach every other window: 文件 the print preview, PDF, Excel and the WeChat
+picture (`export_menu.OutputActions`), 数据 the volunteer register, the import and the
+community set-up, 统计 the service-hour reports, 设置 the language. The fixed texts are set
+in `retranslate_ui`, run again on every QEvent.LanguageChange, so a language switch
+changes the open window at once.
+
 The window talks to the database only through the store API (`RosterStore`) and to the
 solver only through `solve(scenario, options, on_progress, stop)`, which returns a
 `Roster` or, as `solve_with_stats` does (the default), `(Roster, SolveStats)`; it builds no
