@@ -200,7 +200,7 @@
     </message>
     <message>
         <location filename="../../roster_app/gui/export_menu.py" line="78"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="303"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
         <source>排班表</source>
         <translation>Roster</translation>
     </message>
@@ -210,134 +210,134 @@
         <translation>Personal slips</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="189"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="190"/>
         <source>打印预览(&amp;P)</source>
         <translation>Print &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="190"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="191"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="194"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="195"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="195"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="196"/>
         <source>导出微信图片…</source>
         <translation>Export WeChat picture…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="196"/>
-        <source>输出完整手机号（默认隐去中间四位）</source>
-        <translation>Full phone numbers (middle four digits hidden by default)</translation>
-    </message>
-    <message>
         <location filename="../../roster_app/gui/export_menu.py" line="197"/>
-        <source>只在门岗值班表和 Excel 中显示完整手机号；微信图片始终隐去</source>
-        <translation>Full numbers only on gate sheets and in Excel; the WeChat picture always hides them</translation>
+        <source>输出完整手机号</source>
+        <translation>Full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="209"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="198"/>
+        <source>不勾选时手机号隐去中间四位（138****1234）。勾选后门岗值班表和 Excel 显示完整号码；微信图片始终隐去</source>
+        <translation>Unticked, phone numbers hide their middle four digits (138****1234). Ticked, gate sheets and Excel show full numbers; the WeChat picture always hides them</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="212"/>
         <source>输出将显示完整手机号，只供社区内部使用。</source>
         <translation>Output will show full phone numbers: for the community office only.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="209"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="212"/>
         <source>输出的手机号将隐去中间四位。</source>
         <translation>Output will hide the middle four digits of phone numbers.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="225"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="228"/>
         <source>{title}：{error}</source>
         <translation>{title}: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="242"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="245"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="257"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="260"/>
         <source>还没有社区，没有可输出的排班表。</source>
         <translation>No community yet, so no roster to output.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="272"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="275"/>
         <source>打印预览失败</source>
         <translation>Print preview failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="277"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="280"/>
         <source>打印预览：{what}。在预览窗口里选打印机并打印。</source>
         <translation>Print preview: {what}. Choose the printer and print from the preview window.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="286"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="289"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="286"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="289"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="292"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="295"/>
         <source>导出 PDF 失败</source>
         <translation>PDF export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="294"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="297"/>
         <source>已导出 PDF（{n} 页）：{path}</source>
         <translation>Exported PDF ({n} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="303"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="303"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="309"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="312"/>
         <source>导出 Excel 失败</source>
         <translation>Excel export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="311"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="314"/>
         <source>已导出 Excel：{path}</source>
         <translation>Exported Excel: {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="321"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="341"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="357"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="324"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="344"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="360"/>
         <source>导出微信图片失败</source>
         <translation>WeChat picture export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="348"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="351"/>
         <source>排班图</source>
         <translation>Roster picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="349"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="352"/>
         <source>导出微信图片</source>
         <translation>Export WeChat picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="349"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="352"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="359"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
         <source>已导出微信图片（{w}×{h}）：{path}</source>
         <translation>Exported WeChat picture ({w}×{h}): {path}</translation>
     </message>
@@ -387,7 +387,7 @@
         <translation>Made on {date}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="355"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="358"/>
         <location filename="../../roster_app/reports/wechat_picture.py" line="458"/>
         <source>无法写入文件 {path}</source>
         <translation>Cannot write the file {path}</translation>
@@ -690,6 +690,7 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
     <message>
         <location filename="../../roster_app/gui/app.py" line="87"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1148"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
@@ -2312,728 +2313,728 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="223"/>
+        <location filename="../../roster_app/gui/main_window.py" line="233"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="225"/>
+        <location filename="../../roster_app/gui/main_window.py" line="235"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="226"/>
+        <location filename="../../roster_app/gui/main_window.py" line="236"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="289"/>
+        <location filename="../../roster_app/gui/main_window.py" line="299"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="291"/>
+        <location filename="../../roster_app/gui/main_window.py" line="301"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="227"/>
+        <location filename="../../roster_app/gui/main_window.py" line="237"/>
         <source>移除所选的人</source>
         <translation>Remove the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="228"/>
+        <location filename="../../roster_app/gui/main_window.py" line="238"/>
         <source>锁定 / 取消锁定所选的人</source>
         <translation>Pin / unpin the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="229"/>
-        <location filename="../../roster_app/gui/main_window.py" line="917"/>
+        <location filename="../../roster_app/gui/main_window.py" line="239"/>
+        <location filename="../../roster_app/gui/main_window.py" line="927"/>
         <source>谁能顶这个岗？</source>
         <translation>Who can cover this post?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="230"/>
+        <location filename="../../roster_app/gui/main_window.py" line="240"/>
         <source>排班(&amp;R)</source>
         <translation>&amp;Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="231"/>
-        <location filename="../../roster_app/gui/main_window.py" line="255"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1380"/>
+        <location filename="../../roster_app/gui/main_window.py" line="241"/>
+        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1395"/>
         <source>自动排班</source>
         <translation>Auto-schedule</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="232"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1190"/>
+        <location filename="../../roster_app/gui/main_window.py" line="242"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1205"/>
         <source>复制上周排班</source>
         <translation>Copy last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="235"/>
+        <location filename="../../roster_app/gui/main_window.py" line="245"/>
         <source>发布本周排班表</source>
         <translation>Publish this week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="236"/>
+        <location filename="../../roster_app/gui/main_window.py" line="246"/>
         <source>重新打开本周（允许修改）</source>
         <translation>Reopen this week (allow changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="237"/>
+        <location filename="../../roster_app/gui/main_window.py" line="247"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="237"/>
-        <location filename="../../roster_app/gui/main_window.py" line="251"/>
+        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="261"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="237"/>
+        <location filename="../../roster_app/gui/main_window.py" line="247"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="257"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="248"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1451"/>
+        <location filename="../../roster_app/gui/main_window.py" line="258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1466"/>
         <source>关于门岗排班</source>
         <translation>About Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="263"/>
+        <location filename="../../roster_app/gui/main_window.py" line="273"/>
         <source>注意事项</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="260"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="252"/>
+        <location filename="../../roster_app/gui/main_window.py" line="262"/>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="253"/>
+        <location filename="../../roster_app/gui/main_window.py" line="263"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="254"/>
+        <location filename="../../roster_app/gui/main_window.py" line="264"/>
         <source>停止求解，保留目前找到的最好方案</source>
         <translation>Stop solving and keep the best solution found so far</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="256"/>
+        <location filename="../../roster_app/gui/main_window.py" line="266"/>
         <source>按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）</source>
         <translation>Build this week&apos;s roster from the gates&apos; demand, the volunteers&apos; availability and the party-member rule (F5)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="257"/>
+        <location filename="../../roster_app/gui/main_window.py" line="267"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="259"/>
+        <location filename="../../roster_app/gui/main_window.py" line="269"/>
         <source>本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published (posted at the gates, sent to the volunteers&apos; group) and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="260"/>
+        <location filename="../../roster_app/gui/main_window.py" line="270"/>
         <source>复制上周</source>
         <translation>Copy last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="261"/>
+        <location filename="../../roster_app/gui/main_window.py" line="271"/>
         <source>把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）</source>
         <translation>Start this week from last week&apos;s roster; assignments that break a rule now are left out (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="718"/>
+        <location filename="../../roster_app/gui/main_window.py" line="728"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="272"/>
         <source>发布本周排班表：张贴、发群以后不再改动，直到重新打开</source>
         <translation>Publish this week&apos;s roster: once posted and sent to the group it stays unchanged until reopened</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="233"/>
+        <location filename="../../roster_app/gui/main_window.py" line="243"/>
         <source>请假/退出…（所选的人）</source>
         <translation>Away / dropping out… (chosen person)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="234"/>
+        <location filename="../../roster_app/gui/main_window.py" line="244"/>
         <source>某人不能来：记为请假，用最少的改动重新安排 TA 的岗位</source>
         <translation>Someone cannot come: mark them away and re-plan their posts with the fewest changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="239"/>
+        <location filename="../../roster_app/gui/main_window.py" line="249"/>
         <source>数据(&amp;D)</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="240"/>
+        <location filename="../../roster_app/gui/main_window.py" line="250"/>
         <source>志愿者名册…</source>
         <translation>Volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="241"/>
+        <location filename="../../roster_app/gui/main_window.py" line="251"/>
         <source>导入志愿者…</source>
         <translation>Import volunteers…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="242"/>
+        <location filename="../../roster_app/gui/main_window.py" line="252"/>
         <source>社区设置…</source>
         <translation>Community set-up…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="243"/>
+        <location filename="../../roster_app/gui/main_window.py" line="253"/>
         <source>统计(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="244"/>
+        <location filename="../../roster_app/gui/main_window.py" line="254"/>
         <source>服务统计…</source>
         <translation>Service report…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="245"/>
+        <location filename="../../roster_app/gui/main_window.py" line="255"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="246"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="264"/>
-        <location filename="../../roster_app/gui/main_window.py" line="634"/>
+        <location filename="../../roster_app/gui/main_window.py" line="274"/>
+        <location filename="../../roster_app/gui/main_window.py" line="644"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="264"/>
+        <location filename="../../roster_app/gui/main_window.py" line="274"/>
         <source>谁能顶岗</source>
         <translation>Who can cover</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="275"/>
         <source>方案说明</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="275"/>
         <source>发布记录</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="584"/>
+        <location filename="../../roster_app/gui/main_window.py" line="594"/>
         <source>读取数据失败</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="590"/>
+        <location filename="../../roster_app/gui/main_window.py" line="600"/>
         <source>未设置社区</source>
         <translation>No community set up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="591"/>
+        <location filename="../../roster_app/gui/main_window.py" line="601"/>
         <source>门岗排班 — {name}</source>
         <translation>Gate Roster — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="596"/>
+        <location filename="../../roster_app/gui/main_window.py" line="606"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="598"/>
+        <location filename="../../roster_app/gui/main_window.py" line="608"/>
         <source>（本周）</source>
         <translation> (this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="634"/>
+        <location filename="../../roster_app/gui/main_window.py" line="644"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="643"/>
+        <location filename="../../roster_app/gui/main_window.py" line="653"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="647"/>
+        <location filename="../../roster_app/gui/main_window.py" line="657"/>
         <source>志愿者 {n} 人 · 本周 {pt} 人次、{h} 小时</source>
         <translation>{n} volunteers · this week {pt} person-times, {h} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="653"/>
+        <location filename="../../roster_app/gui/main_window.py" line="663"/>
         <source>本周开放岗位 {open} 个，尚未排班。点“自动排班”生成本周值班表。</source>
         <translation>{open} open posts this week, not rostered yet. Click “Auto-schedule” to build the week&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="656"/>
+        <location filename="../../roster_app/gui/main_window.py" line="666"/>
         <source>岗位 {open} 个：已排满 &lt;b&gt;{filled}&lt;/b&gt; 个</source>
         <translation>{open} posts: &lt;b&gt;{filled}&lt;/b&gt; filled</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="658"/>
+        <location filename="../../roster_app/gui/main_window.py" line="668"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;缺岗 {short} 个&lt;/b&gt;（共缺 {missing} 人次）&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} short&lt;/b&gt; ({missing} person-times missing)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="662"/>
+        <location filename="../../roster_app/gui/main_window.py" line="672"/>
         <source>，无缺岗</source>
         <translation>, none short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="663"/>
+        <location filename="../../roster_app/gui/main_window.py" line="673"/>
         <source>；共排 {pt} 人次、{h} 小时。</source>
         <translation>; {pt} person-times, {h} h in all.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="666"/>
+        <location filename="../../roster_app/gui/main_window.py" line="676"/>
         <source>缺岗已证明最少，偏好未证明最优</source>
         <translation>fewest short posts proven, preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="668"/>
+        <location filename="../../roster_app/gui/main_window.py" line="678"/>
         <source>手工调整</source>
         <translation>edited by hand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="669"/>
+        <location filename="../../roster_app/gui/main_window.py" line="679"/>
         <source>方案：{status}</source>
         <translation>Solution: {status}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="671"/>
+        <location filename="../../roster_app/gui/main_window.py" line="681"/>
         <source>&#x3000;&lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;违反规则 {n} 处&lt;/b&gt;（见右侧“问题”）&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;{n} rule(s) broken&lt;/b&gt; (see “Problems” on the right)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="674"/>
+        <location filename="../../roster_app/gui/main_window.py" line="684"/>
         <source>&lt;b&gt;已发布&lt;/b&gt;，不能修改</source>
         <translation>&lt;b&gt;Published&lt;/b&gt;, read-only</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="688"/>
+        <location filename="../../roster_app/gui/main_window.py" line="698"/>
         <source>冲突：</source>
         <translation>Conflict: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="692"/>
+        <location filename="../../roster_app/gui/main_window.py" line="702"/>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="718"/>
+        <location filename="../../roster_app/gui/main_window.py" line="728"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="764"/>
-        <location filename="../../roster_app/gui/main_window.py" line="984"/>
+        <location filename="../../roster_app/gui/main_window.py" line="774"/>
+        <location filename="../../roster_app/gui/main_window.py" line="994"/>
         <source>本周排班表已发布，不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="783"/>
+        <location filename="../../roster_app/gui/main_window.py" line="793"/>
         <source>修改没有保存：{error}</source>
         <translation>The change was not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="784"/>
+        <location filename="../../roster_app/gui/main_window.py" line="794"/>
         <source>修改没有保存</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="805"/>
+        <location filename="../../roster_app/gui/main_window.py" line="815"/>
         <source>。违反规则 {n} 处，见“问题”</source>
         <translation>. {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="862"/>
+        <location filename="../../roster_app/gui/main_window.py" line="872"/>
         <source>{post}：能来 {n} 人，最合适的在前。双击一人即可安排。</source>
         <translation>{post}: {n} can come, best first. Double-click someone to assign them.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="884"/>
+        <location filename="../../roster_app/gui/main_window.py" line="894"/>
         <source>安排…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="890"/>
+        <location filename="../../roster_app/gui/main_window.py" line="900"/>
         <source>{name}（本周 {h} 小时）</source>
         <translation>{name} ({h} h this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="895"/>
+        <location filename="../../roster_app/gui/main_window.py" line="905"/>
         <source>没有人能来</source>
         <translation>Nobody can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="897"/>
+        <location filename="../../roster_app/gui/main_window.py" line="907"/>
         <source>全部人选…</source>
         <translation>All candidates…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="906"/>
+        <location filename="../../roster_app/gui/main_window.py" line="916"/>
         <source>移除 {name}</source>
         <translation>Remove {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="910"/>
+        <location filename="../../roster_app/gui/main_window.py" line="920"/>
         <source>取消锁定 {name}</source>
         <translation>Unpin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="910"/>
+        <location filename="../../roster_app/gui/main_window.py" line="920"/>
         <source>锁定 {name}</source>
         <translation>Pin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="913"/>
-        <location filename="../../roster_app/gui/main_window.py" line="956"/>
+        <location filename="../../roster_app/gui/main_window.py" line="923"/>
+        <location filename="../../roster_app/gui/main_window.py" line="966"/>
         <source>{name} 请假/退出…</source>
         <translation>{name} away / dropping out…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="959"/>
+        <location filename="../../roster_app/gui/main_window.py" line="969"/>
         <source>打开志愿者名册…</source>
         <translation>Open the volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="976"/>
+        <location filename="../../roster_app/gui/main_window.py" line="986"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
         <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1015"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1025"/>
         <source>请假没有保存：{error}</source>
         <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1016"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1026"/>
         <source>请假没有保存</source>
         <translation>Dates away not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1026"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1036"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
         <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1043"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1053"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
         <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1068"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1078"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
         <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1070"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1080"/>
         <source>，违反规则 {n} 处，见“问题”</source>
         <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1071"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1081"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1078"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1088"/>
         <source>{name} {days} 请假后的调整</source>
         <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1081"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1091"/>
         <source>已按调整方案修改 {n} 个岗位</source>
         <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1083"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1093"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
         <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1090"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1100"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1094"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1104"/>
         <source>导入志愿者</source>
         <translation>Import volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1098"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1108"/>
         <source>社区设置</source>
         <translation>Community set-up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1102"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
         <source>服务统计</source>
         <translation>Service report</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1106"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1116"/>
         <source>还没有社区。</source>
         <translation>No community yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1114"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1124"/>
         <source>打开“{what}”失败：{error}</source>
         <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1115"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1125"/>
         <source>打开“{what}”失败</source>
         <translation>Cannot open “{what}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1117"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1127"/>
         <source>已打开“{what}”。</source>
         <translation>Opened “{what}”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1130"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1140"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
         <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1131"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1141"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1132"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1142"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
         <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1136"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1151"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1155"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1170"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1158"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1173"/>
         <source>已发布本周排班表，现在不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and now read-only; “Reopen” it to change it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1168"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
         <source>重新打开失败</source>
         <translation>Reopening failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1171"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1186"/>
         <source>已重新打开本周排班表，可以修改；改完请再发布。</source>
         <translation>This week&apos;s roster is reopened for changes; publish it again when done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1198"/>
         <source>读取上周排班表失败</source>
         <translation>Cannot read last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1186"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1201"/>
         <source>上周没有排班表，无法复制。</source>
         <translation>Last week has no roster to copy.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1192"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1207"/>
         <source>已复制上周排班 {n} 人次</source>
         <translation>Copied {n} person-times from last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1195"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1210"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1198"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1213"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1199"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1214"/>
         <source>；{m} 人次不再符合规则，没有复制：{names}{more}</source>
         <translation>; {m} no longer fit the rules and were left out: {names}{more}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1084"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1201"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1094"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1216"/>
         <source>。可撤销（Ctrl+Z）。</source>
         <translation>. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1261"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1276"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1277"/>
         <source>将删除演示社区“{name}”的全部门岗、志愿者和排班表，不能恢复。
 确定删除吗？</source>
         <translation>This deletes all gates, volunteers and rosters of the demo community “{name}” for good.
 Delete it?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1274"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1289"/>
         <source>删除演示数据失败</source>
         <translation>Removing the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1278"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
         <source>已删除演示数据。</source>
         <translation>Demo data removed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1286"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1301"/>
         <source>载入演示数据失败</source>
         <translation>Loading the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1291"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1306"/>
         <source>已载入演示数据。</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1055"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1304"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1065"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1319"/>
         <source>无法启动求解器</source>
         <translation>Cannot start the solver</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1035"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1312"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1045"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1327"/>
         <source>读取本周数据失败</source>
         <translation>Cannot read this week&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1327"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1342"/>
         <source>正在排班…</source>
         <translation>Scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1329"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1344"/>
         <source>正在自动排班…</source>
         <translation>Auto-scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1340"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1355"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1352"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1367"/>
         <source>正在排班… {t:.1f} 秒</source>
         <translation>Scheduling… {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1360"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1375"/>
         <source>正在求最少缺岗</source>
         <translation>Minimising short posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1361"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1376"/>
         <source>正在优化偏好</source>
         <translation>Optimising preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1363"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1378"/>
         <source>{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}</source>
         <translation>{stage}: {n} solution(s) found, objective {obj}, bound {bound}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1393"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1408"/>
         <source>已取消自动排班，保留目前最好的方案</source>
         <translation>Auto-schedule cancelled, best solution so far kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1393"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1408"/>
         <source>自动排班完成</source>
         <translation>Auto-schedule done</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1395"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1410"/>
         <source>：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优</source>
         <translation>: {missing} person-times short, {t:.1f} s. Fewest short posts proven; other preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1399"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1414"/>
         <source>：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒</source>
         <translation>: {status}, {missing} person-times short, {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1407"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1422"/>
         <source>无法排班：数据有矛盾，排班表未改动。请看下方的冲突说明。</source>
         <translation>Cannot schedule: the data contradict each other; the roster is unchanged. See the conflicts below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1409"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1424"/>
         <source>已取消自动排班：还没有找到方案，排班表未改动。</source>
         <translation>Auto-schedule cancelled before a solution was found; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1411"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1426"/>
         <source>在时间限制内没有找到方案，排班表未改动。</source>
         <translation>No solution found within the time limit; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1416"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1431"/>
         <source>自动排班出错，排班表未改动。</source>
         <translation>Auto-schedule failed; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1417"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1432"/>
         <source>自动排班出错</source>
         <translation>Auto-schedule failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1452"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1467"/>
         <source>门岗排班（GateRoster）
 为社区门岗（卡口）志愿者排每周值班表。</source>
         <translation>Gate Roster (GateRoster)
 Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1590"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1605"/>
         <source>最优</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1591"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1606"/>
         <source>可行（未证明最优）</source>
         <translation>feasible (not proven optimal)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1592"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1607"/>
         <source>无解</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1593"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1608"/>
         <source>未找到方案</source>
         <translation>no solution found</translation>
     </message>
@@ -4607,32 +4608,32 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1511"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1526"/>
         <source>当前（未发布的修改）</source>
         <translation>Current (unpublished changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1515"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1530"/>
         <source>第 {n} 版&#x3000;{time} 发布，{count} 人次</source>
         <translation>Version {n}  published {time}, {count} person-times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1520"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1535"/>
         <source>本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。</source>
         <translation>Not published this week yet. Once published, each published roster stays here so you can see what changed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1522"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1537"/>
         <source>本周发布过 {n} 次。选一行，看它比前一版改了什么。</source>
         <translation>Published {n} time(s) this week. Select a row to see what changed from the version before.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1534"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1549"/>
         <source>第一次发布：共 {n} 人次。</source>
         <translation>First publication: {n} person-times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1538"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1553"/>
         <source>与前一版相同。</source>
         <translation>Same as the version before.</translation>
     </message>
