@@ -229,7 +229,7 @@ def soft_gap_percent(r: dict[str, Any]) -> float | None:
 
 _COLUMNS = (("instance", 12, "<"), ("workers", 7, ">"), ("run", 3, ">"), ("first s", 8, ">"),
             ("optimum s", 9, ">"), ("gap %", 8, ">"), ("best s", 7, ">"), ("status", 9, ">"), ("cov", 3, ">"),
-            ("soft gap %", 10, ">"),
+            ("short", 5, ">"), ("soft gap %", 10, ">"),
             ("peak MiB", 8, ">"), ("valid", 5, ">"), ("changes (forced + refills + other)", 0, "<"))
 
 
@@ -251,10 +251,17 @@ def _row(label: str, workers: int, run: int, r: dict[str, Any]) -> str:
         label, str(workers), str(run), num(r["first_s"]),
         num(r["wall_s"]) if r["status"] == "OPTIMAL" else "—",
         pct(gap), num(r["best_s"]), r["status"], {True: "yes", False: "no"}.get(r.get("coverage_optimal"), "—"),
-        pct(soft),
+        _short(r.get("terms") or {}), pct(soft),
         f"{r['peak_mib']:.0f}",
         "ok" if not r["violations"] else "NO", changes,
     ])
+
+
+def _short(terms: dict[str, int]) -> str:
+    """Missing people + unmet needs of the answer ("—" without an answer)."""
+    if "missing_people" not in terms:
+        return "—"
+    return f"{terms['missing_people']}+{terms.get('unmet_needs', 0)}"
 
 
 def _describe(scenario) -> str:
@@ -299,7 +306,7 @@ def _target_table(chosen: list[str], repeat: int, workers: list[int], time_limit
     print("times in s from the call of solve_with_stats (model building included); optimum: time to the proof, "
           "— if none; gap: (objective − bound) / objective at the end; best: last improving answer; peak MiB: "
           "the child process's max RSS (imports and the scenario included); cov: fewest missing people and unmet needs "
-          "proven; soft gap: the gap of the terms below coverage, once it is proven; valid: solver.validate finds nothing")
+          "proven; short: missing people + unmet needs of the answer; soft gap: the gap of the terms below coverage, once it is proven; valid: solver.validate finds nothing")
     print(_line([name for name, _, _ in _COLUMNS]))
     sys.stdout.flush()
 
