@@ -83,7 +83,7 @@ def _version(kind: str, data: Any) -> int | FormatProblem:
         return FormatProblem("", f"{type(data).__name__} is not of type 'object'")
     if "format" not in data:
         return FormatProblem("", "'format' is a required property")
-    if data["format"] not in known:
+    if not isinstance(data["format"], str) or data["format"] not in known:
         expected = " or ".join(map(repr, known))
         return FormatProblem("format", f"{data['format']!r} is not a format this program reads (expected {expected})")
     return known[data["format"]]

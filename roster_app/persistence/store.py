@@ -24,11 +24,14 @@ not (version 1: None, solved with version 1's strictly ordered objective) in
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from sqlalchemy import delete, func, select
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -36,7 +39,7 @@ from roster_app.demo import DEMO_CONTACT, demo_scenario, demo_volunteer_details
 from roster_app.kinds import KIND_LABELS, VolunteerDetails, guess_kind
 from roster_app.persistence.database import Database
 from roster_app.persistence import week_guard
-from roster_app.persistence.errors import ConcurrentEditError, StoreError
+from roster_app.persistence.errors import ConcurrentEditError, DatabaseError, StoreError
 from roster_app.persistence.models import (
     AllowedGate,
     AssignmentRow,
@@ -86,6 +89,8 @@ from solver.scenario import (
 DRAFT, PUBLISHED = "draft", "published"
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
 
+
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class CommunityInfo:
@@ -246,6 +251,29 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
         raise StoreError(f"Cannot store scenario {scenario.name!r}:\n" + "\n".join(f"  - {p}" for p in problems))
 
 
+def _reading(method: Callable) -> Callable:
+    """Turns a value the program cannot read (changed behind its back: another tool, a bad
+    restore) into a `DatabaseError` naming the file, instead of a traceback. Our own
+    refusals (`StoreError`) pass unchanged; the original error is logged for a bug report."""
+
+    @functools.wraps(method)
+    def read(self: "RosterStore", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (StoreError, DatabaseError):
+            raise
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError, OverflowError,
+                sa_exc.StatementError) as exc:
+            log.exception("unreadable value in %s (%s)", self.db.location, method.__name__)
+            raise DatabaseError(
+                f"{self.db.location} holds a value this program cannot read ({type(exc).__name__}: {exc}); "
+                f"it may have been changed by another program. Nothing was changed.",
+                self.db.location, damaged=True,
+            ) from exc
+
+    return read
+
+
 class RosterStore:
     """The database seen as communities, their week scenarios and saved rosters.
 
@@ -282,6 +310,7 @@ class RosterStore:
         with self.db.session() as s:
             return s.scalar(select(func.count()).select_from(Community)) == 0
 
+    @_reading
     def communities(self) -> list[CommunityInfo]:
         with self.db.session() as s:
             return [
@@ -459,6 +488,7 @@ class RosterStore:
 
     # --- scenario out --------------------------------------------------------------------
 
+    @_reading
     def week_scenario(self, community_id: int, week_start: dt.date, days: int = 7) -> Scenario:
         """The snapshot the solver gets for the days from `week_start`.
 
@@ -610,6 +640,7 @@ class RosterStore:
         ).all()
         return {vid: int(minutes) for vid, minutes in rows}
 
+    @_reading
     def recent_hours(self, community_id: int, week_start: dt.date, weeks: int | None = None) -> dict[str, float]:
         """Volunteer id → hours served in the `weeks` weeks (7 days each) before `week_start`.
 
@@ -645,6 +676,7 @@ class RosterStore:
 
     # --- details and weeks ----------------------------------------------------------------
 
+    @_reading
     def volunteer_details(self, community_id: int) -> dict[str, VolunteerDetails]:
         """Volunteer id → kind, phone, building and grid, for every volunteer (also inactive)."""
         with self.db.session() as s:
@@ -653,6 +685,7 @@ class RosterStore:
                              .order_by(VolunteerRow.position, VolunteerRow.code))
             return {r.code: VolunteerDetails(r.kind, r.phone, r.building, r.grid) for r in rows}
 
+    @_reading
     def weeks(self, community_id: int) -> list[WeekInfo]:
         """The community's planned weeks, oldest first."""
         with self.db.session() as s:
@@ -735,6 +768,7 @@ class RosterStore:
         self._seen[community_id, week_start] = version
         self._changed(community_id)
 
+    @_reading
     def week_roster(self, community_id: int, week_start: dt.date) -> Roster | None:
         """The saved roster of the week, or None if the week has neither roster nor assignments.
 
@@ -893,6 +927,7 @@ class RosterStore:
         self._seen[community_id, week_start] = version
         self._changed(community_id)
 
+    @_reading
     def week_status(self, community_id: int, week_start: dt.date) -> str:
         """"draft" or "published"; a week never planned is a draft."""
         with self.db.session() as s:
@@ -900,6 +935,7 @@ class RosterStore:
             week = self._week(s, community_id, week_start)
             return DRAFT if week is None else week.status
 
+    @_reading
     def roster_changes(self, community_id: int, week_start: dt.date) -> list[week_guard.ChangeInfo]:
         """The week's audit trail, newest first: who added, removed, pinned, published what."""
         with self.db.session() as s:
@@ -925,6 +961,7 @@ class RosterStore:
                          for a in self._assignments(s, community_id, week_start)],
         ))
 
+    @_reading
     def published_versions(self, community_id: int, week_start: dt.date) -> list[VersionInfo]:
         """Every published version of the week, oldest first (empty if never published)."""
         with self.db.session() as s:
