@@ -87,6 +87,11 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "门岗排班"))
     apply_app_font(app)
 
+    if db_url is None:
+        # 设置 → 数据库: the street office's server, if the clerk chose one.
+        from roster_app.gui.database_dialog import configured_url
+
+        db_url = configured_url()
     try:
         store = open_store(db_url)
     except (DatabaseError, StoreError) as exc:

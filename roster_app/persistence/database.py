@@ -48,6 +48,35 @@ def default_database_url() -> str:
     return f"sqlite:///{(directory / DATABASE_FILE).as_posix()}"
 
 
+def server_url(host: str, port: int, database: str, user: str) -> str:
+    """The URL of a PostgreSQL database; no password in it (PostgreSQL reads ~/.pgpass)."""
+    return URL.create("postgresql+psycopg", username=user or None, host=host, port=port,
+                      database=database).render_as_string(hide_password=False)
+
+
+def server_parts(url: str | None) -> tuple[str, int, str, str] | None:
+    """(host, port, database, user) of a PostgreSQL URL; None for anything else."""
+    if not url:
+        return None
+    try:
+        parsed = make_url(url)
+    except sa_exc.ArgumentError:
+        return None
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    return parsed.host or "", parsed.port or 5432, parsed.database or "", parsed.username or ""
+
+
+def check_connection(url: str) -> str | None:
+    """Opens the database once (creating or upgrading its tables); None if that worked, else
+    the reason, for the clerk."""
+    try:
+        Database(url, backup_days=0).close()
+    except (DatabaseError, StoreError) as exc:
+        return str(exc)
+    return None
+
+
 def _is_sqlite_memory(url: URL) -> bool:
     return url.get_backend_name() == "sqlite" and (
         url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
@@ -113,6 +142,9 @@ class Database:
                 self.engine: Engine = create_engine(
                     self.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
                 )
+            elif self.url.get_backend_name() == "postgresql":
+                # A server out of reach must not freeze the window for minutes.
+                self.engine = create_engine(self.url, connect_args={"connect_timeout": 10})
             else:
                 self.engine = create_engine(self.url)
         except (sa_exc.ArgumentError, ImportError) as exc:
