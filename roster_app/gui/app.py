@@ -24,16 +24,18 @@ from solver.workdays import monday_of
 log = logging.getLogger(__name__)
 
 
-def open_store(db_url: str | None):
+def open_store(db_url: str | None, backup_days: int | None = None):
     """The `RosterStore` of `db_url` (the user's default database when None).
 
     Loads the demo for the current week if the database holds nothing yet. Raises the
     store's own errors (their messages are meant for the clerk).
     """
+    from roster_app.persistence.backups import DEFAULT_KEEP_DAYS
     from roster_app.persistence.database import Database, default_database_url
     from roster_app.persistence.store import RosterStore
 
-    store = RosterStore(Database(db_url or default_database_url()))
+    days = DEFAULT_KEEP_DAYS if backup_days is None else backup_days
+    store = RosterStore(Database(db_url or default_database_url(), backup_days=days))
     if store.is_empty():
         store.load_demo(monday_of(dt.date.today()))
     return store
@@ -87,13 +89,14 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "门岗排班"))
     apply_app_font(app)
 
-    if db_url is None:
-        # 设置 → 数据库: the street office's server, if the clerk chose one.
-        from roster_app.gui.database_dialog import configured_url
+    # 设置 → 数据库: the street office's server, if the clerk chose one; days of backups.
+    from roster_app.gui.database_dialog import configured_backup_days, configured_url
 
+    if db_url is None:
         db_url = configured_url()
+    backup_days = configured_backup_days()
     try:
-        store = open_store(db_url)
+        store = open_store(db_url, backup_days)
     except (DatabaseError, StoreError) as exc:
         # Our own errors carry a message for the clerk; a traceback would only frighten.
         log.error("cannot open the database: %s", exc)
@@ -105,7 +108,7 @@ def run_gui(db_url: str | None, argv: list[str]) -> int:
             )
             return 1
         try:
-            store = open_store(db_url)
+            store = open_store(db_url, backup_days)
         except (DatabaseError, StoreError) as again:
             QMessageBox.critical(
                 None,

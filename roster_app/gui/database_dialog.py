@@ -31,6 +31,18 @@ from PySide6.QtWidgets import (
 from roster_app.persistence.database import check_connection, server_parts, server_url
 
 SETTINGS_KEY = "database/url"
+BACKUP_DAYS_KEY = "database/backupDays"
+
+
+def configured_backup_days(settings: QSettings | None = None) -> int:
+    """How many days of automatic copies of the local file to keep (0: none)."""
+    from roster_app.persistence.backups import DEFAULT_KEEP_DAYS
+
+    value = (settings or QSettings()).value(BACKUP_DAYS_KEY, DEFAULT_KEEP_DAYS)
+    try:
+        return max(0, min(365, int(value)))
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP_DAYS
 
 
 def configured_url(settings: QSettings | None = None) -> str | None:
@@ -64,6 +76,13 @@ class DatabaseDialog(QDialog):
         form.addRow(self.tr("用户名"), self.user)
         self.server_form = QWidget()
         self.server_form.setLayout(form)
+        self.backup_days = QSpinBox()
+        self.backup_days.setRange(0, 365)
+        self.backup_days.setSuffix(self.tr(" 天"))
+        self.backup_days.setSpecialValueText(self.tr("不备份"))
+        self.backup_days.setValue(configured_backup_days(self.settings))
+        backup_row = QFormLayout()
+        backup_row.addRow(self.tr("本机文件的自动备份保留"), self.backup_days)
         note = QLabel(self.tr("密码不保存在本程序中：请按 PostgreSQL 的惯例写在 ~/.pgpass 文件里。"
                               "更改在下次启动时生效。"))
         note.setWordWrap(True)
@@ -78,6 +97,7 @@ class DatabaseDialog(QDialog):
         row.addWidget(self.result, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.local)
+        layout.addLayout(backup_row)
         layout.addWidget(self.server)
         layout.addWidget(self.server_form)
         layout.addWidget(note)
@@ -114,6 +134,7 @@ class DatabaseDialog(QDialog):
 
     def _update(self) -> None:
         self.server_form.setEnabled(self.server.isChecked())
+        self.backup_days.setEnabled(self.local.isChecked())
         complete = self.local.isChecked() or (bool(self.host.text().strip()) and bool(self.database.text().strip()))
         self.ok_button.setEnabled(complete)
         self.test_button.setEnabled(self.server.isChecked() and complete)
@@ -139,4 +160,5 @@ class DatabaseDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.setValue(SETTINGS_KEY, self.chosen_url() or "")
+        self.settings.setValue(BACKUP_DAYS_KEY, self.backup_days.value())
         super().accept()

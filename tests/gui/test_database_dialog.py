@@ -53,3 +53,19 @@ def test_an_unreachable_server_is_said_plainly_and_local_is_the_default(qtbot, t
     qtbot.mouseClick(dialog.local, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert configured_url(settings) is None
+
+
+def test_days_of_backups_are_a_setting(qtbot, tmp_path) -> None:
+    from roster_app.gui.database_dialog import configured_backup_days
+
+    settings = settings_in(tmp_path)
+    assert configured_backup_days(settings) == 14
+    dialog = DatabaseDialog(settings)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    assert dialog.backup_days.isEnabled()
+    dialog.backup_days.setValue(30)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert configured_backup_days(settings) == 30
+    settings.setValue("database/backupDays", "nonsense")
+    assert configured_backup_days(settings) == 14
