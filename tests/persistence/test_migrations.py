@@ -288,3 +288,57 @@ def test_schema_version_1_without_its_tables_is_damaged(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="damaged"):
         Database(url(path))
     assert backups(path) == []
+
+
+def test_a_postgresql_database_of_revision_0003_is_upgraded_with_every_row(tmp_path: Path, postgres_server) -> None:
+    """The street office's server upgraded in place: every row of every table kept."""
+    from sqlalchemy import MetaData, select
+
+    source_path = tmp_path / "source.sqlite3"
+    with Database(url(source_path), backup_days=0) as db:
+        store = RosterStore(db)
+        community = store.load_demo(WEEK)
+        store.save_roster(community, WEEK, sample_roster())
+        store.publish_week(community, WEEK)
+        expected = store.week_roster(community, WEEK)
+        expected_scenario = store.week_scenario(community, WEEK)
+    pg_url = postgres_server.new_database(migrated=False)
+    pg = create_engine(pg_url)
+    with pg.begin() as conn:
+        migrate.upgrade(conn, "0003")
+    sqlite_engine = create_engine(url(source_path))
+    old, new = MetaData(), MetaData()
+    old.reflect(sqlite_engine)
+    new.reflect(pg)
+    counts = {}
+    with sqlite_engine.connect() as src, pg.begin() as dst:
+        for table in new.sorted_tables:
+            if table.name in ("alembic_version", "schema_info"):
+                continue
+            columns = [c.name for c in table.columns]
+            rows = [dict(r._mapping) for r in src.execute(select(*(old.tables[table.name].c[c] for c in columns)))]
+            for row in rows:  # SQLite keeps booleans as 0/1; the server wants true/false
+                for c in table.columns:
+                    if str(c.type) == "BOOLEAN" and row[c.name] is not None:
+                        row[c.name] = bool(row[c.name])
+            if rows:
+                dst.execute(table.insert(), rows)
+            counts[table.name] = len(rows)
+    sqlite_engine.dispose()
+    pg.dispose()
+    assert sum(counts.values()) > 400 and counts["assignments"] == len(sample_roster().assignments)
+
+    with Database(pg_url) as db:
+        assert db.upgraded_from == "0003" and db.backup_path is None  # the server keeps its own backups
+        store = RosterStore(db)
+        [info] = store.communities()
+        assert store.week_roster(info.id, WEEK) == expected
+        assert store.week_scenario(info.id, WEEK) == expected_scenario
+        assert store.week_status(info.id, WEEK) == "published"
+    check = create_engine(pg_url)
+    with check.connect() as conn:
+        for name, n in counts.items():
+            assert conn.execute(text(f"SELECT count(*) FROM {name}")).scalar() == n, name
+        assert conn.execute(text("SELECT version FROM schema_info")).scalar() == SCHEMA_VERSION
+    check.dispose()
+    postgres_server.drop(pg_url)
