@@ -669,16 +669,32 @@
         <source>仍缺条件：{reason}</source>
         <translation>Need still unmet: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="112"/>
+        <location filename="../../roster_app/gui/audit_panel.py" line="155"/>
+        <source>（未知）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="152"/>
+        <source>本周排班表还没有修改记录。</source>
+        <translation>No changes to this week&apos;s roster recorded yet.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="154"/>
+        <source>本周共 {n} 条修改，操作人：{clerks}。</source>
+        <translation>{n} change(s) this week, by: {clerks}.</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="55"/>
+        <location filename="../../roster_app/gui/app.py" line="57"/>
         <source>数据库已损坏</source>
         <translation>Database damaged</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="56"/>
+        <location filename="../../roster_app/gui/app.py" line="58"/>
         <source>无法打开排班数据库：
 {message}
 
@@ -689,26 +705,26 @@
 An intact automatic backup from {date} exists. Continue with this backup? The damaged file is renamed and kept where it is, not deleted; changes made after the backup must be entered again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="87"/>
+        <location filename="../../roster_app/gui/app.py" line="89"/>
         <location filename="../../roster_app/gui/main_window.py" line="1148"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="98"/>
-        <location filename="../../roster_app/gui/app.py" line="107"/>
+        <location filename="../../roster_app/gui/app.py" line="106"/>
+        <location filename="../../roster_app/gui/app.py" line="115"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="99"/>
+        <location filename="../../roster_app/gui/app.py" line="107"/>
         <source>无法打开排班数据库：
 {message}</source>
         <translation>Cannot open the roster database:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/app.py" line="108"/>
+        <location filename="../../roster_app/gui/app.py" line="116"/>
         <source>备份也无法打开：
 {message}</source>
         <translation>The backup cannot be opened either:
@@ -1099,6 +1115,94 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
 </context>
 <context>
+    <name>ChangeLogModel</name>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="28"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="29"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="30"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="31"/>
+        <source>修改</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="36"/>
+        <source>安排 {name}</source>
+        <translation>Assigned {name}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="37"/>
+        <source>撤下 {name}</source>
+        <translation>Removed {name}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="38"/>
+        <source>锁定 {name}</source>
+        <translation>Pinned {name}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="39"/>
+        <source>解除锁定 {name}</source>
+        <translation>Unpinned {name}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="40"/>
+        <source>发布本周排班表</source>
+        <translation>Published this week&apos;s roster</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="41"/>
+        <source>重新打开本周排班表</source>
+        <translation>Reopened this week&apos;s roster</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="44"/>
+        <source>周一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="44"/>
+        <source>周二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="45"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="45"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="46"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="46"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/audit_panel.py" line="47"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+</context>
+<context>
     <name>CommunitySetupDialog</name>
     <message>
         <location filename="../../roster_app/gui/community_setup.py" line="445"/>
@@ -1135,6 +1239,79 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
         <location filename="../../roster_app/gui/community_setup.py" line="465"/>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="60"/>
+        <source>数据库设置</source>
+        <translation>Database settings</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="61"/>
+        <source>本机文件（一位工作人员）</source>
+        <translation>A file on this computer (one clerk)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="62"/>
+        <source>服务器 PostgreSQL（街道多位工作人员共用）</source>
+        <translation>A PostgreSQL server (shared by the street office&apos;s clerks)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="73"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="74"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="75"/>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="76"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="81"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="82"/>
+        <source>不备份</source>
+        <translation>No backups</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="85"/>
+        <source>本机文件的自动备份保留</source>
+        <translation>Keep automatic backups of the local file for</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="86"/>
+        <source>密码不保存在本程序中：请按 PostgreSQL 的惯例写在 ~/.pgpass 文件里。更改在下次启动时生效。</source>
+        <translation>The password is not stored by this program: put it in the ~/.pgpass file, as usual with PostgreSQL. Changes take effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="89"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="155"/>
+        <source>连接成功。</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/database_dialog.py" line="158"/>
+        <source>无法连接：{reason}</source>
+        <translation>Cannot connect: {reason}</translation>
     </message>
 </context>
 <context>
