@@ -50,13 +50,27 @@ def greedy_roster(scenario: Scenario) -> Roster:
     return derive_roster(scenario, tuple(out), None)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Module-scoped, so the SQLite runs and the PostgreSQL runs each come as one block."""
+    return request.param
+
+
 @pytest.fixture
-def store(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'roster.db'}")
+def store(request, backend, tmp_path):
+    """The clerk's workflows run on a SQLite file and on a street office's PostgreSQL server."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        url = server.new_database()
+    else:
+        url = f"sqlite:///{tmp_path / 'roster.db'}"
+    store = open_store(url)
     community = store.communities()[0].id
     store.save_roster(community, MONDAY, greedy_roster(store.week_scenario(community, MONDAY)))
     yield store
     store.db.close()
+    if backend == "postgresql":
+        server.drop(url)
 
 
 @pytest.fixture
