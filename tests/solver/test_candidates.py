@@ -79,7 +79,8 @@ def test_candidates_break_nothing_and_the_blocked_would(seed, v2):
     roster = greedy_valid_roster(scenario, rng)
     assert hard_violations(scenario, roster) == []
     current = c.CurrentRoster(scenario, roster)
-    for post in rng.sample(list(open_posts(scenario)), 6):
+    posts = list(open_posts(scenario))
+    for post in rng.sample(posts, min(6, len(posts))):  # a random week may open fewer than 6 posts
         ranking = current.rank(post)
         here = {a.volunteer for a in roster if a.post == post}
         assert {x.volunteer for x in ranking.candidates} | {b.volunteer for b in ranking.blocked} | here == {
