@@ -311,6 +311,10 @@ class _StagedSearch:
                limit: float | None = None) -> tuple[int, cp_model.CpSolver]:
         remaining = self._remaining()
         solver = _parameters(self.options, remaining if limit is None else min(limit, remaining))
+        if len(model.proto.variables) > LARGE_MODEL_VARIABLES:
+            # Each worker holds its own copy of a street office's model: four keep it under
+            # 1 GiB (eight took 1.2 GiB) and, on two cores, search as well (measured).
+            solver.parameters.num_workers = min(solver.parameters.num_workers, LARGE_MODEL_WORKERS)
         finish_watch = _watch(self.stop, solver)
         try:
             return solver.solve(model, reporter), solver
@@ -376,7 +380,10 @@ def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> Non
         full.model.add_hint(var, first.boolean_value(lean.vars.x[key]))
 
 
-COVERAGE_SHARE = 0.5
+LARGE_MODEL_VARIABLES = 15_000
+LARGE_MODEL_WORKERS = 4
+
+COVERAGE_SHARE = 0.75
 """Of the time left, what the coverage stage may use before the preferences are searched
 anyway: community weeks prove coverage in a fraction of a second, a street office's week may
 not prove it at all, and its preferences must not be left unsearched."""
