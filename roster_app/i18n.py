@@ -43,7 +43,7 @@ def qm_file(language: str) -> Path:
 def saved_language(settings: QSettings | None = None) -> str:
     """The language the clerk chose (QSettings), else Chinese."""
     value = (settings or QSettings()).value(SETTINGS_KEY, DEFAULT_LANGUAGE)
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+    return value if isinstance(value, str) and value in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def save_language(language: str, settings: QSettings | None = None) -> None:
