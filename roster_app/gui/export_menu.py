@@ -4,8 +4,10 @@
 the window shows (read afresh from the store as a `PrintWeek`, so the paper says what the
 database says):
 
-- 打印预览 ▸ 本周排班表 / 门岗值班表（张贴用）/ 个人值班单 — Qt's print preview, from which
-  the clerk prints;
+- 打印 ▸ 本周排班表 / 门岗值班表（张贴用）/ 个人值班单 — straight to the printer dialog
+  (`ask_printer`), then the pages; `print_document` also prints some gates' sheets only
+  (after a drop-out's repair, the sheets that changed);
+- 打印预览 ▸ the same three documents — Qt's print preview, from which the clerk prints;
 - 导出 PDF ▸ the same three documents — a save dialog, then the file;
 - 导出 Excel… — the week as a workbook;
 - 导出微信图片… — a small chooser (整周 / 一个门岗 / 一天), then a save dialog, then a PNG
@@ -28,6 +30,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -71,6 +74,15 @@ def document_label(kind: str) -> str:
     from roster_app.output import DocumentKind
 
     return DocumentKind(kind).label
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog over `printer` (which printer, copies, pages); True if the
+    clerk pressed 打印. Blocks until answered, like every print dialog. The one place the
+    printer is asked for, so tests replace it with "print to PDF"."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("打印"))
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def document_file_label(kind: str) -> str:
@@ -141,9 +153,10 @@ class OutputActions(QObject):
     None), `week_start`, `statusBar()` and its QSettings (`settings`, may be None).
 
     Attributes:
-        preview_actions, pdf_actions: document kind ("week", "gates", "slips") -> QAction.
+        print_actions, preview_actions, pdf_actions: document kind ("week", "gates",
+            "slips") -> QAction.
         xlsx_action, picture_action, full_phones_action (checkable, off at first).
-        preview_menu, pdf_menu: the two submenus (made by `add_to`).
+        print_menu, preview_menu, pdf_menu: the three submenus (made by `add_to`).
         last_dialog: the preview or picture chooser opened last (for tests; may be gone).
     """
 
@@ -153,9 +166,11 @@ class OutputActions(QObject):
         self.settings = settings
         self._today = today
         self.last_dialog: QDialog | None = None
+        self.print_actions = {kind: QAction(window) for kind in KINDS}
         self.preview_actions = {kind: QAction(window) for kind in KINDS}
         self.pdf_actions = {kind: QAction(window) for kind in KINDS}
         for kind in KINDS:
+            self.print_actions[kind].triggered.connect(lambda checked=False, k=kind: self.print_document(k))
             self.preview_actions[kind].triggered.connect(lambda checked=False, k=kind: self.preview(k))
             self.pdf_actions[kind].triggered.connect(lambda checked=False, k=kind: self.export_pdf(k))
         self.preview_actions["week"].setShortcut("Ctrl+P")
@@ -167,14 +182,17 @@ class OutputActions(QObject):
         self.full_phones_action.setCheckable(True)
         self.full_phones_action.setChecked(False)  # never remembered: off at every start
         self.full_phones_action.toggled.connect(self._full_phones_toggled)
+        self.print_menu: QMenu | None = None
         self.preview_menu: QMenu | None = None
         self.pdf_menu: QMenu | None = None
 
     def add_to(self, menu: QMenu) -> None:
         """Put the actions into `menu` (the window's 文件 menu)."""
+        self.print_menu = menu.addMenu("")
         self.preview_menu = menu.addMenu("")
         self.pdf_menu = menu.addMenu("")
         for kind in KINDS:
+            self.print_menu.addAction(self.print_actions[kind])
             self.preview_menu.addAction(self.preview_actions[kind])
             self.pdf_menu.addAction(self.pdf_actions[kind])
         menu.addAction(self.xlsx_action)
@@ -187,9 +205,11 @@ class OutputActions(QObject):
     def retranslate(self) -> None:
         """(Re)set every text in the current language."""
         if self.preview_menu is not None:
+            self.print_menu.setTitle(_tr("打印(&R)"))
             self.preview_menu.setTitle(_tr("打印预览(&P)"))
             self.pdf_menu.setTitle(_tr("导出 PDF(&D)"))
         for kind in KINDS:
+            self.print_actions[kind].setText(document_label(kind) + "…")
             self.preview_actions[kind].setText(document_label(kind))
             self.pdf_actions[kind].setText(document_label(kind) + "…")
         self.xlsx_action.setText(_tr("导出 Excel…"))
@@ -200,7 +220,8 @@ class OutputActions(QObject):
         self.full_phones_action.setStatusTip(tip)
 
     def set_enabled(self, enabled: bool) -> None:
-        for action in (*self.preview_actions.values(), *self.pdf_actions.values(), self.xlsx_action,
+        for action in (*self.print_actions.values(), *self.preview_actions.values(), *self.pdf_actions.values(),
+                       self.xlsx_action,
                        self.picture_action):
             action.setEnabled(enabled)
 
@@ -262,6 +283,41 @@ class OutputActions(QObject):
         return True
 
     # --- the actions --------------------------------------------------------------------------
+
+    def print_document(self, kind: str, gates: Any = None) -> int | None:
+        """打印 a document of the shown week: the print dialog, then the pages; the page
+        count, or None when cancelled or failed. `gates` (ids) limits the gate sheets to
+        those gates, e.g. the ones a repair changed."""
+        if not self._ready():
+            return None
+        from roster_app.output import make_document
+        from roster_app.output.canvas import page_layout, render
+
+        options = self._options(kind)
+        if gates is not None:
+            options["gates"] = tuple(gates)
+        try:
+            week = self.print_week()
+            document = make_document(kind, week, **options)
+        except Exception as exc:
+            self._failed(_tr("打印失败"), exc)
+            return None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(document))
+        printer.setDocName(document.title)
+        if not ask_printer(self.window, printer):
+            self._status(_tr("已取消打印。"))
+            return None
+        try:
+            pages = render(document, printer)
+        except Exception as exc:
+            self._failed(_tr("打印失败"), exc)
+            return None
+        what = document_label(kind)
+        if kind == "gates" and gates is not None:
+            what = "、".join(week.gate_name(g) for g in gates) + " " + what
+        self._status(_tr("已打印 {what}，共 {n} 页。").format(what=what, n=pages))
+        return pages
 
     def preview(self, kind: str) -> QDialog | None:
         """打印预览 of a document of the shown week, window-modal, not blocking."""

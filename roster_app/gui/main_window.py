@@ -212,12 +212,14 @@ class MainWindow(QMainWindow):
 
         self.demo_banner = DemoBanner(central)
         self.demo_banner.remove_requested.connect(self.remove_demo)
+        self.demo_banner.new_community_requested.connect(self.new_community)
         outer.addWidget(self.demo_banner)
 
         self.stack = QStackedWidget(central)
         self.stack.addWidget(self._build_roster_page())
         self.empty_state = EmptyState()
         self.empty_state.load_demo_requested.connect(self.load_demo)
+        self.empty_state.new_community_requested.connect(self.new_community)
         self.stack.addWidget(self.empty_state)
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -250,6 +252,7 @@ class MainWindow(QMainWindow):
         self.volunteers_action.setText(self.tr("志愿者名册…"))
         self.import_action.setText(self.tr("导入志愿者…"))
         self.setup_action.setText(self.tr("社区设置…"))
+        self.new_community_action.setText(self.tr("新建社区…"))
         self.stats_menu.setTitle(self.tr("统计(&S)"))
         self.reports_action.setText(self.tr("服务统计…"))
         self.settings_menu.setTitle(self.tr("设置(&T)"))
@@ -269,6 +272,10 @@ class MainWindow(QMainWindow):
             self.tr("本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。"))
         self.copy_button.setText(self.tr("复制上周"))
         self.copy_button.setToolTip(self.tr("把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）"))
+        self.plan_next_button.setText(self.tr("照本周排下一周"))
+        self.plan_next_button.setToolTip(
+            self.tr("转到下一周，并把本周的排班表复制过去作为起点（下一周还没有排班时；可撤销）"))
+        self.plan_next_action.setText(self.tr("照本周排下一周"))
         self.publish_button.setToolTip(self.tr("发布本周排班表：张贴、发群以后不再改动，直到重新打开"))
         self.notices_title.setText(self.tr("注意事项"))
         for index, text in ((PROBLEMS_TAB, self.tr("问题")), (CANDIDATES_TAB, self.tr("谁能顶岗")),
@@ -328,6 +335,9 @@ class MainWindow(QMainWindow):
         self.copy_action = QAction(self)
         self.copy_action.triggered.connect(self.copy_last_week)
         self.roster_menu.addAction(self.copy_action)
+        self.plan_next_action = QAction(self)
+        self.plan_next_action.triggered.connect(self.plan_next_week)
+        self.roster_menu.addAction(self.plan_next_action)
         self.repair_action = QAction(self)
         self.repair_action.triggered.connect(self.repair_for_current)
         self.roster_menu.addAction(self.repair_action)
@@ -356,6 +366,10 @@ class MainWindow(QMainWindow):
         self.setup_action.triggered.connect(self.open_setup)
         for action in (self.volunteers_action, self.import_action, self.setup_action):
             self.data_menu.addAction(action)
+        self.data_menu.addSeparator()
+        self.new_community_action = QAction(self)
+        self.new_community_action.triggered.connect(self.new_community)
+        self.data_menu.addAction(self.new_community_action)
 
         self.stats_menu = bar.addMenu("")
         self.reports_action = QAction(self)
@@ -452,12 +466,15 @@ class MainWindow(QMainWindow):
         bar.insertWidget(bar.indexOf(self.week_label) + 1, self.published_label)
         self.copy_button = QPushButton()
         self.copy_button.clicked.connect(self.copy_last_week)
+        self.plan_next_button = QPushButton()
+        self.plan_next_button.clicked.connect(self.plan_next_week)
         self.publish_button = QPushButton()
         self.publish_button.clicked.connect(self._toggle_published)
         for widget in (self.progress_label, self.progress_bar, self.cancel_button):
             widget.hide()
             bar.addWidget(widget)
         bar.addWidget(self.copy_button)
+        bar.addWidget(self.plan_next_button)
         bar.addWidget(self.publish_button)
         bar.addWidget(self.solve_button)
         return bar
@@ -727,6 +744,10 @@ class MainWindow(QMainWindow):
         self.reopen_action.setEnabled(has_week and self.published and not solving)
         self.publish_button.setText(self.tr("重新打开") if self.published else self.tr("发布"))
         self.publish_button.setEnabled(not solving and (self.published or has_roster))
+        # The next week starts from this one: only a week with a roster has one to give.
+        self.plan_next_button.setVisible(has_roster)
+        self.plan_next_button.setEnabled(has_roster and not solving)
+        self.plan_next_action.setEnabled(has_roster and not solving)
         self.published_label.setVisible(has_week and self.published)
         # Undo/redo belong to the shown week, and only while it may change.
         self.undo_group.setActiveStack(self.undo_stack() if editable else None)
@@ -923,6 +944,14 @@ class MainWindow(QMainWindow):
             away = menu.addAction(self.tr("{name} 请假/退出…").format(name=name))
             away.setEnabled(editable)
             away.triggered.connect(lambda checked=False, v=a.volunteer, d=post.date: self.start_repair(v, d))
+            if post.date >= self._today():
+                # The usual case in one choice: away that day only; the proposal that
+                # follows is the confirmation (放弃 keeps the roster).
+                today_only = menu.addAction(self.tr("{name} 只这天请假（{date}）").format(
+                    name=name, date=date_label(post.date)))
+                today_only.setEnabled(editable)
+                today_only.triggered.connect(
+                    lambda checked=False, v=a.volunteer, d=post.date: self.repair_dropout(v, [d]))
         menu.addSeparator()
         who = menu.addAction(self.tr("谁能顶这个岗？"))
         who.setEnabled(open_post)
@@ -1092,6 +1121,10 @@ class MainWindow(QMainWindow):
             if short:
                 message += self.tr("，{m} 个仍缺岗（见“问题”）").format(m=short)
             self.statusBar().showMessage(message + self.tr("。可撤销（Ctrl+Z）。"))
+            gates = dialog.changed_gates()
+            if dialog.print_after and gates:
+                # After the dialog has closed: the print dialog must not stack on it.
+                QTimer.singleShot(0, lambda: self.outputs.print_document("gates", gates=gates))
 
     # === the other windows ==================================================================
 
@@ -1214,6 +1247,40 @@ class MainWindow(QMainWindow):
             message += self.tr("；{m} 人次不再符合规则，没有复制：{names}{more}").format(
                 m=len(dropped), names=names, more=more)
         self.statusBar().showMessage(message + self.tr("。可撤销（Ctrl+Z）。"))
+
+    def plan_next_week(self) -> None:
+        """照本周排下一周: show the next week and, if it has no roster yet, copy the shown
+        week into it (undoable, as 复制上周 does)."""
+        if self._task is not None or self._week is None or self._week.roster is None:
+            return
+        self.next_week()
+        if self._week is None or (self._week.roster is not None and self._week.assignments):
+            self.statusBar().showMessage(self.tr("下一周已有排班表，没有复制。"), 10_000)
+            return
+        self.copy_last_week()
+
+    def new_community(self) -> Any:
+        """新建社区…: the clerk's community from the standard template (`new_community`);
+        the window then shows it, this week, and opens the import when asked."""
+        if self._task is not None:
+            return None
+        from roster_app.gui.new_community import open_new_community
+
+        dialog = open_new_community(self, self.store, monday_of(self._today()))
+        dialog.created.connect(self._community_created)
+        return dialog
+
+    def _community_created(self, community_id: int, import_next: bool) -> None:
+        self.community = next((c for c in self.store.communities() if c.id == community_id), None)
+        self.week_start = monday_of(self._today())
+        self.reload()
+        self.week_changed.emit(self.week_start)
+        name = self.community.name if self.community is not None else ""
+        if import_next:
+            # After the form has closed: one window-modal dialog at a time.
+            QTimer.singleShot(0, self.open_import)
+        self.statusBar().showMessage(self.tr("已新建社区“{name}”。门岗和班次可在“数据 → 社区设置”里修改。").format(
+            name=name), 15_000)
 
     # === remembering the layout ==========================================================
 

@@ -295,7 +295,10 @@ class RepairDialog(QDialog):
     Attributes:
         proposal: the proposed `Roster` (None until solved, or when there is none).
         rows: the changes (`RepairRow`s); model, table: the list's model and view.
-        accept_button, reject_button, stop_button.
+        accept_button, accept_print_button (接受并打印变更的门岗表: accepts, and sets
+            `print_after` so the window prints the changed gates' sheets), reject_button,
+            stop_button.
+        print_after: whether the clerk accepted with 接受并打印变更的门岗表.
     """
 
     solved = Signal(object)
@@ -310,6 +313,7 @@ class RepairDialog(QDialog):
         self._task: SolveTask | None = None
         self.proposal: Roster | None = None
         self.rows: list[RepairRow] = []
+        self.print_after = False
         name = week.volunteer_names.get(volunteer, volunteer)
         days = "、".join(date_label(d) for d in sorted(dates))
         self.setWindowTitle(self.tr("请假后的调整 — {name}").format(name=name))
@@ -350,6 +354,12 @@ class RepairDialog(QDialog):
         layout.addWidget(self.summary_label)
 
         buttons = QDialogButtonBox(self)
+        # What a clerk does next after a drop-out: re-post the sheets of the gates that changed.
+        self.accept_print_button = buttons.addButton(self.tr("接受并打印变更的门岗表…"),
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.accept_print_button.setToolTip(self.tr("按这个方案修改排班表，再打印有变化的门岗的值班表，换下门岗上贴的旧表"))
+        self.accept_print_button.setEnabled(False)
+        self.accept_print_button.clicked.connect(self.accept_and_print)
         self.accept_button = buttons.addButton(self.tr("接受"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.reject_button = buttons.addButton(self.tr("放弃"), QDialogButtonBox.ButtonRole.RejectRole)
         self.accept_button.setToolTip(self.tr("按这个方案修改排班表（可撤销）"))
@@ -409,7 +419,9 @@ class RepairDialog(QDialog):
         self.summary_label.setText(summary)
         self.progress_label.setText(self.tr("计算完成。"))
         self.accept_button.setEnabled(True)
-        self.accept_button.setDefault(True)
+        self.accept_print_button.setEnabled(bool(self.changed_gates()))
+        self.accept_print_button.setDefault(bool(self.changed_gates()))
+        self.accept_button.setDefault(not self.changed_gates())
 
     def _on_failed(self, message: str) -> None:
         self.proposal = None
@@ -422,6 +434,18 @@ class RepairDialog(QDialog):
         self.progress_bar.hide()
         self.stop_button.hide()
         self.solved.emit(self.proposal)
+
+    def changed_gates(self) -> list[str]:
+        """The ids of the gates whose posts the proposal changes, in the community's order."""
+        changed = {row.post.gate for row in self.rows}
+        return [g.id for g in self._week.scenario.gates if g.id in changed]
+
+    def accept_and_print(self) -> None:
+        """接受并打印变更的门岗表: accept; the window then prints the changed gates' sheets."""
+        if self.proposal is None:
+            return
+        self.print_after = True
+        self.accept()
 
     # --- closing -----------------------------------------------------------------------------
 

@@ -28,9 +28,11 @@ class DemoBanner(QFrame):
 
     Signals:
         remove_requested(): the clerk pressed 删除演示数据 (the window asks to confirm).
+        new_community_requested(): the clerk pressed 新建本社区… (the window opens 新建社区).
     """
 
     remove_requested = Signal()
+    new_community_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,7 +51,11 @@ class DemoBanner(QFrame):
         )
         self.remove_button = QPushButton(self.tr("删除演示数据"), self)
         self.remove_button.clicked.connect(self.remove_requested)
+        # The way out of the demo into real work: the clerk's own community.
+        self.new_button = QPushButton(self.tr("新建本社区…"), self)
+        self.new_button.clicked.connect(self.new_community_requested)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.new_button)
         layout.addWidget(self.remove_button)
 
 
@@ -104,9 +110,11 @@ class EmptyState(QWidget):
 
     Signals:
         load_demo_requested(): the clerk pressed 载入演示数据.
+        new_community_requested(): the clerk pressed 新建社区….
     """
 
     load_demo_requested = Signal()
+    new_community_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,9 +134,17 @@ class EmptyState(QWidget):
         self.load_demo_button = QPushButton(self.tr("载入演示数据"))
         self.load_demo_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.load_demo_button.clicked.connect(self.load_demo_requested)
+        self.new_button = QPushButton(self.tr("新建社区…"))
+        self.new_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.new_button.clicked.connect(self.new_community_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.load_demo_button)
+        buttons.addStretch(1)
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(text)
         layout.addSpacing(16)
-        layout.addWidget(self.load_demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(buttons)
         layout.addStretch(3)

@@ -103,9 +103,11 @@ def phones(store) -> dict[str, str]:
 def test_every_window_and_output_has_a_menu_entry(window):
     assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "排班(&R)", "数据(&D)", "统计(&S)", "设置(&T)", "帮助(&H)"]
     file_texts = [a.text() for a in window.file_menu.actions()]
-    assert file_texts[:4] == ["打印预览(&P)", "导出 PDF(&D)", "导出 Excel…", "导出微信图片…"]
+    assert file_texts[:5] == ["打印(&R)", "打印预览(&P)", "导出 PDF(&D)", "导出 Excel…", "导出微信图片…"]
+    assert [a.text() for a in window.outputs.print_menu.actions()] == ["本周排班表…", "门岗值班表（张贴用）…", "个人值班单…"]
     assert [a.text() for a in window.outputs.preview_menu.actions()] == ["本周排班表", "门岗值班表（张贴用）", "个人值班单"]
-    assert [a.text() for a in window.data_menu.actions()] == ["志愿者名册…", "导入志愿者…", "社区设置…"]
+    assert [a.text() for a in window.data_menu.actions() if not a.isSeparator()] == [
+        "志愿者名册…", "导入志愿者…", "社区设置…", "新建社区…"]
     assert [a.text() for a in window.stats_menu.actions()] == ["服务统计…"]
     assert [a.text() for a in window.language_menu.actions()] == ["中文", "English"]
     assert window.language_actions["zh_CN"].isChecked()
