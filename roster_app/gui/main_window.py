@@ -590,9 +590,9 @@ class MainWindow(QMainWindow):
             communities = self.store.communities()
             self._forget_stacks({c.id for c in communities})
             previous_id = self.community.id if self.community else None
-            self.community = next(
-                (c for c in communities if c.id == previous_id), communities[0] if communities else None
-            )
+            # At first the clerk's own community rather than the demo, when both are kept.
+            first = next((c for c in communities if not c.is_demo), communities[0] if communities else None)
+            self.community = next((c for c in communities if c.id == previous_id), first)
             if self.community is None:
                 self._week = None
                 self.published = False

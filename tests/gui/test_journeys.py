@@ -293,6 +293,26 @@ def test_a_community_from_nothing_on_an_empty_database(qtbot, tmp_path):
         store.db.close()
 
 
+def test_the_clerks_community_comes_before_a_demo_kept_beside_it(qtbot, tmp_path):
+    """Demo kept (box unticked): the new community is shown now and at the next start."""
+    store = open_store(f"sqlite:///{tmp_path / 'both.sqlite3'}")
+    try:
+        window = make_window(qtbot, store, tmp_path, TODAY)
+        form = window.new_community()
+        type_text(qtbot, form.name_edit, "幸福里社区")
+        box = form.remove_demo_box
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the tick
+        assert not box.isChecked()
+        qtbot.mouseClick(form.create_button, Qt.MouseButton.LeftButton)
+        assert [c.name for c in store.communities()] == ["玉带路社区", "幸福里社区"]
+        assert window.community.name == "幸福里社区" and not window.demo_banner.isVisible()
+        (tmp_path / "again").mkdir()
+        again = make_window(qtbot, store, tmp_path / "again", TODAY)  # the next start
+        assert again.community.name == "幸福里社区"
+    finally:
+        store.db.close()
+
+
 # --- 2. and 3.: a community with a week on the wall --------------------------------------------
 
 
@@ -322,6 +342,7 @@ def test_next_week_from_last_week_printed_in_three_actions(qtbot, clerk, store, 
     assert store.week_roster(community(store), next_monday) is None
 
     clerk.click(window.plan_next_button)
+    assert window.statusBar().currentMessage().startswith("已复制上周排班")
     clerk.choose(window.outputs.print_actions["week"], "打印 ▸ 本周排班表")
 
     assert clerk.count == 3, clerk.actions
@@ -332,11 +353,11 @@ def test_next_week_from_last_week_printed_in_three_actions(qtbot, clerk, store, 
     assert copied and {k[:4] for k in copied} <= moved
     assert len(copied) >= 0.8 * len(moved)
     assert saved(store, MONDAY) == last_week  # the published week is untouched
-    assert "已复制上周排班" in window.statusBar().currentMessage() or window.statusBar().currentMessage().startswith("已打印")
+    assert window.statusBar().currentMessage().startswith("已打印 本周排班表")
 
     [printed] = clerk.printed
     text = pdf_text(printed)
-    assert f"{next_monday:%Y-%m-%d}" in text or f"{next_monday:%m-%d}" in text or "11-30" in text
+    assert "2026年11月30日（周一）至12月6日（周日）" in text  # the next week's, not this one's
     assert all(name in text for name in names_on(store, next_monday))
     # Undo takes the copy back in one step: it was one command.
     window.undo_group.undo()
