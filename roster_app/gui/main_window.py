@@ -21,12 +21,16 @@ window remembers its size and splitters (QSettings).
 A drop-out (请假/退出…, from the volunteer list's or a grid name's context menu, or 排班):
 the days away are saved, the week is re-solved with `SolveOptions(repair=True)` and the
 proposal shown as a before/after list (`repair_dialog`); 接受 is one undoable command.
+A name in the grid also offers 只这天请假 (that day, no dates to tick), and the proposal
+接受并打印变更的门岗表… (accept, then print only the changed gates' sheets). 照本周排下一周
+shows the next week and copies the shown one into it; tests/gui/test_journeys.py counts
+what the clerk does in these weekly journeys.
 
-The menus reach every other window: 文件 the print preview, PDF, Excel and the WeChat
-picture (`export_menu.OutputActions`), 数据 the volunteer register, the import and the
-community set-up, 统计 the service-hour reports, 设置 the language. The fixed texts are set
-in `retranslate_ui`, run again on every QEvent.LanguageChange, so a language switch
-changes the open window at once.
+The menus reach every other window: 文件 printing, the print preview, PDF, Excel and the
+WeChat picture (`export_menu.OutputActions`), 数据 the volunteer register, the import, the
+community set-up and 新建社区 (also on the demo banner and the empty page), 统计 the
+service-hour reports, 设置 the language. The fixed texts are set in `retranslate_ui`, run
+again on every QEvent.LanguageChange, so a language switch changes the open window at once.
 
 The window talks to the database only through the store API (`RosterStore`) and to the
 solver only through `solve(scenario, options, on_progress, stop)`, which returns a
