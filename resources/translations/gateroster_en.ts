@@ -188,156 +188,182 @@
         <translation>{gate} duty roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="65"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="68"/>
         <source>{date}周</source>
         <translation>week {date}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="78"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="84"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
         <location filename="../../roster_app/reports/wechat_picture.py" line="220"/>
         <source>门岗值班表</source>
         <translation>Gate duty roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="78"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
         <source>排班表</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="78"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
         <source>个人值班单</source>
         <translation>Personal slips</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="190"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="208"/>
+        <source>打印(&amp;R)</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="209"/>
         <source>打印预览(&amp;P)</source>
         <translation>Print &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="191"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="210"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="195"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="215"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="196"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="216"/>
         <source>导出微信图片…</source>
         <translation>Export WeChat picture…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="197"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="217"/>
         <source>输出完整手机号</source>
         <translation>Full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="198"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="218"/>
         <source>不勾选时手机号隐去中间四位（138****1234）。勾选后门岗值班表和 Excel 显示完整号码；微信图片始终隐去</source>
         <translation>Unticked, phone numbers hide their middle four digits (138****1234). Ticked, gate sheets and Excel show full numbers; the WeChat picture always hides them</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="212"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="233"/>
         <source>输出将显示完整手机号，只供社区内部使用。</source>
         <translation>Output will show full phone numbers: for the community office only.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="212"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="233"/>
         <source>输出的手机号将隐去中间四位。</source>
         <translation>Output will hide the middle four digits of phone numbers.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="228"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="249"/>
         <source>{title}：{error}</source>
         <translation>{title}: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="245"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="266"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="260"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="281"/>
         <source>还没有社区，没有可输出的排班表。</source>
         <translation>No community yet, so no roster to output.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="275"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="303"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="314"/>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="309"/>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="319"/>
+        <source>已打印 {what}，共 {n} 页。</source>
+        <translation>Printed {what}: {n} page(s).</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/export_menu.py" line="331"/>
         <source>打印预览失败</source>
         <translation>Print preview failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="280"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="336"/>
         <source>打印预览：{what}。在预览窗口里选打印机并打印。</source>
         <translation>Print preview: {what}. Choose the printer and print from the preview window.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="289"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="345"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="289"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="345"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="295"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="351"/>
         <source>导出 PDF 失败</source>
         <translation>PDF export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="297"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="353"/>
         <source>已导出 PDF（{n} 页）：{path}</source>
         <translation>Exported PDF ({n} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="306"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="312"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="368"/>
         <source>导出 Excel 失败</source>
         <translation>Excel export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="314"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="370"/>
         <source>已导出 Excel：{path}</source>
         <translation>Exported Excel: {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="324"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="344"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="360"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="380"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="400"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="416"/>
         <source>导出微信图片失败</source>
         <translation>WeChat picture export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="351"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="407"/>
         <source>排班图</source>
         <translation>Roster picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="352"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="408"/>
         <source>导出微信图片</source>
         <translation>Export WeChat picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="352"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="408"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="418"/>
         <source>已导出微信图片（{w}×{h}）：{path}</source>
         <translation>Exported WeChat picture ({w}×{h}): {path}</translation>
     </message>
@@ -387,7 +413,7 @@
         <translation>Made on {date}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="358"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="414"/>
         <location filename="../../roster_app/reports/wechat_picture.py" line="458"/>
         <source>无法写入文件 {path}</source>
         <translation>Cannot write the file {path}</translation>
@@ -706,7 +732,7 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
     <message>
         <location filename="../../roster_app/gui/app.py" line="89"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1148"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1229"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
@@ -1480,39 +1506,49 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>DemoBanner</name>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="47"/>
+        <location filename="../../roster_app/gui/widgets.py" line="49"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="48"/>
+        <location filename="../../roster_app/gui/widgets.py" line="50"/>
         <source>这是示例社区，门岗和志愿者都是虚构的，供熟悉软件使用。开始正式排班前请删除。</source>
         <translation>A sample community with made-up gates and volunteers, to get to know the program. Remove it before real rostering.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="50"/>
+        <location filename="../../roster_app/gui/widgets.py" line="52"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/widgets.py" line="55"/>
+        <source>新建本社区…</source>
+        <translation>Create your community…</translation>
     </message>
 </context>
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="115"/>
+        <location filename="../../roster_app/gui/widgets.py" line="123"/>
         <source>还没有社区数据</source>
         <translation>No community yet</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="122"/>
+        <location filename="../../roster_app/gui/widgets.py" line="130"/>
         <source>可以先载入演示数据（玉带路社区：4 个门岗、38 名志愿者），看看一周的排班表是什么样子；
 熟悉以后删除演示数据，再录入本社区的门岗和志愿者。</source>
         <translation>Load the demo data first (Yudai Road Community: 4 gates, 38 volunteers) to see what a week&apos;s roster looks like;
 once familiar, remove it and enter your own community&apos;s gates and volunteers.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="126"/>
+        <location filename="../../roster_app/gui/widgets.py" line="134"/>
         <source>载入演示数据</source>
         <translation>Load demo data</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/widgets.py" line="137"/>
+        <source>新建社区…</source>
+        <translation>New community…</translation>
     </message>
 </context>
 <context>
@@ -2462,27 +2498,27 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="87"/>
+        <location filename="../../roster_app/gui/widgets.py" line="93"/>
         <source>图例：</source>
         <translation>Key:</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="94"/>
+        <location filename="../../roster_app/gui/widgets.py" line="100"/>
         <source>锁定</source>
         <translation>Pinned</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="96"/>
+        <location filename="../../roster_app/gui/widgets.py" line="102"/>
         <source>缺岗</source>
         <translation>Short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="97"/>
+        <location filename="../../roster_app/gui/widgets.py" line="103"/>
         <source>不开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/widgets.py" line="98"/>
+        <location filename="../../roster_app/gui/widgets.py" line="104"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
@@ -2490,730 +2526,884 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="233"/>
+        <location filename="../../roster_app/gui/main_window.py" line="242"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="235"/>
+        <location filename="../../roster_app/gui/main_window.py" line="244"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="236"/>
+        <location filename="../../roster_app/gui/main_window.py" line="245"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="299"/>
+        <location filename="../../roster_app/gui/main_window.py" line="315"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="301"/>
+        <location filename="../../roster_app/gui/main_window.py" line="317"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="237"/>
+        <location filename="../../roster_app/gui/main_window.py" line="246"/>
         <source>移除所选的人</source>
         <translation>Remove the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="238"/>
+        <location filename="../../roster_app/gui/main_window.py" line="247"/>
         <source>锁定 / 取消锁定所选的人</source>
         <translation>Pin / unpin the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="239"/>
-        <location filename="../../roster_app/gui/main_window.py" line="927"/>
+        <location filename="../../roster_app/gui/main_window.py" line="248"/>
+        <location filename="../../roster_app/gui/main_window.py" line="994"/>
         <source>谁能顶这个岗？</source>
         <translation>Who can cover this post?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="240"/>
+        <location filename="../../roster_app/gui/main_window.py" line="249"/>
         <source>排班(&amp;R)</source>
         <translation>&amp;Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="241"/>
-        <location filename="../../roster_app/gui/main_window.py" line="265"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1395"/>
+        <location filename="../../roster_app/gui/main_window.py" line="250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="276"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1510"/>
         <source>自动排班</source>
         <translation>Auto-schedule</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="242"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1205"/>
+        <location filename="../../roster_app/gui/main_window.py" line="251"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1286"/>
         <source>复制上周排班</source>
         <translation>Copy last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="245"/>
+        <location filename="../../roster_app/gui/main_window.py" line="254"/>
         <source>发布本周排班表</source>
         <translation>Publish this week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="246"/>
+        <location filename="../../roster_app/gui/main_window.py" line="255"/>
         <source>重新打开本周（允许修改）</source>
         <translation>Reopen this week (allow changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
-        <location filename="../../roster_app/gui/main_window.py" line="261"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
+        <location filename="../../roster_app/gui/main_window.py" line="272"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="257"/>
+        <location filename="../../roster_app/gui/main_window.py" line="268"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="258"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1466"/>
+        <location filename="../../roster_app/gui/main_window.py" line="269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1581"/>
         <source>关于门岗排班</source>
         <translation>About Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="273"/>
+        <location filename="../../roster_app/gui/main_window.py" line="288"/>
         <source>注意事项</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="260"/>
+        <location filename="../../roster_app/gui/main_window.py" line="271"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="273"/>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="263"/>
+        <location filename="../../roster_app/gui/main_window.py" line="274"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="264"/>
+        <location filename="../../roster_app/gui/main_window.py" line="275"/>
         <source>停止求解，保留目前找到的最好方案</source>
         <translation>Stop solving and keep the best solution found so far</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="266"/>
+        <location filename="../../roster_app/gui/main_window.py" line="277"/>
         <source>按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）</source>
         <translation>Build this week&apos;s roster from the gates&apos; demand, the volunteers&apos; availability and the party-member rule (F5)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="267"/>
+        <location filename="../../roster_app/gui/main_window.py" line="278"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="280"/>
         <source>本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published (posted at the gates, sent to the volunteers&apos; group) and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="281"/>
         <source>复制上周</source>
         <translation>Copy last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="271"/>
+        <location filename="../../roster_app/gui/main_window.py" line="282"/>
         <source>把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）</source>
         <translation>Start this week from last week&apos;s roster; assignments that break a rule now are left out (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="728"/>
+        <location filename="../../roster_app/gui/main_window.py" line="772"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="272"/>
+        <location filename="../../roster_app/gui/main_window.py" line="287"/>
         <source>发布本周排班表：张贴、发群以后不再改动，直到重新打开</source>
         <translation>Publish this week&apos;s roster: once posted and sent to the group it stays unchanged until reopened</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="243"/>
+        <location filename="../../roster_app/gui/main_window.py" line="252"/>
         <source>请假/退出…（所选的人）</source>
         <translation>Away / dropping out… (chosen person)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="244"/>
+        <location filename="../../roster_app/gui/main_window.py" line="253"/>
         <source>某人不能来：记为请假，用最少的改动重新安排 TA 的岗位</source>
         <translation>Someone cannot come: mark them away and re-plan their posts with the fewest changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="249"/>
+        <location filename="../../roster_app/gui/main_window.py" line="258"/>
         <source>数据(&amp;D)</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="259"/>
         <source>志愿者名册…</source>
         <translation>Volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="251"/>
+        <location filename="../../roster_app/gui/main_window.py" line="260"/>
         <source>导入志愿者…</source>
         <translation>Import volunteers…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="252"/>
+        <location filename="../../roster_app/gui/main_window.py" line="261"/>
         <source>社区设置…</source>
         <translation>Community set-up…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="253"/>
+        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <source>新建社区…</source>
+        <translation>New community…</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="263"/>
         <source>统计(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="254"/>
+        <location filename="../../roster_app/gui/main_window.py" line="264"/>
         <source>服务统计…</source>
         <translation>Service report…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="255"/>
+        <location filename="../../roster_app/gui/main_window.py" line="265"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="256"/>
+        <location filename="../../roster_app/gui/main_window.py" line="266"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="274"/>
-        <location filename="../../roster_app/gui/main_window.py" line="644"/>
+        <location filename="../../roster_app/gui/main_window.py" line="267"/>
+        <source>数据库…</source>
+        <translation>Database…</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="283"/>
+        <location filename="../../roster_app/gui/main_window.py" line="286"/>
+        <source>照本周排下一周</source>
+        <translation>Next week like this one</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="285"/>
+        <source>转到下一周，并把本周的排班表复制过去作为起点（下一周还没有排班时；可撤销）</source>
+        <translation>Go to next week and copy this week's roster there as a start (when next week has no roster yet; can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="289"/>
+        <location filename="../../roster_app/gui/main_window.py" line="688"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="274"/>
+        <location filename="../../roster_app/gui/main_window.py" line="289"/>
         <source>谁能顶岗</source>
         <translation>Who can cover</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="275"/>
+        <location filename="../../roster_app/gui/main_window.py" line="290"/>
         <source>方案说明</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="275"/>
+        <location filename="../../roster_app/gui/main_window.py" line="290"/>
         <source>发布记录</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="594"/>
+        <location filename="../../roster_app/gui/main_window.py" line="291"/>
+        <source>修改记录</source>
+        <translation>Change log</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="625"/>
         <source>读取数据失败</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="600"/>
+        <location filename="../../roster_app/gui/main_window.py" line="631"/>
         <source>未设置社区</source>
         <translation>No community set up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="601"/>
+        <location filename="../../roster_app/gui/main_window.py" line="632"/>
         <source>门岗排班 — {name}</source>
         <translation>Gate Roster — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="606"/>
+        <location filename="../../roster_app/gui/main_window.py" line="637"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="608"/>
+        <location filename="../../roster_app/gui/main_window.py" line="639"/>
         <source>（本周）</source>
         <translation> (this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="644"/>
+        <location filename="../../roster_app/gui/main_window.py" line="688"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="653"/>
+        <location filename="../../roster_app/gui/main_window.py" line="697"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="657"/>
+        <location filename="../../roster_app/gui/main_window.py" line="701"/>
         <source>志愿者 {n} 人 · 本周 {pt} 人次、{h} 小时</source>
         <translation>{n} volunteers · this week {pt} person-times, {h} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="663"/>
+        <location filename="../../roster_app/gui/main_window.py" line="707"/>
         <source>本周开放岗位 {open} 个，尚未排班。点“自动排班”生成本周值班表。</source>
         <translation>{open} open posts this week, not rostered yet. Click “Auto-schedule” to build the week&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="666"/>
+        <location filename="../../roster_app/gui/main_window.py" line="710"/>
         <source>岗位 {open} 个：已排满 &lt;b&gt;{filled}&lt;/b&gt; 个</source>
         <translation>{open} posts: &lt;b&gt;{filled}&lt;/b&gt; filled</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="668"/>
+        <location filename="../../roster_app/gui/main_window.py" line="712"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;缺岗 {short} 个&lt;/b&gt;（共缺 {missing} 人次）&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} short&lt;/b&gt; ({missing} person-times missing)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="672"/>
+        <location filename="../../roster_app/gui/main_window.py" line="716"/>
         <source>，无缺岗</source>
         <translation>, none short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="673"/>
+        <location filename="../../roster_app/gui/main_window.py" line="717"/>
         <source>；共排 {pt} 人次、{h} 小时。</source>
         <translation>; {pt} person-times, {h} h in all.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="676"/>
+        <location filename="../../roster_app/gui/main_window.py" line="720"/>
         <source>缺岗已证明最少，偏好未证明最优</source>
         <translation>fewest short posts proven, preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="678"/>
+        <location filename="../../roster_app/gui/main_window.py" line="722"/>
         <source>手工调整</source>
         <translation>edited by hand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="679"/>
+        <location filename="../../roster_app/gui/main_window.py" line="723"/>
         <source>方案：{status}</source>
         <translation>Solution: {status}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="681"/>
+        <location filename="../../roster_app/gui/main_window.py" line="725"/>
         <source>&#x3000;&lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;违反规则 {n} 处&lt;/b&gt;（见右侧“问题”）&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;{n} rule(s) broken&lt;/b&gt; (see “Problems” on the right)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="684"/>
+        <location filename="../../roster_app/gui/main_window.py" line="728"/>
         <source>&lt;b&gt;已发布&lt;/b&gt;，不能修改</source>
         <translation>&lt;b&gt;Published&lt;/b&gt;, read-only</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="698"/>
+        <location filename="../../roster_app/gui/main_window.py" line="742"/>
         <source>冲突：</source>
         <translation>Conflict: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="702"/>
+        <location filename="../../roster_app/gui/main_window.py" line="746"/>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="728"/>
+        <location filename="../../roster_app/gui/main_window.py" line="772"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="774"/>
-        <location filename="../../roster_app/gui/main_window.py" line="994"/>
+        <location filename="../../roster_app/gui/main_window.py" line="822"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1061"/>
         <source>本周排班表已发布，不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="793"/>
+        <location filename="../../roster_app/gui/main_window.py" line="843"/>
+        <source>另一位工作人员</source>
+        <translation>Another clerk</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="845"/>
+        <source>{who} {when} 修改了这一周的排班，您的这次修改没有保存。已重新载入对方的修改，请在此基础上重新操作；对方改了什么，见“修改记录”。</source>
+        <translation>{who} changed this week&apos;s roster at {when}; your change was not saved. Their change has been loaded: please make yours again on top of it. What they changed is in &quot;Change log&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="849"/>
+        <source>别人刚修改了这一周</source>
+        <translation>Someone else just changed this week</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="852"/>
         <source>修改没有保存：{error}</source>
         <translation>The change was not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="794"/>
+        <location filename="../../roster_app/gui/main_window.py" line="853"/>
         <source>修改没有保存</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="815"/>
+        <location filename="../../roster_app/gui/main_window.py" line="874"/>
         <source>。违反规则 {n} 处，见“问题”</source>
         <translation>. {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="872"/>
+        <location filename="../../roster_app/gui/main_window.py" line="931"/>
         <source>{post}：能来 {n} 人，最合适的在前。双击一人即可安排。</source>
         <translation>{post}: {n} can come, best first. Double-click someone to assign them.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="894"/>
+        <location filename="../../roster_app/gui/main_window.py" line="953"/>
         <source>安排…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="900"/>
+        <location filename="../../roster_app/gui/main_window.py" line="959"/>
         <source>{name}（本周 {h} 小时）</source>
         <translation>{name} ({h} h this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="905"/>
+        <location filename="../../roster_app/gui/main_window.py" line="964"/>
         <source>没有人能来</source>
         <translation>Nobody can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="907"/>
+        <location filename="../../roster_app/gui/main_window.py" line="966"/>
         <source>全部人选…</source>
         <translation>All candidates…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="916"/>
+        <location filename="../../roster_app/gui/main_window.py" line="975"/>
         <source>移除 {name}</source>
         <translation>Remove {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="920"/>
+        <location filename="../../roster_app/gui/main_window.py" line="979"/>
         <source>取消锁定 {name}</source>
         <translation>Unpin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="920"/>
+        <location filename="../../roster_app/gui/main_window.py" line="979"/>
         <source>锁定 {name}</source>
         <translation>Pin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="923"/>
-        <location filename="../../roster_app/gui/main_window.py" line="966"/>
+        <location filename="../../roster_app/gui/main_window.py" line="982"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1033"/>
         <source>{name} 请假/退出…</source>
         <translation>{name} away / dropping out…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="969"/>
+        <location filename="../../roster_app/gui/main_window.py" line="988"/>
+        <source>{name} 只这天请假（{date}）</source>
+        <translation>{name} away this day only ({date})</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="1036"/>
         <source>打开志愿者名册…</source>
         <translation>Open the volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="986"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1053"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
         <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1025"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1092"/>
         <source>请假没有保存：{error}</source>
         <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1026"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1093"/>
         <source>请假没有保存</source>
         <translation>Dates away not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1036"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1103"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
         <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1053"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1120"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
         <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1078"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1145"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
         <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1080"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1147"/>
         <source>，违反规则 {n} 处，见“问题”</source>
         <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1081"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1148"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1088"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1155"/>
         <source>{name} {days} 请假后的调整</source>
         <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1091"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1158"/>
         <source>已按调整方案修改 {n} 个岗位</source>
         <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1093"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1160"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
         <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1100"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1171"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1104"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1175"/>
         <source>导入志愿者</source>
         <translation>Import volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1108"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1179"/>
         <source>社区设置</source>
         <translation>Community set-up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
         <source>服务统计</source>
         <translation>Service report</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1116"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1187"/>
         <source>还没有社区。</source>
         <translation>No community yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1124"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1195"/>
         <source>打开“{what}”失败：{error}</source>
         <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1125"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1196"/>
         <source>打开“{what}”失败</source>
         <translation>Cannot open “{what}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1127"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1198"/>
         <source>已打开“{what}”。</source>
         <translation>Opened “{what}”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1140"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1210"/>
+        <source>数据库设置已保存，下次启动时生效。</source>
+        <translation>Database settings saved; they take effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="1221"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
         <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1141"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1222"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1142"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1223"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
         <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1151"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1232"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1170"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1251"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1173"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1254"/>
         <source>已发布本周排班表，现在不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and now read-only; “Reopen” it to change it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1264"/>
         <source>重新打开失败</source>
         <translation>Reopening failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1186"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1267"/>
         <source>已重新打开本周排班表，可以修改；改完请再发布。</source>
         <translation>This week&apos;s roster is reopened for changes; publish it again when done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1198"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1279"/>
         <source>读取上周排班表失败</source>
         <translation>Cannot read last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1201"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1282"/>
         <source>上周没有排班表，无法复制。</source>
         <translation>Last week has no roster to copy.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1207"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1288"/>
         <source>已复制上周排班 {n} 人次</source>
         <translation>Copied {n} person-times from last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1210"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1291"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1213"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1294"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1214"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1295"/>
         <source>；{m} 人次不再符合规则，没有复制：{names}{more}</source>
         <translation>; {m} no longer fit the rules and were left out: {names}{more}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1094"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1216"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1161"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1297"/>
         <source>。可撤销（Ctrl+Z）。</source>
         <translation>. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1276"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1391"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1277"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1392"/>
         <source>将删除演示社区“{name}”的全部门岗、志愿者和排班表，不能恢复。
 确定删除吗？</source>
         <translation>This deletes all gates, volunteers and rosters of the demo community “{name}” for good.
 Delete it?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1289"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1404"/>
         <source>删除演示数据失败</source>
         <translation>Removing the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1408"/>
         <source>已删除演示数据。</source>
         <translation>Demo data removed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1301"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1416"/>
         <source>载入演示数据失败</source>
         <translation>Loading the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1306"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1421"/>
         <source>已载入演示数据。</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1065"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1319"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1132"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1434"/>
         <source>无法启动求解器</source>
         <translation>Cannot start the solver</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1045"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1327"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1442"/>
         <source>读取本周数据失败</source>
         <translation>Cannot read this week&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1342"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1306"/>
+        <source>下一周已有排班表，没有复制。</source>
+        <translation>Next week already has a roster; nothing was copied.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="1330"/>
+        <source>已新建社区“{name}”。门岗和班次可在“数据 → 社区设置”里修改。</source>
+        <translation>Community &quot;{name}&quot; created. Change its gates and slots in Data → Community settings.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="1457"/>
         <source>正在排班…</source>
         <translation>Scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1344"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1459"/>
         <source>正在自动排班…</source>
         <translation>Auto-scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1355"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1470"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1367"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1482"/>
         <source>正在排班… {t:.1f} 秒</source>
         <translation>Scheduling… {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1375"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1490"/>
         <source>正在求最少缺岗</source>
         <translation>Minimising short posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1376"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1491"/>
         <source>正在优化偏好</source>
         <translation>Optimising preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1378"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1493"/>
         <source>{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}</source>
         <translation>{stage}: {n} solution(s) found, objective {obj}, bound {bound}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1408"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1523"/>
         <source>已取消自动排班，保留目前最好的方案</source>
         <translation>Auto-schedule cancelled, best solution so far kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1408"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1523"/>
         <source>自动排班完成</source>
         <translation>Auto-schedule done</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1410"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1525"/>
         <source>：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优</source>
         <translation>: {missing} person-times short, {t:.1f} s. Fewest short posts proven; other preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1414"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1529"/>
         <source>：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒</source>
         <translation>: {status}, {missing} person-times short, {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1422"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1537"/>
         <source>无法排班：数据有矛盾，排班表未改动。请看下方的冲突说明。</source>
         <translation>Cannot schedule: the data contradict each other; the roster is unchanged. See the conflicts below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1424"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1539"/>
         <source>已取消自动排班：还没有找到方案，排班表未改动。</source>
         <translation>Auto-schedule cancelled before a solution was found; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1426"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1541"/>
         <source>在时间限制内没有找到方案，排班表未改动。</source>
         <translation>No solution found within the time limit; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1431"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1546"/>
         <source>自动排班出错，排班表未改动。</source>
         <translation>Auto-schedule failed; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1432"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1547"/>
         <source>自动排班出错</source>
         <translation>Auto-schedule failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1467"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1582"/>
         <source>门岗排班（GateRoster）
 为社区门岗（卡口）志愿者排每周值班表。</source>
         <translation>Gate Roster (GateRoster)
 Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1605"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1720"/>
         <source>最优</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1606"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1721"/>
         <source>可行（未证明最优）</source>
         <translation>feasible (not proven optimal)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1607"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1722"/>
         <source>无解</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1608"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1723"/>
         <source>未找到方案</source>
         <translation>no solution found</translation>
+    </message>
+</context>
+<context>
+    <name>NewCommunityDialog</name>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="66"/>
+        <source>新建社区</source>
+        <translation>New community</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="69"/>
+        <source>填上社区名称就能开始：门岗、班次和每岗人数先按常用的样子建好，以后在“数据 → 社区设置”里改名、增减、调整。</source>
+        <translation>Enter the community&apos;s name to begin: gates, slots and people per post start from a common layout; rename, add or change them later in Data → Community settings.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="76"/>
+        <source>如“玉带路社区”</source>
+        <translation>e.g. &quot;Yudai Road Community&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="83"/>
+        <source>社区名称</source>
+        <translation>Community name</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="85"/>
+        <source>如“玉带路社区居委会 电话 010-8952 3716”（印在门岗值班表上，可不填）</source>
+        <translation>e.g. &quot;Yudai Road Residents&apos; Committee, tel. 010-8952 3716&quot; (printed on the gate sheets; optional)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="86"/>
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="90"/>
+        <source> 个</source>
+        <translation> gates</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="99"/>
+        <source>门岗数</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="101"/>
+        <source>{slots}；每个门岗每个班次 {low}–{high} 人</source>
+        <translation>{slots}; {low}–{high} people per gate and slot</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="105"/>
+        <source>班次</source>
+        <translation>Slots</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="111"/>
+        <source>同时删除演示数据（{name}）</source>
+        <translation>Also remove the demo data ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="116"/>
+        <source>创建并导入志愿者…</source>
+        <translation>Create and import volunteers…</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="118"/>
+        <source>只创建</source>
+        <translation>Create only</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="119"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="130"/>
+        <source>先叫 {names}</source>
+        <translation>named {names} for now</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="135"/>
+        <source>请填写社区名称。</source>
+        <translation>Please enter the community&apos;s name.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="137"/>
+        <source>已有名为“{name}”的社区。</source>
+        <translation>There is already a community named &quot;{name}&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/new_community.py" line="169"/>
+        <source>没有建成：{error}</source>
+        <translation>Not created: {error}</translation>
     </message>
 </context>
 <context>
@@ -3530,37 +3720,37 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>PictureScopeDialog</name>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="91"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="103"/>
         <source>导出微信图片</source>
         <translation>Export WeChat picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="93"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="105"/>
         <source>发到志愿者微信群的图片（1080 像素宽，手机上看得清；电话号码中间四位隐去）。要哪一部分？</source>
         <translation>A picture for the volunteers&apos; WeChat group (1080 pixels wide, readable on a phone; middle four digits of phone numbers hidden). Which part?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="97"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="109"/>
         <source>整周（所有门岗）</source>
         <translation>The whole week (every gate)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="98"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="110"/>
         <source>一个门岗的一周</source>
         <translation>One gate&apos;s week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="99"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="111"/>
         <source>一天（所有门岗）</source>
         <translation>One day (every gate)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="120"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="132"/>
         <source>保存图片…</source>
         <translation>Save picture…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="121"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="133"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3607,102 +3797,112 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="315"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="319"/>
         <source>请假后的调整 — {name}</source>
         <translation>Re-plan after dates away — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="320"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="324"/>
         <source>{name} {days} 不能来。下面是改动最少的调整：只换掉必须换的人，其余安排不变。</source>
         <translation>{name} cannot come on {days}. Below is the plan with the fewest changes: only those who must be replaced are, everything else stays.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="325"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="329"/>
         <source>正在计算最少的改动…</source>
         <translation>Working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="329"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="333"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="330"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="334"/>
         <source>停止计算，用目前找到的最好方案</source>
         <translation>Stop and use the best plan found so far</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="353"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="358"/>
+        <source>接受并打印变更的门岗表…</source>
+        <translation>Accept and print the changed gate sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="360"/>
+        <source>按这个方案修改排班表，再打印有变化的门岗的值班表，换下门岗上贴的旧表</source>
+        <translation>Change the roster as proposed, then print the sheets of the gates that changed, to replace the old ones posted at the gates</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="363"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="354"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="364"/>
         <source>放弃</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="355"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="365"/>
         <source>按这个方案修改排班表（可撤销）</source>
         <translation>Change the roster as proposed (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="356"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="366"/>
         <source>不改排班表；请假已记下，受影响的岗位见“问题”</source>
         <translation>Leave the roster as it is; the dates away are kept and the affected posts are listed under “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="381"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="391"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="385"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="395"/>
         <source>正在计算最少的改动：已找到方案 {n} 个</source>
         <translation>Working out the fewest changes: {n} plan(s) found</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="391"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="401"/>
         <source>没有找到调整方案，排班表未改动。请用“谁能顶岗”手工安排。</source>
         <translation>No plan found; the roster is unchanged. Use “Who can cover” to assign by hand.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="400"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="410"/>
         <source>不需要改动。</source>
         <translation>No changes needed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="402"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="412"/>
         <source>共 {n} 个岗位有变化：{changed} 个换了人</source>
         <translation>{n} post(s) change: {changed} with someone else</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="403"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="413"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} 个仍缺岗&lt;/b&gt;&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} still short&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="404"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="414"/>
         <source>，没有缺岗</source>
         <translation>, none short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="405"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="415"/>
         <source>。接受后可撤销（Ctrl+Z）。</source>
         <translation>. Accepting can be undone (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="408"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="418"/>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="410"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="420"/>
         <source>计算完成。</source>
         <translation>Done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/repair_dialog.py" line="416"/>
+        <location filename="../../roster_app/gui/repair_dialog.py" line="428"/>
         <source>计算出错，排班表未改动：{message}</source>
         <translation>The calculation failed; the roster is unchanged: {message}</translation>
     </message>
@@ -4785,32 +4985,32 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1526"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1641"/>
         <source>当前（未发布的修改）</source>
         <translation>Current (unpublished changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1530"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1645"/>
         <source>第 {n} 版&#x3000;{time} 发布，{count} 人次</source>
         <translation>Version {n}  published {time}, {count} person-times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1535"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1650"/>
         <source>本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。</source>
         <translation>Not published this week yet. Once published, each published roster stays here so you can see what changed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1537"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1652"/>
         <source>本周发布过 {n} 次。选一行，看它比前一版改了什么。</source>
         <translation>Published {n} time(s) this week. Select a row to see what changed from the version before.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1549"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1664"/>
         <source>第一次发布：共 {n} 人次。</source>
         <translation>First publication: {n} person-times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1553"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1668"/>
         <source>与前一版相同。</source>
         <translation>Same as the version before.</translation>
     </message>

@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from roster_app.gui.audit_panel import ChangeLogPanel, local_time
 from roster_app.gui.candidates_panel import CandidatesPanel
 from roster_app.gui.edit_commands import (
     AssignCommand,
@@ -93,6 +94,7 @@ from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
 from roster_app.gui.week_data import WeekData, roster_changes
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
+from roster_app.persistence.errors import ConcurrentEditError
 from roster_app.i18n import LANGUAGES, Translators, save_language
 from solver import candidates
 from solver.scenario import Roster
@@ -102,7 +104,7 @@ log = logging.getLogger(__name__)
 
 ROSTER_PAGE, EMPTY_PAGE = 0, 1
 SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keeping
-PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB = 0, 1, 2, 3
+PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB, CHANGES_TAB = 0, 1, 2, 3, 4
 PUBLISHED = "published"
 
 
@@ -176,6 +178,7 @@ class MainWindow(QMainWindow):
         self._solve_options = solve_options
         self._today = today
         self.community = None
+        self._changes: list = []  # the shown week's audit trail (修改记录)
         self.week_start = monday_of(today())
         self._week: WeekData | None = None
         self._task: SolveTask | None = None
@@ -261,6 +264,7 @@ class MainWindow(QMainWindow):
         self.reports_action.setText(self.tr("服务统计…"))
         self.settings_menu.setTitle(self.tr("设置(&T)"))
         self.language_menu.setTitle(self.tr("语言 Language"))
+        self.database_action.setText(self.tr("数据库…"))
         self.help_menu.setTitle(self.tr("帮助(&H)"))
         self.about_action.setText(self.tr("关于门岗排班"))
 
@@ -283,7 +287,8 @@ class MainWindow(QMainWindow):
         self.publish_button.setToolTip(self.tr("发布本周排班表：张贴、发群以后不再改动，直到重新打开"))
         self.notices_title.setText(self.tr("注意事项"))
         for index, text in ((PROBLEMS_TAB, self.tr("问题")), (CANDIDATES_TAB, self.tr("谁能顶岗")),
-                            (EXPLANATION_TAB, self.tr("方案说明")), (VERSIONS_TAB, self.tr("发布记录"))):
+                            (EXPLANATION_TAB, self.tr("方案说明")), (VERSIONS_TAB, self.tr("发布记录")),
+                            (CHANGES_TAB, self.tr("修改记录"))):
             self.side_tabs.setTabText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -381,6 +386,9 @@ class MainWindow(QMainWindow):
         self.stats_menu.addAction(self.reports_action)
 
         self.settings_menu = bar.addMenu("")
+        self.database_action = QAction(self)
+        self.database_action.triggered.connect(self.open_database_settings)
+        self.settings_menu.addAction(self.database_action)
         self.language_menu = self.settings_menu.addMenu("")
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
@@ -522,7 +530,8 @@ class MainWindow(QMainWindow):
         self.candidates.assign_requested.connect(self.assign)
         self.explanation = ExplanationPanel()
         self.versions = VersionsPanel()
-        for tab in (self.problems, self.candidates, self.explanation, self.versions):
+        self.changes = ChangeLogPanel()
+        for tab in (self.problems, self.candidates, self.explanation, self.versions, self.changes):
             self.side_tabs.addTab(tab, "")
         side.addWidget(self.side_tabs)
         side.setStretchFactor(0, 3)
@@ -606,6 +615,7 @@ class MainWindow(QMainWindow):
                 roster = self.store.week_roster(self.community.id, self.week_start)
                 details = self.store.volunteer_details(self.community.id)
                 self._versions = self.store.published_versions(self.community.id, self.week_start)
+                self._changes = self.store.roster_changes(self.community.id, self.week_start)
                 kinds = {vid: d.kind for vid, d in details.items()}
                 phones = {vid: d.phone for vid, d in details.items() if d.phone}
                 self._week = WeekData(scenario, roster, kinds, phones=phones)
@@ -637,6 +647,7 @@ class MainWindow(QMainWindow):
         self._show_checks()
         self.candidates.refresh(self._week)
         self.versions.set_week(self._week, self._versions if self._week is not None else [], self.published)
+        self._show_change_log()
         self._show_summary()
         self._show_notices()
         # The same week read again (another panel saved something): keep the clerk's place.
@@ -653,9 +664,21 @@ class MainWindow(QMainWindow):
         self._show_checks()
         self.candidates.refresh(week)
         self.versions.set_week(week, self._versions, self.published)
+        if self.community is not None:
+            self._changes = self.store.roster_changes(self.community.id, self.week_start)
+        self._show_change_log()
         self._show_summary()
         self._show_notices()
         self._update_actions()
+
+    def _show_change_log(self) -> None:
+        """修改记录: who changed the shown week, what and when (the store's audit trail)."""
+        week = self._week
+        if week is None:
+            self.changes.show_changes([])
+            return
+        self.changes.show_changes(self._changes, {g.id: g.name for g in week.scenario.gates},
+                                  {sl.id: sl.name for sl in week.scenario.slots})
 
     def _show_checks(self) -> None:
         """The live check's verdict in the 问题 panel and on its tab."""
@@ -815,6 +838,17 @@ class MainWindow(QMainWindow):
         if stack is not None:
             QTimer.singleShot(0, stack.deleteLater)
         QTimer.singleShot(0, self.reload)
+        if isinstance(error, ConcurrentEditError):
+            # Another clerk (on the shared server) saved this week after we read it.
+            who = error.clerk or self.tr("另一位工作人员")
+            when = f"{local_time(error.changed_at):%H:%M}" if error.changed_at else ""
+            text = self.tr("{who} {when} 修改了这一周的排班，您的这次修改没有保存。"
+                           "已重新载入对方的修改，请在此基础上重新操作；对方改了什么，见“修改记录”。").format(
+                who=who, when=when)
+            self.statusBar().showMessage(text)
+            self._show_error(self.tr("别人刚修改了这一周"), text)
+            QTimer.singleShot(0, lambda: self.side_tabs.setCurrentIndex(CHANGES_TAB))
+            return
         self.statusBar().showMessage(self.tr("修改没有保存：{error}").format(error=error))
         self._show_error(self.tr("修改没有保存"), str(error))
 
@@ -1165,6 +1199,16 @@ class MainWindow(QMainWindow):
         return opened
 
     # === language ============================================================================
+
+    def open_database_settings(self) -> bool:
+        """设置 → 数据库: this computer's file or the street office's server, from the next start."""
+        from roster_app.gui.database_dialog import DatabaseDialog
+
+        dialog = DatabaseDialog(self._settings, self)
+        if dialog.exec() != DatabaseDialog.DialogCode.Accepted:
+            return False
+        self.statusBar().showMessage(self.tr("数据库设置已保存，下次启动时生效。"), 10_000)
+        return True
 
     def set_language(self, language: str) -> bool:
         """设置 → 语言: switch the interface now and remember the choice; False (and a
