@@ -52,6 +52,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSortFilterProxy
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QMenu,
     QTabWidget,
@@ -105,6 +106,7 @@ log = logging.getLogger(__name__)
 ROSTER_PAGE, EMPTY_PAGE = 0, 1
 SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keeping
 PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB, CHANGES_TAB = 0, 1, 2, 3, 4
+COMMUNITY_KEY = "mainWindow/community"  # the community last shown (QSettings)
 PUBLISHED = "published"
 
 
@@ -444,6 +446,12 @@ class MainWindow(QMainWindow):
         self.previous_button.clicked.connect(self.previous_week)
         self.this_week_button.clicked.connect(self.this_week)
         self.next_button.clicked.connect(self.next_week)
+        # A street office's shared database holds several communities: each clerk picks theirs.
+        self.community_box = QComboBox()
+        self.community_box.setObjectName("communityBox")
+        self.community_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.community_box.activated.connect(self._community_chosen)
+        bar.addWidget(self.community_box)
         for button in (self.previous_button, self.this_week_button, self.next_button):
             bar.addWidget(button)
         bar.addSpacing(12)
@@ -602,10 +610,11 @@ class MainWindow(QMainWindow):
         try:
             communities = self.store.communities()
             self._forget_stacks({c.id for c in communities})
-            previous_id = self.community.id if self.community else None
+            previous_id = self.community.id if self.community else self._saved_community()
             # At first the clerk's own community rather than the demo, when both are kept.
             first = next((c for c in communities if not c.is_demo), communities[0] if communities else None)
             self.community = next((c for c in communities if c.id == previous_id), first)
+            self._fill_community_box(communities)
             if self.community is None:
                 self._week = None
                 self.published = False
@@ -625,6 +634,45 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("读取数据失败"), str(exc))
         self._show_week()
         self.data_reloaded.emit()
+
+    def _saved_community(self) -> int | None:
+        value = self._settings.value(COMMUNITY_KEY) if self._settings is not None else None
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def _fill_community_box(self, communities: list) -> None:
+        box = self.community_box
+        box.blockSignals(True)
+        box.clear()
+        for c in communities:
+            box.addItem(c.name + (self.tr("（演示）") if c.is_demo else ""), c.id)
+        if self.community is not None:
+            box.setCurrentIndex(box.findData(self.community.id))
+        box.blockSignals(False)
+        box.setVisible(len(communities) > 1)
+
+    def _community_chosen(self, index: int) -> None:
+        community_id = self.community_box.itemData(index)
+        if community_id is not None:
+            self.choose_community(community_id)
+
+    def choose_community(self, community_id: int) -> bool:
+        """Show another community of the database (remembered for the next start)."""
+        if self._task is not None:
+            self.statusBar().showMessage(self.tr("正在自动排班，结束后再切换社区。"), 10_000)
+            self._fill_community_box(self.store.communities())
+            return False
+        chosen = next((c for c in self.store.communities() if c.id == community_id), None)
+        if chosen is None:
+            return False
+        self.community = chosen
+        if self._settings is not None:
+            self._settings.setValue(COMMUNITY_KEY, community_id)
+        self.reload()
+        self.statusBar().showMessage(self.tr("当前社区：{name}").format(name=chosen.name), 10_000)
+        return True
 
     def _show_week(self) -> None:
         community = self.community
@@ -1442,7 +1490,11 @@ class MainWindow(QMainWindow):
             self._show_error(self.tr("读取本周数据失败"), str(exc))
             return
 
-        self._task = SolveTask(self._solve, scenario, self._solve_options)
+        options = self._solve_options
+        if options is not None and hasattr(options, "language"):
+            # Shortage reasons and conflicts in the language of the interface.
+            options = dataclasses.replace(options, language="en" if self.translators.language == "en" else "zh")
+        self._task = SolveTask(self._solve, scenario, options)
         self._task_context = (self.community.id, self.week_start)
         self._last_progress = None
         self._outcome = None
