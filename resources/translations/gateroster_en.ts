@@ -509,32 +509,32 @@
         <translation>Undo: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="116"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="139"/>
         <source>安排 {name} 到 {post}</source>
         <translation>Assign {name} to {post}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="125"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="148"/>
         <source>从 {post} 移除 {name}</source>
         <translation>Remove {name} from {post}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="136"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="159"/>
         <source>把 {name} 从 {source} 调到 {target}</source>
         <translation>Move {name} from {source} to {target}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="154"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="177"/>
         <source>对调 {a}（{pa}）和 {b}（{pb}）</source>
         <translation>Swap {a} ({pa}) and {b} ({pb})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="167"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="190"/>
         <source>锁定 {name}（{post}）</source>
         <translation>Pin {name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/edit_commands.py" line="167"/>
+        <location filename="../../roster_app/gui/edit_commands.py" line="190"/>
         <source>取消锁定 {name}（{post}）</source>
         <translation>Unpin {name} ({post})</translation>
     </message>
@@ -732,7 +732,7 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
     <message>
         <location filename="../../roster_app/gui/app.py" line="89"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1277"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1300"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
@@ -2526,396 +2526,392 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="244"/>
+        <location filename="../../roster_app/gui/main_window.py" line="245"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="246"/>
+        <location filename="../../roster_app/gui/main_window.py" line="247"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="248"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="317"/>
+        <location filename="../../roster_app/gui/main_window.py" line="318"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="319"/>
+        <location filename="../../roster_app/gui/main_window.py" line="320"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="248"/>
+        <location filename="../../roster_app/gui/main_window.py" line="249"/>
         <source>移除所选的人</source>
         <translation>Remove the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="249"/>
+        <location filename="../../roster_app/gui/main_window.py" line="250"/>
         <source>锁定 / 取消锁定所选的人</source>
         <translation>Pin / unpin the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="250"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1042"/>
+        <location filename="../../roster_app/gui/main_window.py" line="251"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1065"/>
         <source>谁能顶这个岗？</source>
         <translation>Who can cover this post?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="251"/>
+        <location filename="../../roster_app/gui/main_window.py" line="252"/>
         <source>排班(&amp;R)</source>
         <translation>&amp;Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="252"/>
-        <location filename="../../roster_app/gui/main_window.py" line="278"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1562"/>
+        <location filename="../../roster_app/gui/main_window.py" line="253"/>
+        <location filename="../../roster_app/gui/main_window.py" line="279"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1585"/>
         <source>自动排班</source>
         <translation>Auto-schedule</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="253"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1334"/>
+        <location filename="../../roster_app/gui/main_window.py" line="254"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1357"/>
         <source>复制上周排班</source>
         <translation>Copy last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="256"/>
+        <location filename="../../roster_app/gui/main_window.py" line="257"/>
         <source>发布本周排班表</source>
         <translation>Publish this week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="257"/>
+        <location filename="../../roster_app/gui/main_window.py" line="258"/>
         <source>重新打开本周（允许修改）</source>
         <translation>Reopen this week (allow changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="259"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="258"/>
-        <location filename="../../roster_app/gui/main_window.py" line="274"/>
+        <location filename="../../roster_app/gui/main_window.py" line="259"/>
+        <location filename="../../roster_app/gui/main_window.py" line="275"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="259"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="271"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="271"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1633"/>
+        <location filename="../../roster_app/gui/main_window.py" line="272"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1656"/>
         <source>关于门岗排班</source>
         <translation>About Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="290"/>
+        <location filename="../../roster_app/gui/main_window.py" line="291"/>
         <source>注意事项</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="273"/>
+        <location filename="../../roster_app/gui/main_window.py" line="274"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="275"/>
+        <location filename="../../roster_app/gui/main_window.py" line="276"/>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="276"/>
+        <location filename="../../roster_app/gui/main_window.py" line="277"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="277"/>
+        <location filename="../../roster_app/gui/main_window.py" line="278"/>
         <source>停止求解，保留目前找到的最好方案</source>
         <translation>Stop solving and keep the best solution found so far</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="279"/>
+        <location filename="../../roster_app/gui/main_window.py" line="280"/>
         <source>按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）</source>
         <translation>Build this week&apos;s roster from the gates&apos; demand, the volunteers&apos; availability and the party-member rule (F5)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="280"/>
+        <location filename="../../roster_app/gui/main_window.py" line="281"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="282"/>
+        <location filename="../../roster_app/gui/main_window.py" line="283"/>
         <source>本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published (posted at the gates, sent to the volunteers&apos; group) and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="283"/>
+        <location filename="../../roster_app/gui/main_window.py" line="284"/>
         <source>复制上周</source>
         <translation>Copy last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="284"/>
+        <location filename="../../roster_app/gui/main_window.py" line="285"/>
         <source>把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）</source>
         <translation>Start this week from last week&apos;s roster; assignments that break a rule now are left out (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="820"/>
+        <location filename="../../roster_app/gui/main_window.py" line="821"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="289"/>
+        <location filename="../../roster_app/gui/main_window.py" line="290"/>
         <source>发布本周排班表：张贴、发群以后不再改动，直到重新打开</source>
         <translation>Publish this week&apos;s roster: once posted and sent to the group it stays unchanged until reopened</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="254"/>
+        <location filename="../../roster_app/gui/main_window.py" line="255"/>
         <source>请假/退出…（所选的人）</source>
         <translation>Away / dropping out… (chosen person)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="255"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
         <source>某人不能来：记为请假，用最少的改动重新安排 TA 的岗位</source>
         <translation>Someone cannot come: mark them away and re-plan their posts with the fewest changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="260"/>
+        <location filename="../../roster_app/gui/main_window.py" line="261"/>
         <source>数据(&amp;D)</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="261"/>
+        <location filename="../../roster_app/gui/main_window.py" line="262"/>
         <source>志愿者名册…</source>
         <translation>Volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="263"/>
         <source>导入志愿者…</source>
         <translation>Import volunteers…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="263"/>
+        <location filename="../../roster_app/gui/main_window.py" line="264"/>
         <source>社区设置…</source>
         <translation>Community set-up…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="264"/>
+        <location filename="../../roster_app/gui/main_window.py" line="265"/>
         <source>新建社区…</source>
         <translation>New community…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="266"/>
         <source>统计(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="266"/>
+        <location filename="../../roster_app/gui/main_window.py" line="267"/>
         <source>服务统计…</source>
         <translation>Service report…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="267"/>
+        <location filename="../../roster_app/gui/main_window.py" line="268"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="268"/>
+        <location filename="../../roster_app/gui/main_window.py" line="269"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="270"/>
         <source>数据库…</source>
         <translation>Database…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="285"/>
-        <location filename="../../roster_app/gui/main_window.py" line="288"/>
+        <location filename="../../roster_app/gui/main_window.py" line="286"/>
+        <location filename="../../roster_app/gui/main_window.py" line="289"/>
         <source>照本周排下一周</source>
         <translation>Next week like this one</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="287"/>
+        <location filename="../../roster_app/gui/main_window.py" line="288"/>
         <source>转到下一周，并把本周的排班表复制过去作为起点（下一周还没有排班时；可撤销）</source>
         <translation>Go to next week and copy this week&apos;s roster there as a start (when next week has no roster yet; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="291"/>
-        <location filename="../../roster_app/gui/main_window.py" line="736"/>
+        <location filename="../../roster_app/gui/main_window.py" line="292"/>
+        <location filename="../../roster_app/gui/main_window.py" line="737"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="291"/>
+        <location filename="../../roster_app/gui/main_window.py" line="292"/>
         <source>谁能顶岗</source>
         <translation>Who can cover</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="292"/>
+        <location filename="../../roster_app/gui/main_window.py" line="293"/>
         <source>方案说明</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="292"/>
+        <location filename="../../roster_app/gui/main_window.py" line="293"/>
         <source>发布记录</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="294"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="634"/>
+        <location filename="../../roster_app/gui/main_window.py" line="635"/>
         <source>读取数据失败</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="650"/>
+        <location filename="../../roster_app/gui/main_window.py" line="651"/>
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="664"/>
+        <location filename="../../roster_app/gui/main_window.py" line="665"/>
         <source>正在自动排班，结束后再切换社区。</source>
         <translation>Auto-scheduling is running; switch community when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="674"/>
+        <location filename="../../roster_app/gui/main_window.py" line="675"/>
         <source>当前社区：{name}</source>
         <translation>Community: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="679"/>
+        <location filename="../../roster_app/gui/main_window.py" line="680"/>
         <source>未设置社区</source>
         <translation>No community set up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="680"/>
+        <location filename="../../roster_app/gui/main_window.py" line="681"/>
         <source>门岗排班 — {name}</source>
         <translation>Gate Roster — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="685"/>
+        <location filename="../../roster_app/gui/main_window.py" line="686"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="687"/>
+        <location filename="../../roster_app/gui/main_window.py" line="688"/>
         <source>（本周）</source>
         <translation> (this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="736"/>
+        <location filename="../../roster_app/gui/main_window.py" line="737"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="745"/>
+        <location filename="../../roster_app/gui/main_window.py" line="746"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="749"/>
+        <location filename="../../roster_app/gui/main_window.py" line="750"/>
         <source>志愿者 {n} 人 · 本周 {pt} 人次、{h} 小时</source>
         <translation>{n} volunteers · this week {pt} person-times, {h} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="755"/>
+        <location filename="../../roster_app/gui/main_window.py" line="756"/>
         <source>本周开放岗位 {open} 个，尚未排班。点“自动排班”生成本周值班表。</source>
         <translation>{open} open posts this week, not rostered yet. Click “Auto-schedule” to build the week&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="758"/>
+        <location filename="../../roster_app/gui/main_window.py" line="759"/>
         <source>岗位 {open} 个：已排满 &lt;b&gt;{filled}&lt;/b&gt; 个</source>
         <translation>{open} posts: &lt;b&gt;{filled}&lt;/b&gt; filled</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="760"/>
+        <location filename="../../roster_app/gui/main_window.py" line="761"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;缺岗 {short} 个&lt;/b&gt;（共缺 {missing} 人次）&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} short&lt;/b&gt; ({missing} person-times missing)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="764"/>
+        <location filename="../../roster_app/gui/main_window.py" line="765"/>
         <source>，无缺岗</source>
         <translation>, none short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="765"/>
+        <location filename="../../roster_app/gui/main_window.py" line="766"/>
         <source>；共排 {pt} 人次、{h} 小时。</source>
         <translation>; {pt} person-times, {h} h in all.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="768"/>
+        <location filename="../../roster_app/gui/main_window.py" line="769"/>
         <source>缺岗已证明最少，偏好未证明最优</source>
         <translation>fewest short posts proven, preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="770"/>
+        <location filename="../../roster_app/gui/main_window.py" line="771"/>
         <source>手工调整</source>
         <translation>edited by hand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="771"/>
+        <location filename="../../roster_app/gui/main_window.py" line="772"/>
         <source>方案：{status}</source>
         <translation>Solution: {status}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="773"/>
+        <location filename="../../roster_app/gui/main_window.py" line="774"/>
         <source>&#x3000;&lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;违反规则 {n} 处&lt;/b&gt;（见右侧“问题”）&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;{n} rule(s) broken&lt;/b&gt; (see “Problems” on the right)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="776"/>
+        <location filename="../../roster_app/gui/main_window.py" line="777"/>
         <source>&lt;b&gt;已发布&lt;/b&gt;，不能修改</source>
         <translation>&lt;b&gt;Published&lt;/b&gt;, read-only</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="790"/>
+        <location filename="../../roster_app/gui/main_window.py" line="791"/>
         <source>冲突：</source>
         <translation>Conflict: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="794"/>
+        <location filename="../../roster_app/gui/main_window.py" line="795"/>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="820"/>
+        <location filename="../../roster_app/gui/main_window.py" line="821"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="870"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1109"/>
+        <location filename="../../roster_app/gui/main_window.py" line="871"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1132"/>
         <source>本周排班表已发布，不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="891"/>
+        <location filename="../../roster_app/gui/main_window.py" line="892"/>
         <source>另一位工作人员</source>
         <translation>Another clerk</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="893"/>
-        <source>{who} {when} 修改了这一周的排班，您的这次修改没有保存。已重新载入对方的修改，请在此基础上重新操作；对方改了什么，见“修改记录”。</source>
-        <translation>{who} changed this week&apos;s roster at {when}; your change was not saved. Their change has been loaded: please make yours again on top of it. What they changed is in &quot;Change log&quot;.</translation>
-    </message>
-    <message>
-        <location filename="../../roster_app/gui/main_window.py" line="897"/>
+        <location filename="../../roster_app/gui/main_window.py" line="907"/>
+        <location filename="../../roster_app/gui/main_window.py" line="919"/>
         <source>别人刚修改了这一周</source>
         <translation>Someone else just changed this week</translation>
     </message>
@@ -2925,405 +2921,435 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
         <translation>The change was not saved: {error}</translation>
     </message>
     <message>
+        <location filename="../../roster_app/gui/main_window.py" line="894"/>
+        <source>{who} {when} 修改了这一周的排班，您的这次修改没有保存。已重新载入对方的修改；对方改了什么，见“修改记录”。</source>
+        <translation>{who} changed this week's roster at {when}; your change was not saved. Their change has been loaded; what they changed is in &quot;Change log&quot;.</translation>
+    </message>
+    <message>
         <location filename="../../roster_app/gui/main_window.py" line="901"/>
         <source>修改没有保存</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="922"/>
+        <location filename="../../roster_app/gui/main_window.py" line="907"/>
+        <source>请在此基础上重新操作。</source>
+        <translation> Please make your change again on top of it.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="910"/>
+        <source>已放弃您的修改，显示对方保存的排班表。</source>
+        <translation>Your change was dropped; showing the roster the other clerk saved.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="915"/>
+        <source>合并：{what}</source>
+        <translation>Merge: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="920"/>
+        <source>合并我的修改</source>
+        <translation>Merge my change</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="921"/>
+        <source>放弃我的修改</source>
+        <translation>Drop my change</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="945"/>
         <source>。违反规则 {n} 处，见“问题”</source>
         <translation>. {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="979"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1002"/>
         <source>{post}：能来 {n} 人，最合适的在前。双击一人即可安排。</source>
         <translation>{post}: {n} can come, best first. Double-click someone to assign them.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1001"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1024"/>
         <source>安排…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1007"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1030"/>
         <source>{name}（本周 {h} 小时）</source>
         <translation>{name} ({h} h this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1012"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1035"/>
         <source>没有人能来</source>
         <translation>Nobody can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1014"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1037"/>
         <source>全部人选…</source>
         <translation>All candidates…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1023"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1046"/>
         <source>移除 {name}</source>
         <translation>Remove {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1027"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1050"/>
         <source>取消锁定 {name}</source>
         <translation>Unpin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1027"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1050"/>
         <source>锁定 {name}</source>
         <translation>Pin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1030"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1081"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1053"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1104"/>
         <source>{name} 请假/退出…</source>
         <translation>{name} away / dropping out…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1036"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1059"/>
         <source>{name} 只这天请假（{date}）</source>
         <translation>{name} away this day only ({date})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1084"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1107"/>
         <source>打开志愿者名册…</source>
         <translation>Open the volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1101"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1124"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
         <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1140"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1163"/>
         <source>请假没有保存：{error}</source>
         <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1141"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1164"/>
         <source>请假没有保存</source>
         <translation>Dates away not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1151"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1174"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
         <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1168"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1191"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
         <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1193"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1216"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
         <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1195"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1218"/>
         <source>，违反规则 {n} 处，见“问题”</source>
         <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1196"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1219"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1203"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1226"/>
         <source>{name} {days} 请假后的调整</source>
         <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1206"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1229"/>
         <source>已按调整方案修改 {n} 个岗位</source>
         <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1208"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1231"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
         <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1219"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1242"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1223"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1246"/>
         <source>导入志愿者</source>
         <translation>Import volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1227"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1250"/>
         <source>社区设置</source>
         <translation>Community set-up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1231"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1254"/>
         <source>服务统计</source>
         <translation>Service report</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1235"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1258"/>
         <source>还没有社区。</source>
         <translation>No community yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1243"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1266"/>
         <source>打开“{what}”失败：{error}</source>
         <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1244"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1267"/>
         <source>打开“{what}”失败</source>
         <translation>Cannot open “{what}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1246"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1269"/>
         <source>已打开“{what}”。</source>
         <translation>Opened “{what}”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1281"/>
         <source>数据库设置已保存，下次启动时生效。</source>
         <translation>Database settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1292"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
         <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1271"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1294"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
         <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1280"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1303"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1299"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1322"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1302"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1325"/>
         <source>已发布本周排班表，现在不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and now read-only; “Reopen” it to change it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1312"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1335"/>
         <source>重新打开失败</source>
         <translation>Reopening failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1315"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1338"/>
         <source>已重新打开本周排班表，可以修改；改完请再发布。</source>
         <translation>This week&apos;s roster is reopened for changes; publish it again when done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1327"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1350"/>
         <source>读取上周排班表失败</source>
         <translation>Cannot read last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1330"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1353"/>
         <source>上周没有排班表，无法复制。</source>
         <translation>Last week has no roster to copy.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1336"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1359"/>
         <source>已复制上周排班 {n} 人次</source>
         <translation>Copied {n} person-times from last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1339"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1362"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1342"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1365"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1343"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1366"/>
         <source>；{m} 人次不再符合规则，没有复制：{names}{more}</source>
         <translation>; {m} no longer fit the rules and were left out: {names}{more}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1209"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1345"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1232"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1368"/>
         <source>。可撤销（Ctrl+Z）。</source>
         <translation>. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1439"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1462"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1440"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1463"/>
         <source>将删除演示社区“{name}”的全部门岗、志愿者和排班表，不能恢复。
 确定删除吗？</source>
         <translation>This deletes all gates, volunteers and rosters of the demo community “{name}” for good.
 Delete it?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1452"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1475"/>
         <source>删除演示数据失败</source>
         <translation>Removing the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1456"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1479"/>
         <source>已删除演示数据。</source>
         <translation>Demo data removed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1464"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1487"/>
         <source>载入演示数据失败</source>
         <translation>Loading the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1469"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1492"/>
         <source>已载入演示数据。</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1180"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1482"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1203"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1505"/>
         <source>无法启动求解器</source>
         <translation>Cannot start the solver</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1160"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1490"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1513"/>
         <source>读取本周数据失败</source>
         <translation>Cannot read this week&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1354"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1377"/>
         <source>下一周已有排班表，没有复制。</source>
         <translation>Next week already has a roster; nothing was copied.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1378"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1401"/>
         <source>已新建社区“{name}”。门岗和班次可在“数据 → 社区设置”里修改。</source>
         <translation>Community &quot;{name}&quot; created. Change its gates and slots in Data → Community settings.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1509"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1532"/>
         <source>正在排班…</source>
         <translation>Scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1511"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1534"/>
         <source>正在自动排班…</source>
         <translation>Auto-scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1522"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1545"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1534"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1557"/>
         <source>正在排班… {t:.1f} 秒</source>
         <translation>Scheduling… {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1542"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1565"/>
         <source>正在求最少缺岗</source>
         <translation>Minimising short posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1543"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1566"/>
         <source>正在优化偏好</source>
         <translation>Optimising preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1545"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1568"/>
         <source>{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}</source>
         <translation>{stage}: {n} solution(s) found, objective {obj}, bound {bound}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1575"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1598"/>
         <source>已取消自动排班，保留目前最好的方案</source>
         <translation>Auto-schedule cancelled, best solution so far kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1575"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1598"/>
         <source>自动排班完成</source>
         <translation>Auto-schedule done</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1577"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1600"/>
         <source>：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优</source>
         <translation>: {missing} person-times short, {t:.1f} s. Fewest short posts proven; other preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1581"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1604"/>
         <source>：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒</source>
         <translation>: {status}, {missing} person-times short, {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1589"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1612"/>
         <source>无法排班：数据有矛盾，排班表未改动。请看下方的冲突说明。</source>
         <translation>Cannot schedule: the data contradict each other; the roster is unchanged. See the conflicts below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1591"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1614"/>
         <source>已取消自动排班：还没有找到方案，排班表未改动。</source>
         <translation>Auto-schedule cancelled before a solution was found; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1593"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1616"/>
         <source>在时间限制内没有找到方案，排班表未改动。</source>
         <translation>No solution found within the time limit; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1598"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1621"/>
         <source>自动排班出错，排班表未改动。</source>
         <translation>Auto-schedule failed; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1599"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1622"/>
         <source>自动排班出错</source>
         <translation>Auto-schedule failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1634"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1657"/>
         <source>门岗排班（GateRoster）
 为社区门岗（卡口）志愿者排每周值班表。</source>
         <translation>Gate Roster (GateRoster)
 Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1772"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1795"/>
         <source>最优</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1773"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1796"/>
         <source>可行（未证明最优）</source>
         <translation>feasible (not proven optimal)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1774"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1797"/>
         <source>无解</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1775"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1798"/>
         <source>未找到方案</source>
         <translation>no solution found</translation>
     </message>
@@ -5000,32 +5026,32 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1693"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1716"/>
         <source>当前（未发布的修改）</source>
         <translation>Current (unpublished changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1697"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1720"/>
         <source>第 {n} 版&#x3000;{time} 发布，{count} 人次</source>
         <translation>Version {n}  published {time}, {count} person-times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1702"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1725"/>
         <source>本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。</source>
         <translation>Not published this week yet. Once published, each published roster stays here so you can see what changed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1704"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1727"/>
         <source>本周发布过 {n} 次。选一行，看它比前一版改了什么。</source>
         <translation>Published {n} time(s) this week. Select a row to see what changed from the version before.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1716"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1739"/>
         <source>第一次发布：共 {n} 人次。</source>
         <translation>First publication: {n} person-times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1720"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1743"/>
         <source>与前一版相同。</source>
         <translation>Same as the version before.</translation>
     </message>

@@ -76,20 +76,43 @@ class RosterCommand(QUndoCommand):
     def redo(self) -> None:
         prefix = _tr("重做：") if self._done_once else ""
         self._done_once = True
-        self._apply(self.after, prefix + self.message)
+        self._apply(self.before, self.after, prefix + self.message)
 
     def undo(self) -> None:
-        self._apply(self.before, _tr("撤销：") + self.message)
+        self._apply(self.after, self.before, _tr("撤销：") + self.message)
 
-    def _apply(self, roster: Roster | None, message: str) -> None:
+    def _apply(self, start: Roster | None, roster: Roster | None, message: str) -> None:
         try:
             self.sink.apply_roster(self.key, roster, message)
         except Exception as exc:  # reported, not raised: Qt calls us from its event loop
             self.setObsolete(True)
             if self._on_error is not None:
-                self._on_error(exc)
+                # With the change that failed, so it can be merged into what is saved now.
+                self._on_error(exc, FailedChange(start, roster, message))
             else:
                 raise
+
+
+class FailedChange(NamedTuple):
+    """A change of a week's roster that could not be saved: from `start` to `end`."""
+
+    start: Roster | None
+    end: Roster | None
+    message: str
+
+    def merged_into(self, theirs: tuple[Assignment, ...]) -> tuple[Assignment, ...]:
+        """`theirs` with this change made on top: what it added (or re-pinned) added, what
+        it removed removed; their own changes stay (a three-way merge by post and person)."""
+        def keyed(roster: Roster | None) -> dict:
+            return {(a.volunteer, a.post): a for a in (roster.assignments if roster is not None else ())}
+
+        base, mine, out = keyed(self.start), keyed(self.end), {(a.volunteer, a.post): a for a in theirs}
+        for key in base.keys() - mine.keys():
+            out.pop(key, None)
+        for key, a in mine.items():
+            if key not in base or base[key].pinned != a.pinned:
+                out[key] = a
+        return tuple(out.values())
 
 
 class EditCommand(RosterCommand):

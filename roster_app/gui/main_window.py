@@ -77,6 +77,7 @@ from roster_app.gui.candidates_panel import CandidatesPanel
 from roster_app.gui.edit_commands import (
     AssignCommand,
     EditError,
+    FailedChange,
     MoveCommand,
     PinCommand,
     RemoveCommand,
@@ -877,7 +878,7 @@ class MainWindow(QMainWindow):
         self.undo_stack().push(command)  # does it (redo) at once
         return not self._edit_failed
 
-    def _command_failed(self, error: Exception) -> None:
+    def _command_failed(self, error: Exception, change: FailedChange | None = None) -> None:
         log.error("saving a hand edit failed: %s", error)
         self._edit_failed = True
         # What the stack remembers no longer matches the database: start afresh from it.
@@ -885,20 +886,42 @@ class MainWindow(QMainWindow):
         stack = self._stacks.pop(key, None) if key is not None else None
         if stack is not None:
             QTimer.singleShot(0, stack.deleteLater)
-        QTimer.singleShot(0, self.reload)
         if isinstance(error, ConcurrentEditError):
-            # Another clerk (on the shared server) saved this week after we read it.
+            # Another clerk (on the shared server) saved this week after we read it: show
+            # theirs, and offer to make this change again on top of it.
             who = error.clerk or self.tr("另一位工作人员")
             when = f"{local_time(error.changed_at):%H:%M}" if error.changed_at else ""
             text = self.tr("{who} {when} 修改了这一周的排班，您的这次修改没有保存。"
-                           "已重新载入对方的修改，请在此基础上重新操作；对方改了什么，见“修改记录”。").format(
-                who=who, when=when)
+                           "已重新载入对方的修改；对方改了什么，见“修改记录”。").format(who=who, when=when)
             self.statusBar().showMessage(text)
-            self._show_error(self.tr("别人刚修改了这一周"), text)
-            QTimer.singleShot(0, lambda: self.side_tabs.setCurrentIndex(CHANGES_TAB))
+            QTimer.singleShot(0, lambda: self._after_conflict(text, key, change))
             return
+        QTimer.singleShot(0, self.reload)
         self.statusBar().showMessage(self.tr("修改没有保存：{error}").format(error=error))
         self._show_error(self.tr("修改没有保存"), str(error))
+
+    def _after_conflict(self, text: str, key: WeekKey | None, change: FailedChange | None) -> None:
+        self.reload()
+        self.side_tabs.setCurrentIndex(CHANGES_TAB)
+        if change is None or key is None or key != self.week_key() or self._week is None or not self.can_edit():
+            self._show_error(self.tr("别人刚修改了这一周"), text + self.tr("请在此基础上重新操作。"))
+            return
+        if not self.ask_merge(text):
+            self.statusBar().showMessage(self.tr("已放弃您的修改，显示对方保存的排班表。"), 10_000)
+            return
+        merged = change.merged_into(tuple(self._week.assignments))
+        self._push(lambda: ReplaceRosterCommand(
+            self, key, self._week, self._week.derive(merged),
+            self.tr("合并：{what}").format(what=change.message), self._command_failed))
+
+    def ask_merge(self, text: str) -> bool:
+        """合并 (make my change again on what the other clerk saved) or 重新载入 (keep theirs)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("别人刚修改了这一周"), text, parent=self)
+        merge = box.addButton(self.tr("合并我的修改"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("放弃我的修改"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(merge)
+        box.exec()
+        return box.clickedButton() is merge
 
     def apply_roster(self, key: WeekKey, roster: Roster | None, message: str) -> None:
         """Save a week's roster (None: unscheduled) in one transaction and show it.

@@ -48,28 +48,46 @@ def window(qtbot, url, tmp_path, monkeypatch):
     store.db.close()
 
 
-def test_another_clerks_change_is_not_overwritten(qtbot, window, url) -> None:
+def test_another_clerks_change_is_not_overwritten(qtbot, window, url, monkeypatch) -> None:
     community = window.community.id
+    asked: list[str] = []
+    monkeypatch.setattr(window, "ask_merge", lambda text: asked.append(text) or False)  # 放弃我的修改
     with Database(url, backup_days=0) as other_db:  # 李, on another computer
         li = RosterStore(other_db, clerk="李")
         li.week_roster(community, MONDAY)
         li.save_roster(community, MONDAY, Roster("玉带路社区", "FEASIBLE", (
             Assignment("v01", "east", MONDAY, "early"), Assignment("v02", "east", MONDAY, "early"))))
         # 王 edits the week he read before 李's save: refused, told plainly, shown 李's change.
-        refused = window.assign("v03", Assignment("v03", "south", MONDAY, "eve").post)
-        assert not refused
+        assert not window.assign("v03", Assignment("v03", "south", MONDAY, "eve").post)
         qtbot.waitUntil(lambda: window.side_tabs.currentIndex() == CHANGES_TAB)
-        [(title, text)] = window.errors
-        assert title == "别人刚修改了这一周" and text.startswith("李 ") and "没有保存" in text
+        [text] = asked
+        assert text.startswith("李 ") and "没有保存" in text
         kept = {a.volunteer for a in li.week_roster(community, MONDAY).assignments}
         assert kept == {"v01", "v02"}  # 李's roster stands; 王's edit was not written
-        qtbot.waitUntil(lambda: {a.volunteer for a in window._week.roster.assignments} == {"v01", "v02"})
+        assert {a.volunteer for a in window._week.roster.assignments} == {"v01", "v02"}
         log = window.changes.model
         assert [log.index(0, WHO).data(), log.index(1, WHO).data()] == ["李", "王"]
         # Now 王 works on 李's version: his edit saves and joins the trail.
         assert window.assign("v03", Assignment("v03", "south", MONDAY, "eve").post)
         assert {a.volunteer for a in li.week_roster(community, MONDAY).assignments} == {"v01", "v02", "v03"}
         assert log.index(0, WHO).data() == "王" and log.index(0, WHAT).data().startswith("安排 ")
+
+
+def test_the_refused_change_can_be_merged_on_top_of_theirs(qtbot, window, url, monkeypatch) -> None:
+    community = window.community.id
+    monkeypatch.setattr(window, "ask_merge", lambda text: True)  # 合并我的修改
+    with Database(url, backup_days=0) as other_db:
+        li = RosterStore(other_db, clerk="李")
+        li.week_roster(community, MONDAY)
+        li.save_roster(community, MONDAY, Roster("玉带路社区", "FEASIBLE", (
+            Assignment("v01", "east", MONDAY, "early"), Assignment("v02", "east", MONDAY, "early"))))
+        # 王 removes v01 (which 李 kept) on his older copy: refused, then merged on 李's roster.
+        assert not window.remove("v01", Assignment("v01", "east", MONDAY, "early").post)
+        qtbot.waitUntil(lambda: {a.volunteer for a in li.week_roster(community, MONDAY).assignments} == {"v02"})
+        assert {a.volunteer for a in window._week.roster.assignments} == {"v02"}
+        assert window.undo_stack().undoText().startswith("合并：")
+        window.undo_stack().undo()  # the merge is one undo step: 李's roster again
+        assert {a.volunteer for a in li.week_roster(community, MONDAY).assignments} == {"v01", "v02"}
 
 
 def test_the_database_settings_open_from_the_menu(qtbot, window, monkeypatch) -> None:
