@@ -232,9 +232,9 @@ class Texts:
 
     def repair_failed(self) -> str:
         if self.zh:
-            return "无法只修补空出的岗位（保留的安排与新的规则冲突），已重新排班。"
-        return ("The previous roster could not be repaired locally (what it would keep breaks a rule "
-                "that changed); the week was solved afresh.")
+            return "无法只修补空出的岗位（保留的安排与规则冲突），已重新排班，并尽量少改动原来的安排。"
+        return ("The previous roster could not be repaired locally (what it would keep breaks a rule); "
+                "the week was solved afresh, changing as little of it as possible.")
 
     def pin_overlap(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
         if self.zh:

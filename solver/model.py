@@ -30,6 +30,7 @@ from solver.explain import Texts, classify
 from solver.instance import Instance
 from solver.terms import (
     Term,
+    changes,
     hours_spread,
     missing_people,
     previous_dropped,
@@ -121,7 +122,13 @@ class RosterModel:
             rule(self)
         weights = inst.scenario.weights
         if coverage_only:
-            self.terms = strictly_ordered([missing_people(self), unmet_needs(self)])
+            coverage = [missing_people(self), unmet_needs(self)]
+            if inst.scenario.previous:
+                # Re-solving a week (a repair that must reshuffle, a re-run): of the rosters
+                # with the best coverage, the one closest to the previous, so the preferences
+                # stage starts from it instead of from an arbitrary one far away.
+                coverage.append(previous_dropped(self) if weights is None else changes(self))
+            self.terms = strictly_ordered(coverage)
         elif weights is None:
             self.terms = strictly_ordered([missing_people(self), unmet_needs(self), previous_dropped(self),
                                            hours_spread(self), unpreferred_gates(self)])

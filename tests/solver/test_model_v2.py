@@ -236,6 +236,35 @@ def test_repair_falls_back_to_a_full_solve_when_what_it_keeps_breaks_a_new_rule(
     assert_valid(replace(s, previous=previous), r)
     assert any("solved afresh" in w for w in r.warnings)
     assert len(r.assignments) == 2
+    # Afresh, but as close to the previous as the rules allow: one of v1's evenings stays.
+    assert len(set(previous) & {Assignment(a.volunteer, a.gate, a.date, a.slot) for a in r.assignments}) == 1
+
+
+def test_a_fallback_repair_of_a_street_office_changes_little(monkeypatch):
+    """When a repair cannot keep everything (here: forced to fall back), the whole week is
+    solved again closest to the previous roster, not reshuffled (it was: 1,002 changes)."""
+    from solver import model
+    from solver.generate import drop_out, street_office
+
+    scenario = street_office(2, communities=3)
+    first = solve(scenario, replace(FAST, time_limit_s=5))
+    case = drop_out(scenario, first.assignments, 0)
+    real_narrow = model._narrow_to_repair
+
+    def impossible(inst, pins):  # keep someone at two gates at once: the repair is infeasible
+        kept = real_narrow(inst, pins)
+        vid, post = min(kept, key=lambda k: (k[0], k[1].date, k[1].slot, k[1].gate))
+        twin = next((p for p in inst.allowed[vid] if p.date == post.date and p.slot == post.slot and p != post))
+        inst.eligible = {v: posts + ([twin] if v == vid else []) for v, posts in inst.eligible.items()}
+        return kept | {(vid, twin)}
+
+    monkeypatch.setattr(model, "_narrow_to_repair", impossible)
+    r, stats = solve_with_stats(case.scenario, replace(FAST, time_limit_s=2, repair=True, deterministic=True))
+    assert any("solved afresh" in w for w in r.warnings)
+    assert_valid(case.scenario, r)
+    before = {(a.volunteer, a.post) for a in case.scenario.previous}
+    after = {(a.volunteer, a.post) for a in r.assignments}
+    assert len(before ^ after) <= 4 * len(case.forced), (len(before - after), len(after - before))
 
 
 def test_shortage_reason_names_the_binding_rule_and_the_employed_party_members():
