@@ -80,7 +80,8 @@ class Staff:
     """
 
     id: str
-    max_shifts: Mapping[str, int]
+    # Left out of the hash (a dict has none) so that instances can key caches.
+    max_shifts: Mapping[str, int] = field(hash=False)
     max_total_minutes: int
     min_total_minutes: int
     max_consecutive_shifts: int
