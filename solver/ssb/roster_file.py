@@ -4,8 +4,8 @@ One line per member of staff, in the instance's staff order: the staff id, then 
 comma-separated field per day of the horizon holding the shift id worked that day, or
 nothing for a day without a shift. For Instance1 (14 days, shift ``D``)::
 
-    A,,,D,D,D,,,D,D,D,D,,,
-    B,D,D,D,D,D,,,D,D,,D,D,,
+    A,,D,D,D,D,,,D,D,,,D,D,D
+    B,D,D,D,D,D,,,D,D,,,,D,D
 
 Writing (`format_roster`, `write_roster`) always follows that order, ends every line with
 a newline and adds nothing else. Reading (`parse_roster`, `read_roster`) is a little
