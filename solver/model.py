@@ -556,8 +556,10 @@ def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple
     Nothing else may change, so the model is small and a repair is fast and local."""
     previous = {(a.volunteer, a.post) for a in inst.scenario.previous}
     allowed = {(vid, post) for vid, posts in inst.allowed.items() for post in posts}
-    kept = frozenset(previous & allowed)
     vacated = {post for _, post in previous - allowed}
+    # The others at a vacated post are not forced to stay (only the cost of a change holds
+    # them): a minor whose adult dropped out must be free to go if nobody can stand in.
+    kept = frozenset((vid, post) for vid, post in previous & allowed if post not in vacated)
     pinned = {(p.volunteer, p.post) for p in pins}
     inst.eligible = {
         vid: [post for post in posts if (vid, post) in kept or (vid, post) in pinned or post in vacated]

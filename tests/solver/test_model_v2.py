@@ -288,3 +288,19 @@ def test_shortage_reason_for_rest_between_days():
     assert_valid(s, r)
     (short,) = r.shortages
     assert "would not get their rest between days" in short.reason
+
+
+def test_repair_lets_a_minor_go_when_their_adult_drops_out_and_nobody_can_stand_in():
+    people = [person("adult"), person("kid", minor=True), person("other")]
+    gates = [gate("east", "东门", need("am", 1, 2)), gate("west", "西门", need("am", 1))]
+    s = make2(people, gates, days=1)
+    previous = (Assignment("adult", "east", d(MON), "am"), Assignment("kid", "east", d(MON), "am"),
+                Assignment("other", "west", d(MON), "am"))
+    dropped = replace(s, previous=previous, volunteers=(
+        replace(s.volunteers[0], unavailable_dates=frozenset({d(MON)})), *s.volunteers[1:]))
+    r, stats = solve_with_stats(dropped, replace(FAST, repair=True))
+    assert_valid(dropped, r)
+    assert not any("afresh" in w for w in r.warnings)  # repaired locally, not re-solved
+    # "other" stays at the west gate (not reshuffled to the east); the kid may not stand alone.
+    assert {(a.volunteer, a.gate) for a in r.assignments} == {("other", "west")}
+    assert stats.terms["changes"] == 1  # the kid; the adult's post could not be kept by anyone
