@@ -2,6 +2,7 @@
 
     gateroster bench                      the demo week, in process (medians per worker count)
     gateroster bench s s2 m repair demo all  one table over the chosen instances
+    gateroster bench gui                  the window's speed instead (`roster_app.bench_gui`)
 
 The instances are those of the performance targets:
 - s: community weeks, `random_scenario(seed)` (4 gates × 4 slots × 7 days, 40 volunteers);
@@ -66,7 +67,12 @@ def run_bench(
     which: list[str] | tuple[str, ...] = (),
     terms: bool = False,
 ) -> int:
-    """The demo table when `which` is empty, else the table over the chosen instances."""
+    """The demo table when `which` is empty, else the table over the chosen instances
+    ("gui": the window's figures instead, `roster_app.bench_gui`)."""
+    if "gui" in which:
+        from roster_app.bench_gui import run_gui_bench
+
+        return run_gui_bench()
     if not which:
         return _demo_in_process(repeat, workers, time_limit)
     chosen = [name for name in INSTANCES if name in which or "all" in which]

@@ -5,6 +5,7 @@
     gateroster check SCENARIO.json ROSTER.json exit 1 if the roster breaks a rule
     gateroster demo -o SCENARIO.json [--week YYYY-MM-DD]
     gateroster bench [s|s2|m|repair|demo|all]  solver figures (none: the demo week)
+    gateroster bench gui                       the window's speed on a street office's database
 
 Exit codes: 0 done, 1 violations found (check), 2 bad input (a file that cannot be read,
 no display), 3 the scenario contradicts itself (solve answered INFEASIBLE).
@@ -58,15 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--week", type=_date, default=None, help="any date in the week (default: this week)")
 
     def _bench_instance(text: str) -> str:
-        if text not in ("s", "s2", "m", "repair", "demo", "all"):
-            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, s2, m, repair, demo, all")
+        if text not in ("s", "s2", "m", "repair", "demo", "all", "gui"):
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, s2, m, repair, demo, all, gui")
         return text
 
     p = sub.add_parser("bench", help="time the solver (the demo week, or the target instances)")
     # No `choices`: with nargs="*" argparse (3.11) rejects the empty default against them.
     p.add_argument("instances", nargs="*", type=_bench_instance, default=[], metavar="INSTANCE",
                    help="s (community weeks), s2 (the same, version 2), m (a street office's week), repair, demo, "
-                        "all; none: the demo week in process")
+                        "all; gui: the window's speed on a street office's database; none: the demo week in process")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--workers", type=int, nargs="*", default=[8, 2])
     p.add_argument("--time-limit", type=float, default=30.0)

@@ -135,6 +135,13 @@ class RosterGridView(QTableView):
         for row, height in enumerate(needed):
             self.setRowHeight(row, height + extra)
 
+    def fit_pending_rows(self) -> None:
+        """Fit the rows now if a change asked for it (instead of at the next event-loop
+        turn); for timing a repaint after an edit."""
+        if self._fit_timer.isActive():
+            self._fit_timer.stop()
+            self.fit_rows()
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit_timer.start()
