@@ -106,12 +106,25 @@ def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
     """
     slot_ids = {s.id for s in scenario.slots}
     posts: dict[Post, tuple[int, int]] = {}
+    dates = scenario.dates
+    # Each date's workday verdict once, not once per gate and rule: the official
+    # calendar is slow to ask, and the live check runs this after every hand edit.
+    workday = {day: is_workday(scenario, day) for day in dates}
     for gate in scenario.gates:
         for rule in gate.demand:
             if rule.slot not in slot_ids:
                 continue  # a reader error; no post can exist in an unknown slot
-            for day in scenario.dates:
-                if _rule_applies(scenario, rule.days, day):
+            days = rule.days
+            for day in dates:
+                if days == "all":
+                    applies = True
+                elif days == "workdays":
+                    applies = workday[day]
+                elif days == "rest_days":
+                    applies = not workday[day]
+                else:
+                    applies = _rule_applies(scenario, days, day)
+                if applies:
                     posts[Post(gate.id, day, rule.slot)] = (rule.min, rule.max)
     return posts
 
@@ -435,6 +448,7 @@ class _Facts:
         self.slots: dict[str, Slot] = {s.id: s for s in scenario.slots}
         self.horizon = frozenset(scenario.dates)
         self.open = open_posts(scenario)
+        self._workday: dict[dt.date, bool] = {}
         self.unknown: list[tuple[Assignment, list[str]]] = []
         self.duplicates: list[Assignment] = []
         seen: set[tuple[str, Post]] = set()
@@ -463,6 +477,13 @@ class _Facts:
             out.append(f"date {date.isoformat()} is outside the horizon "
                        f"{self.scenario.start_date.isoformat()}–{last.isoformat()}")
         return out
+
+    def is_workday(self, day: dt.date) -> bool:
+        """`is_workday`, asked once per date."""
+        known = self._workday.get(day)
+        if known is None:
+            known = self._workday[day] = is_workday(self.scenario, day)
+        return known
 
     @cached_property
     def people_at(self) -> dict[Post, list[Volunteer]]:
@@ -561,7 +582,7 @@ def check_employed(f: _Facts) -> Iterator[Violation]:
         slot = f.slots[a.slot]
         if not v.employed or not (slot.start < wh.end and wh.start < slot.end):
             continue
-        if not is_workday(f.scenario, a.date):
+        if not f.is_workday(a.date):
             continue  # on rest days employed people may serve any slot
         note = ""
         if a.date not in f.scenario.calendar.workdays and _official_workday(a.date) is None:
@@ -606,9 +627,16 @@ def check_hours(f: _Facts) -> Iterator[Violation]:
         totals[a.volunteer] += f.slots[a.slot].minutes
     running: Counter[str] = Counter()
     reported: set[str] = set()
+    # A cap depends on the person only through their own cap, kind and age (see
+    # `_weekly_caps`): worked out once per such combination, not once per post.
+    cap_of: dict[tuple, int | None] = {}
     for a in f.assignments:  # in time order
         v = f.volunteers[a.volunteer]
-        cap = hour_cap_minutes(f.scenario, v)
+        key = (v.max_hours_per_week, v.kind, v.minor)
+        if key in cap_of:
+            cap = cap_of[key]
+        else:
+            cap = cap_of[key] = hour_cap_minutes(f.scenario, v)
         running[v.id] += f.slots[a.slot].minutes
         if cap is None or v.id in reported or running[v.id] <= cap:
             continue
