@@ -110,14 +110,18 @@ class RosterGridView(QTableView):
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.fit_rows)
-        header.sectionResized.connect(self._fit_timer.start)
+        self._fit_timer.timeout.connect(self._fit_dirty_rows)
+        header.sectionResized.connect(self._fit_all_rows_later)
+        # Rows whose cells changed since the last fitting (None: all of them); each row's
+        # height as the chips need it, kept so one changed cell refits one row.
+        self._dirty_rows: set[int] | None = None
+        self._needed: list[int] = []
 
     def setModel(self, model) -> None:
         super().setModel(model)
         model.modelReset.connect(self.fit_rows)
         model.modelReset.connect(self._forget_chosen)
-        model.dataChanged.connect(self._fit_timer.start)
+        model.dataChanged.connect(self._rows_changed)
         model.dataChanged.connect(self._check_chosen)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.fit_rows()
@@ -127,24 +131,62 @@ class RosterGridView(QTableView):
         model = self.model()
         if model is None or model.rowCount() == 0:
             return
+        self._dirty_rows = set()
         rows = model.rowCount()
-        vheader = self.verticalHeader()
-        needed = [max(self.sizeHintForRow(r), vheader.sectionSizeHint(r)) for r in range(rows)]
-        spare = self.viewport().height() - sum(needed)
-        extra = min(max(spare // rows, 0), MAX_EXTRA_PER_ROW)
-        for row, height in enumerate(needed):
+        self._needed = [self._row_needs(r) for r in range(rows)]
+        extra = self._extra_per_row()
+        for row, height in enumerate(self._needed):
             self.setRowHeight(row, height + extra)
+
+    def _row_needs(self, row: int) -> int:
+        return max(self.sizeHintForRow(row), self.verticalHeader().sectionSizeHint(row))
+
+    def _extra_per_row(self) -> int:
+        rows = len(self._needed)
+        spare = self.viewport().height() - sum(self._needed)
+        return min(max(spare // rows, 0), MAX_EXTRA_PER_ROW) if rows else 0
+
+    def _fit_all_rows_later(self) -> None:
+        self._dirty_rows = None
+        self._fit_timer.start()
+
+    def _rows_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
+        if self._dirty_rows is not None and top_left.isValid() and bottom_right.isValid():
+            self._dirty_rows.update(range(top_left.row(), bottom_right.row() + 1))
+        else:
+            self._dirty_rows = None
+        self._fit_timer.start()
+
+    def _fit_dirty_rows(self) -> None:
+        """Fit the rows whose cells changed; all rows when the spare room they share
+        changes with them, or when the columns changed width."""
+        model = self.model()
+        dirty = self._dirty_rows
+        if model is None or dirty is None or len(self._needed) != model.rowCount():
+            self.fit_rows()
+            return
+        self._dirty_rows = set()
+        if not dirty:
+            return
+        extra = self._extra_per_row()
+        for row in dirty:
+            self._needed[row] = self._row_needs(row)
+        if self._extra_per_row() != extra:
+            self.fit_rows()
+            return
+        for row in sorted(dirty):
+            self.setRowHeight(row, self._needed[row] + extra)
 
     def fit_pending_rows(self) -> None:
         """Fit the rows now if a change asked for it (instead of at the next event-loop
         turn); for timing a repaint after an edit."""
         if self._fit_timer.isActive():
             self._fit_timer.stop()
-            self.fit_rows()
+            self._fit_dirty_rows()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._fit_timer.start()
+        self._fit_all_rows_later()
 
     # --- what is where -------------------------------------------------------------------
 

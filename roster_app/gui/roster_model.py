@@ -16,7 +16,7 @@ header "东门 早班\\n06:00–08:00".
 
 The model itself is never edited: hand edits are undoable commands on the domain roster
 (`edit_commands`), and the window gives the model the new week (`update_week`, which keeps
-the table's shape and selection and emits `dataChanged`).
+the table's shape and selection and emits `dataChanged` for the cells that changed).
 """
 
 from __future__ import annotations
@@ -92,7 +92,7 @@ class RosterGridModel(QAbstractTableModel):
     `GateStartRole` (True on the first row of each gate, for the delegate's separator),
     `ShortageRole` (the post's `Shortage` or None), `ProblemsRole` (list[Violation]).
     Signals: only QAbstractTableModel's own; `set_week` resets the model, `update_week`
-    emits `dataChanged` over the whole table.
+    emits `dataChanged` for each changed cell (over the whole table when more changed).
     """
 
     NamesRole = Qt.ItemDataRole.UserRole + 1
@@ -135,8 +135,21 @@ class RosterGridModel(QAbstractTableModel):
             return
         self._week = week
         self._rows = [(gate, slot) for gate in week.scenario.gates for slot in week.scenario.slots]
-        if self._rows:
+        if not self._rows:
+            return
+        changed = changed_posts(old, week)
+        if changed is None:  # more than the posts' people changed: every cell may differ
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(week.dates) - 1))
+            return
+        # Only the cells that changed: a street office's week has over two thousand, and
+        # the view lays out and repaints what it is told changed.
+        row_of = {(gate.id, slot.id): row for row, (gate, slot) in enumerate(self._rows)}
+        column_of = {day: column for column, day in enumerate(week.dates)}
+        for post in sorted(changed, key=lambda p: (row_of.get((p.gate, p.slot), -1), p.date)):
+            row, column = row_of.get((post.gate, post.slot)), column_of.get(post.date)
+            if row is not None and column is not None:
+                index = self.index(row, column)
+                self.dataChanged.emit(index, index)
 
     def week(self) -> WeekData | None:
         return self._week
@@ -310,6 +323,22 @@ class RosterGridModel(QAbstractTableModel):
         else:
             note = self.tr("工作日") if workday else self.tr("休息日")
         return f"{day:%Y-%m-%d} {weekday_label(day)}：{note}"
+
+
+def changed_posts(old: WeekData, new: WeekData) -> set[Post] | None:
+    """The posts whose cell differs between two versions of the same week: other people,
+    pins, shortage or broken rules there. None when something every cell shows may have
+    changed (the open posts, the calendar, names or kinds)."""
+    if (old.staffing != new.staffing or old.workday != new.workday
+            or old.volunteer_names != new.volunteer_names or old.kinds != new.kinds):
+        return None
+    changed: set[Post] = set()
+    for before, after in ((old.people_at, new.people_at), (old.shortage_at, new.shortage_at),
+                          (old.violations_at, new.violations_at)):
+        for post in before.keys() | after.keys():
+            if before.get(post) != after.get(post):
+                changed.add(post)
+    return changed
 
 
 def describe_needs(needs: Needs) -> list[str]:

@@ -150,8 +150,20 @@ class WeekData:
     def cap_of(self, volunteer_id: str) -> float | None:
         """The weekly hour cap that binds the volunteer (own or default, kind's, minors'),
         None if none."""
-        cap = self._instance.weekly_cap_hours(self.scenario.volunteer(volunteer_id))
-        return None if cap is None else float(cap)
+        # Remembered: the volunteer list asks for every row and role at each repaint.
+        caps = self._caps
+        if volunteer_id not in caps:
+            cap = self._instance.weekly_cap_hours(self._volunteer_by_id[volunteer_id])
+            caps[volunteer_id] = None if cap is None else float(cap)
+        return caps[volunteer_id]
+
+    @cached_property
+    def _caps(self) -> dict[str, float | None]:
+        return {}
+
+    @cached_property
+    def _volunteer_by_id(self) -> dict:
+        return {v.id: v for v in self.scenario.volunteers}
 
     def registered_minimum(self) -> int:
         """Posts each registered volunteer (双报到) should stand this week (0: no such rule)."""
