@@ -63,6 +63,7 @@ MEASURES: tuple[tuple[str, str, str, float | None], ...] = (
     ("save_ms", "edit: saved to the database", "ms", None),
     ("models_ms", "edit: models and panels updated (the rest)", "ms", None),
     ("edit_ms", "edit: whole command (push until it returns)", "ms", None),
+    ("first_edit_ms", "  the first edit of the session (whole command)", "ms", None),
     ("pending_ms", "after the edit: other views painted", "ms", None),
 )
 
@@ -287,6 +288,7 @@ def measure(db_path: str, week: str, edits: int = EDITS, profile: str | None = N
         }
         for name, values in figures.items():
             out[f"{name}_ms"] = _ms(values) if values else None
+        out["first_edit_ms"] = 1000 * figures["edit"][0] if pairs else None
         out["grid_ms"] = _ms([a + b for a, b in zip(figures["relayout"], figures["repaint"])]) if pairs else None
         return out
     finally:

@@ -15,14 +15,15 @@ shortfalls and the objective's terms recomputed, as `save_roster` stores them.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+import weakref
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Mapping
 
 from dataclasses import replace
 
-from solver.explain import Texts, classify
+from solver.explain import EMPLOYED_PARTY, Texts, _bucket, classify
 from solver.instance import Demand, Instance
 from solver.scenario import Assignment, Needs, Post, Roster, Scenario, Shortage, Shortfall, TermCost
 from solver.validate import Violation, hard_violations, objective_terms
@@ -231,7 +232,8 @@ def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base:
     scenario = replace(scenario, pinned=tuple(a for a in assignments if a.pinned))
     inst = Instance(scenario)
     texts = Texts("zh")
-    shortages = _shortages(inst, assignments, texts)
+    known = _recall(base, scenario) if base is not None else None
+    shortages, counts, base_counts = _shortages(inst, assignments, texts, base, known)
     required = inst.registered_minimum()
     served: dict[str, int] = defaultdict(int)
     for a in assignments:
@@ -246,7 +248,7 @@ def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base:
         values = objective_terms(scenario, assignments)
         terms = tuple(TermCost(t.name, values.get(t.name, t.value), t.weight) for t in base.terms)
         objective = sum(t.cost for t in terms)
-    return Roster(
+    roster = Roster(
         scenario=base.scenario if base is not None else scenario.name,
         status="FEASIBLE",
         assignments=tuple(assignments),
@@ -258,10 +260,101 @@ def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base:
         terms=terms,
         shortfalls=shortfalls,
     )
+    _remember(roster, scenario, counts)
+    if base is not None and known is None:
+        _remember(base, scenario, base_counts)
+    return roster
 
 
-def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts) -> list[Shortage]:
-    """Every open post lacking people or a need, with the reason the solver would give."""
+# --- the reasons of short posts, recounted only for the people an edit moved --------------
+#
+# A short post's reason comes from `solver.explain.classify`: every volunteer in one bucket
+# (here, unavailable, busy, at the cap, free, ...). A volunteer's bucket at a post depends on
+# nothing but their own assignments, so after a hand edit only the people it moved can
+# change buckets: the counts of the roster it started from, kept here, are corrected for
+# them instead of classifying 800 volunteers at every short post again (a street office's
+# week: 170 short posts × 800 people, a third of a second per edit).
+
+_COUNTS: dict[int, tuple[weakref.ref, Scenario, dict[Post, Counter]]] = {}
+"""id(roster) -> (the roster, weakly; its scenario; classify's counts at its short posts)."""
+
+
+def _remember(roster: Roster, scenario: Scenario, counts: dict[Post, Counter]) -> None:
+    key = id(roster)
+
+    def forget(ref: weakref.ref, key: int = key) -> None:
+        entry = _COUNTS.get(key)
+        if entry is not None and entry[0] is ref:
+            del _COUNTS[key]
+
+    _COUNTS[key] = (weakref.ref(roster, forget), scenario, counts)
+
+
+def _recall(roster: Roster, scenario: Scenario) -> dict[Post, Counter] | None:
+    """The counts remembered for `roster`, if they were made for the same facts (the
+    scenario may differ in its pins only: they put nobody in another bucket)."""
+    entry = _COUNTS.get(id(roster))
+    if entry is None or entry[0]() is not roster:
+        return None
+    known = entry[1]
+    for f in fields(Scenario):
+        if f.name != "pinned":
+            mine, theirs = getattr(known, f.name), getattr(scenario, f.name)
+            if mine is not theirs and mine != theirs:
+                return None
+    return entry[2]
+
+
+def _by_volunteer(assignments) -> dict[str, list[Assignment]]:
+    """Each volunteer's assignments in order, as `classify` sorts them."""
+    out: dict[str, list[Assignment]] = {}
+    for a in assignments:
+        out.setdefault(a.volunteer, []).append(a)
+    return out
+
+
+def _shift(inst: Instance, counts: Counter, post: Post, moved: list, sign: int) -> Counter:
+    """`counts` at `post` with the moved people taken from their old bucket to their new one
+    (sign 1), or back (sign -1); `moved` is [(volunteer, old assignments, new ones)]."""
+    out = Counter(counts)
+    minutes = inst.slots[post.slot].minutes
+    limit = inst.scenario.rules.max_slots_per_day
+    for v, old, new in moved:
+        before = _bucket(inst, v, post, old, minutes, limit)
+        after = _bucket(inst, v, post, new, minutes, limit)
+        if sign < 0:
+            before, after = after, before
+        if before == after:
+            continue
+        keys = [(before, after)]
+        if v.employed and v.party_member:
+            keys.append(((before, EMPLOYED_PARTY), (after, EMPLOYED_PARTY)))
+        for leave, enter in keys:
+            out[leave] -= 1
+            if out[leave] == 0:
+                del out[leave]  # as classify has it: no key for an empty bucket
+            out[enter] += 1
+    return out
+
+
+def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts, base: Roster | None = None,
+               known: dict[Post, Counter] | None = None):
+    """Every open post lacking people or a need, with the reason the solver would give;
+    with the counts behind the reasons, and (when `base` is given) the same counts as they
+    were in `base` at those posts.
+
+    `known`: the counts of `base` at its short posts, if remembered; then only the people
+    whose assignments differ from `base`'s are classified again."""
+    moved: list = []
+    if base is not None:
+        old_mine, new_mine = _by_volunteer(base.assignments), _by_volunteer(assignments)
+        for vid in old_mine.keys() | new_mine.keys():
+            old, new = old_mine.get(vid, []), new_mine.get(vid, [])
+            if old != new and vid in inst.volunteers:
+                moved.append((inst.volunteers[vid], old, new))
+        moved.sort(key=lambda m: m[0].id)
+    counts_at: dict[Post, Counter] = {}
+    base_counts: dict[Post, Counter] = {}
     at_post: dict[Post, list[str]] = defaultdict(list)
     for a in assignments:
         if a.volunteer in inst.volunteers and a.volunteer not in at_post[a.post]:
@@ -277,13 +370,19 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
             unmet = Needs(max(0, needs.party_member - sum(v.party_member for v in people)),
                           {k: n for k, n in lacking.items() if n > 0})
         if missing or not unmet.is_empty():
-            counts = classify(inst, post, assignments)
+            if known is not None and post in known:
+                counts = _shift(inst, known[post], post, moved, 1)
+            else:
+                counts = classify(inst, post, assignments)
+                if base is not None and known is None:
+                    base_counts[post] = _shift(inst, counts, post, moved, -1)
+            counts_at[post] = counts
             reason = texts.shortage(inst, post, missing, unmet, counts)
             # The solver's words for people who were free blame its time limit; after a
             # hand edit they are simply free, and the clerk can put them here.
             reason = reason.replace(SOLVER_FREE_WORDS, HAND_FREE_WORDS)
             out.append(Shortage(post.gate, post.date, post.slot, missing, unmet, reason))
-    return out
+    return out, counts_at, base_counts
 
 
 SOLVER_FREE_WORDS = "人未排入（求解时间不足）"
