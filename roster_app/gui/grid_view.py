@@ -119,7 +119,7 @@ class RosterGridView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
-        model.modelReset.connect(self.fit_rows)
+        model.modelReset.connect(self._model_reset)
         model.modelReset.connect(self._forget_chosen)
         model.dataChanged.connect(self._rows_changed)
         model.dataChanged.connect(self._check_chosen)
@@ -145,6 +145,14 @@ class RosterGridView(QTableView):
         rows = len(self._needed)
         spare = self.viewport().height() - sum(self._needed)
         return min(max(spare // rows, 0), MAX_EXTRA_PER_ROW) if rows else 0
+
+    def _model_reset(self) -> None:
+        if self.isVisible():
+            self.fit_rows()
+        else:
+            # Not shown yet (the window being built): showing it resizes the view, which
+            # fits the rows again anyway, so fit them once, at the next event-loop turn.
+            self._fit_all_rows_later()
 
     def _fit_all_rows_later(self) -> None:
         self._dirty_rows = None

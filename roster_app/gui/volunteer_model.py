@@ -60,6 +60,14 @@ def format_hours(hours: float) -> str:
     return f"{hours:g}"
 
 
+_R = Qt.ItemDataRole
+_ANSWERED = frozenset({
+    _R.DisplayRole, _R.UserRole + 1, _R.UserRole + 2, _R.UserRole + 3, _R.DecorationRole, _R.ForegroundRole,
+    _R.FontRole, _R.TextAlignmentRole, _R.ToolTipRole,
+})
+"""The roles `VolunteerListModel.data` answers (its own: sort, volunteer id, kind)."""
+
+
 class VolunteerListModel(QAbstractTableModel):
     """Table model: 姓名, 类别, 本周时长 (hours), 人次, 上限 (cap) per volunteer.
 
@@ -70,6 +78,7 @@ class VolunteerListModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     VolunteerIdRole = Qt.ItemDataRole.UserRole + 2
     KindRole = Qt.ItemDataRole.UserRole + 3
+    assert {SortRole, VolunteerIdRole, KindRole} <= _ANSWERED
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -153,6 +162,9 @@ class VolunteerListModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._week is None:
+            return None
+        if role not in _ANSWERED:
+            # The view asks every row for a dozen roles to fit its columns; most we do not use.
             return None
         week = self._week
         volunteer = self._volunteers[index.row()]
