@@ -64,6 +64,8 @@ class Rules:
     max_consecutive_days: int | None = None
     min_rest_hours: float | None = None
     history_weeks: int = 0
+    forbidden_sequences: tuple[tuple[str, str], ...] = ()
+    """Version 3: (a, b) forbids one person slot `b` on the date after slot `a` (at any gates)."""
 
 
 MINOR_LATEST_END_DEFAULT = 20 * 60
@@ -74,6 +76,17 @@ SOFT_TERMS: tuple[str, ...] = (
     "gate_switches", "split_days", "unpreferred_gates", "unpreferred_slots",
 )
 """The weighted soft terms of version 2, below the strict coverage terms."""
+
+VERSION_3_TERMS: tuple[str, ...] = ("over_cover", "on_requests", "off_requests")
+"""Version 3's soft terms, each a sum of per-item weights (`DemandRule.over_weight`,
+`Request.weight`) times the scenario's weight for the term (1 when `weights` does not name it; they are
+not in `DEFAULT_WEIGHTS`, so version-2 files stay as they were). A roster lists one
+only when the scenario can pay it: `over_cover` when a demand rule has an `over_weight`,
+`on_requests` / `off_requests` when a volunteer has a request of that kind."""
+
+WEIGHTED_COVERAGE_DEFAULTS: Mapping[str, int] = {"missing_people": 10_000, "unmet_needs": 5_000}
+"""With `Scenario.coverage == "weighted"`, coverage is priced like any other term: one
+missing person costs `DemandRule.under_weight` × this weight, one unmet need unit this."""
 
 DEFAULT_WEIGHTS: Mapping[str, int] = {
     "registered_shortfall": 1000,
@@ -118,6 +131,11 @@ class DemandRule:
     min: int
     max: int
     days: DaySelector = "all"
+    under_weight: int = 1
+    """Version 3: with weighted coverage, what each person below `min` costs (× the
+    `missing_people` weight); unused when coverage comes first."""
+    over_weight: int = 0
+    """Version 3: what each person above `min` (up to the hard `max`) costs, in `over_cover`."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +160,20 @@ class Gate:
     name: str
     demand: tuple[DemandRule, ...] = ()
     needs: Needs = field(default_factory=Needs)
+
+
+@dataclass(frozen=True)
+class Request:
+    """A volunteer's wish about one slot on one date (version 3), at any gate.
+
+    `wanted` asks to stand in `slot` that day (not granted unless they do: `on_requests`);
+    not `wanted` asks not to (not granted if they do: `off_requests`). `weight` is what a
+    request not granted costs."""
+
+    date: dt.date
+    slot: str
+    wanted: bool
+    weight: int = 1
 
 
 @dataclass(frozen=True)
@@ -170,6 +202,24 @@ class Volunteer:
     allowed_gates: tuple[str, ...] | None = None
     preferred_slots: tuple[str, ...] = ()
     recent_hours: float = 0
+    # Version 3: general rules of rostering over any horizon (hard unless said), per person.
+    # "Days" are dates with at least one post; runs are counted inside the horizon.
+    max_posts_by_slot: Mapping[str, int] = field(default_factory=dict)
+    """Slot id -> the most posts in that slot over the horizon."""
+    max_minutes: int | None = None
+    """The most minutes on duty over the horizon (besides the weekly hour caps)."""
+    min_minutes: int | None = None
+    """The fewest minutes on duty over the horizon."""
+    max_consecutive_days: int | None = None
+    """Own limit on consecutive days on duty (the stricter of this and the community's)."""
+    min_consecutive_days: int | None = None
+    """A run of days on duty with a day off on both sides inside the horizon is at least
+    this long (a run touching the first or last date may be shorter: it may go on outside)."""
+    min_consecutive_days_off: int | None = None
+    """Likewise for runs of days off between two days on duty."""
+    max_weekends: int | None = None
+    """The most weekends (Saturday and Sunday by the date) with a post on either day."""
+    requests: tuple[Request, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +263,10 @@ class Scenario:
     previous: tuple[Assignment, ...] = ()
     weights: Mapping[str, int] | None = None
     """Version 2's soft-term weights; None keeps version 1's strictly ordered objective."""
+    coverage: Literal["first", "weighted"] = "first"
+    """Version 3: "weighted" prices missing people and unmet needs like the soft terms, in
+    one weighted sum (see `WEIGHTED_COVERAGE_DEFAULTS`), instead of strictly first; needs
+    `weights` (version 2 or later)."""
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
