@@ -2,7 +2,9 @@
 of answers, and the plain roster file that carries an answer between programs.
 
 Pure Python: no Qt, no SQLAlchemy, no OR-Tools, so that the evaluator shares nothing with
-the engine it judges.
+the engine it judges. Two modules reach the engine and are therefore not imported here:
+`solver.ssb.convert` (an instance as the engine's scenario, its roster as an answer) and
+`solver.ssb.bench` (`gateroster bench ssb`: solve, evaluate independently, tabulate).
 """
 
 from solver.ssb.evaluate import (
