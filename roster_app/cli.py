@@ -6,6 +6,8 @@
     gateroster demo -o SCENARIO.json [--week YYYY-MM-DD]
     gateroster bench [s|s2|m|repair|demo|all]  solver figures (none: the demo week)
     gateroster bench gui                       the window's speed on a street office's database
+    gateroster bench ssb [--instances 1-12] [--time-limit 60] [--workers N ...] [--out DIR] [--deterministic]
+                                               the Shift Scheduling Benchmark, judged by its own evaluator
 
 Exit codes: 0 done, 1 violations found (check), 2 bad input (a file that cannot be read,
 no display), 3 the scenario contradicts itself (solve answered INFEASIBLE).
@@ -59,19 +61,27 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--week", type=_date, default=None, help="any date in the week (default: this week)")
 
     def _bench_instance(text: str) -> str:
-        if text not in ("s", "s2", "m", "repair", "demo", "all", "gui"):
-            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, s2, m, repair, demo, all, gui")
+        if text not in ("s", "s2", "m", "repair", "demo", "all", "gui", "ssb"):
+            raise argparse.ArgumentTypeError(f"{text!r} is not one of s, s2, m, repair, demo, all, gui, ssb")
         return text
 
     p = sub.add_parser("bench", help="time the solver (the demo week, or the target instances)")
     # No `choices`: with nargs="*" argparse (3.11) rejects the empty default against them.
     p.add_argument("instances", nargs="*", type=_bench_instance, default=[], metavar="INSTANCE",
                    help="s (community weeks), s2 (the same, version 2), m (a street office's week), repair, demo, "
-                        "all; gui: the window's speed on a street office's database; none: the demo week in process")
+                        "all; gui: the window's speed on a street office's database; ssb: the Shift Scheduling "
+                        "Benchmark; none: the demo week in process")
     p.add_argument("--repeat", type=int, default=3)
-    p.add_argument("--workers", type=int, nargs="*", default=[8, 2])
-    p.add_argument("--time-limit", type=float, default=30.0)
+    # No defaults here: they differ between the gate instances (8 2, 30 s) and ssb (8, 60 s).
+    p.add_argument("--workers", type=int, nargs="*", default=None, help="(default 8 2; ssb: 8)")
+    p.add_argument("--time-limit", type=float, default=None, help="seconds (default 30; ssb: 60)")
     p.add_argument("--terms", action="store_true", help="also print each answer's objective terms")
+    p.add_argument("--instances", dest="ssb_instances", default="1-12", metavar="1-7,10",
+                   help="ssb: the benchmark's instances to solve (default 1-12)")
+    p.add_argument("--out", type=Path, default=Path("ssb-results"), metavar="DIR",
+                   help="ssb: where the CSV table and the roster files go (default ssb-results)")
+    p.add_argument("--deterministic", action="store_true",
+                   help="ssb: same answers every run, the time limit counting CP-SAT work units")
 
     sub.add_parser("gui", help="start the window (the default)")
     return parser
@@ -146,6 +156,22 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(args.db, sys.argv[:1])
 
 
+def cmd_bench_ssb(args: argparse.Namespace) -> int:
+    from solver.ssb import bench
+
+    if args.instances != ["ssb"]:
+        print("error: bench ssb runs alone, not with other bench instances", file=sys.stderr)
+        return 2
+    try:
+        numbers = bench.parse_numbers(args.ssb_instances)
+    except ValueError as exc:
+        print(f"error: --instances: {exc}", file=sys.stderr)
+        return 2
+    rows = bench.run(numbers, bench.DEFAULT_TIME_LIMIT if args.time_limit is None else args.time_limit,
+                     args.workers or None, args.out, deterministic=args.deterministic)
+    return 0 if bench.sound(rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -155,10 +181,14 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "demo":
             return cmd_demo(args)
+        if args.command == "bench" and "ssb" in args.instances:
+            return cmd_bench_ssb(args)
         if args.command == "bench":
             from roster_app.bench import run_bench
 
-            return run_bench(args.repeat, args.workers, args.time_limit, args.instances, args.terms)
+            workers = [8, 2] if args.workers is None else args.workers
+            time_limit = 30.0 if args.time_limit is None else args.time_limit
+            return run_bench(args.repeat, workers, time_limit, args.instances, args.terms)
         return cmd_gui(args)
     except FileFormatError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,83 @@
+"""gateroster bench ssb: the code path from instance to table, CSV and roster files, and
+the command line's wiring. Figures are not asserted here (they belong to the machine),
+only that what is written is what was measured and that anyone can re-check it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+
+from solver.ssb import evaluate, read_instance, read_roster
+from solver.ssb.bench import (
+    CSV_NAME,
+    Row,
+    gap_to_best,
+    header_line,
+    parse_numbers,
+    read_best_known,
+    roster_file_name,
+    run,
+    verdict,
+)
+from tests.ssb.paths import BENCHMARK_DIR, REPO, instance_path
+
+
+def test_instance_numbers_read_as_ranges_and_lists():
+    assert parse_numbers("1-12") == list(range(1, 13))
+    assert parse_numbers("1-7,10") == [1, 2, 3, 4, 5, 6, 7, 10]
+    assert parse_numbers(" 3 , 1-2,3 ") == [3, 1, 2]
+    for bad in ("0", "25", "7-3", "a", "1-", ""):
+        with pytest.raises(ValueError):
+            parse_numbers(bad)
+
+
+def test_best_known_values_and_gaps():
+    best = read_best_known(BENCHMARK_DIR / "best_known.csv")
+    assert len(best) == 24
+    assert (best["Instance1"].objective, best["Instance1"].lower_bound) == (607, 607)
+    assert best["Instance24"].lower_bound is None
+    assert gap_to_best(607, 607) == 0.0
+    assert gap_to_best(618, 600) == pytest.approx(3.0)
+    assert gap_to_best(None, 607) is None and gap_to_best(607, None) is None
+
+
+def test_the_bench_path_on_instance1(tmp_path):
+    out = io.StringIO()
+    rows = run([1], time_limit=1.0, workers=[2], out_dir=tmp_path, deterministic=True, stream=out)
+    (row,) = rows
+    assert isinstance(row, Row) and row.instance == "Instance1" and row.workers == 2
+    assert row.best_known == 607
+    assert row.objective is not None and row.gap_percent == pytest.approx(100 * (row.objective - 607) / 607)
+
+    lines = out.getvalue().splitlines()
+    assert lines[3] == header_line() and lines[4].split()[:4] == ["Instance1", "2", str(row.objective), "607"]
+    assert lines[1].startswith("machine: ") and " load " in lines[1]
+
+    with open(tmp_path / CSV_NAME, newline="", encoding="utf-8") as f:
+        (written,) = list(csv.DictReader(f))
+    assert written["instance"] == "Instance1" and int(written["objective"]) == row.objective
+    assert written["verdict"] == row.verdict and int(written["bound"]) == row.bound
+    assert written["roster_file"] == roster_file_name("Instance1", 2)
+
+    # The roster file alone, read back and judged again, says what the table says.
+    instance = read_instance(instance_path(1))
+    answer = read_roster(tmp_path / written["roster_file"], instance)
+    evaluation = evaluate(instance, answer)
+    assert evaluation.objective == row.objective
+    assert verdict(evaluation) == row.verdict
+
+
+def test_the_command_refuses_bad_instances_and_mixing(tmp_path):
+    def gateroster(*args):
+        return subprocess.run([sys.executable, "-m", "roster_app.cli", "bench", *args], cwd=REPO,
+                              capture_output=True, text=True, timeout=120)
+
+    done = gateroster("ssb", "--instances", "0-3", "--out", str(tmp_path))
+    assert done.returncode == 2 and "--instances" in done.stderr
+    done = gateroster("ssb", "s", "--out", str(tmp_path))
+    assert done.returncode == 2 and "alone" in done.stderr
+    assert not (tmp_path / CSV_NAME).exists()
