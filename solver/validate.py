@@ -21,6 +21,13 @@ from the specification, and the checks `term_misreported` / `shortfall_misreport
 compare a roster's reported `terms` and `shortfalls` against it. Version-1 scenarios keep
 their version-1 rules (their version-2 rules sit at defaults that never apply) and their
 version-1 objective terms.
+
+Version 3 adds general rules of rostering over any horizon, per person (posts per slot,
+minutes over the horizon, runs of days on and off duty, weekends, requests) and for the
+community (forbidden slot sequences), the terms `over_cover`, `on_requests` and
+`off_requests`, and weighted coverage. Its minimum rules on runs follow the Shift
+Scheduling Benchmark's convention exactly (`solver.ssb.evaluate`): a run touching the
+first or last date of the horizon is exempt.
 """
 
 from __future__ import annotations
@@ -38,7 +45,10 @@ import chinese_calendar
 from solver.scenario import (
     DEFAULT_WEIGHTS,
     SOFT_TERMS,
+    VERSION_3_TERMS,
+    WEIGHTED_COVERAGE_DEFAULTS,
     Assignment,
+    DemandRule,
     Gate,
     Needs,
     Post,
@@ -97,15 +107,11 @@ def _rule_applies(scenario: Scenario, days: object, day: dt.date) -> bool:
     return day in tuple(days)  # type: ignore[arg-type]  # an explicit list of dates
 
 
-def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
-    """Every open post of the horizon with its (min, max).
-
-    Demand rules are applied in order, so a later rule for the same slot and date replaces
-    an earlier one, even with min 0 and max 0: such a post stays open (with room for
-    nobody) rather than becoming closed.
-    """
+def post_rules(scenario: Scenario) -> dict[Post, DemandRule]:
+    """Every open post of the horizon with the demand rule that sets it (the last one of
+    its gate that applies to the slot and date; see `open_posts`)."""
     slot_ids = {s.id for s in scenario.slots}
-    posts: dict[Post, tuple[int, int]] = {}
+    posts: dict[Post, DemandRule] = {}
     dates = scenario.dates
     # Each date's workday verdict once, not once per gate and rule: the official
     # calendar is slow to ask, and the live check runs this after every hand edit.
@@ -125,8 +131,18 @@ def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
                 else:
                     applies = _rule_applies(scenario, days, day)
                 if applies:
-                    posts[Post(gate.id, day, rule.slot)] = (rule.min, rule.max)
+                    posts[Post(gate.id, day, rule.slot)] = rule
     return posts
+
+
+def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
+    """Every open post of the horizon with its (min, max).
+
+    Demand rules are applied in order, so a later rule for the same slot and date replaces
+    an earlier one, even with min 0 and max 0: such a post stays open (with room for
+    nobody) rather than becoming closed.
+    """
+    return {post: (rule.min, rule.max) for post, rule in post_rules(scenario).items()}
 
 
 def _exact(number: float | int) -> Fraction:
@@ -197,6 +213,12 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
     Assignments naming an unknown volunteer are left out (nobody to count), and a
     volunteer listed twice at a post counts once.
     """
+    return _coverage(scenario, assignments, weighted=False)
+
+
+def _coverage(scenario: Scenario, assignments: Iterable[Assignment], weighted: bool) -> tuple[int, int]:
+    # `weighted`: each missing person counts its post's `under_weight` (version 3's
+    # weighted coverage) instead of 1.
     volunteers = {v.id: v for v in scenario.volunteers}
     people: dict[Post, set[str]] = defaultdict(set)
     for a in assignments:
@@ -204,10 +226,10 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
             people[a.post].add(a.volunteer)
     gates = {g.id: g for g in scenario.gates}
     missing = unmet = 0
-    for post, (minimum, maximum) in open_posts(scenario).items():
+    for post, rule in post_rules(scenario).items():
         here = [volunteers[v] for v in people.get(post, ())]
-        missing += max(0, minimum - len(here))
-        if maximum > 0:  # a post with room for nobody has no needs (scenario format, "Needs")
+        missing += max(0, rule.min - len(here)) * (rule.under_weight if weighted else 1)
+        if rule.max > 0:  # a post with room for nobody has no needs (scenario format, "Needs")
             unmet += _unmet(gates[post.gate].needs, here).total()
     return missing, unmet
 
@@ -240,7 +262,8 @@ class _Terms:
         gates = {g.id for g in scenario.gates}
         horizon = set(scenario.dates)
         self.workday = {day: is_workday(scenario, day) for day in scenario.dates}
-        self.open = open_posts(scenario)
+        self.rules_of_posts = post_rules(scenario)
+        self.open = {post: (rule.min, rule.max) for post, rule in self.rules_of_posts.items()}
         self.assignments: list[Assignment] = []
         self.keys: set[tuple[str, Post]] = set()
         for a in assignments:
@@ -278,6 +301,11 @@ class _Terms:
         """Volunteer id -> the open posts they may take by the fixed rules."""
         posts = list(self.open)
         return {v.id: [p for p in posts if self.may_take(v, p)] for v in self.scenario.volunteers}
+
+    @cached_property
+    def stands(self) -> set[tuple[str, dt.date, str]]:
+        """(volunteer, date, slot) of every post, whatever the gate."""
+        return {(a.volunteer, a.date, a.slot) for a in self.assignments}
 
     @cached_property
     def posts_of(self) -> dict[str, list[Assignment]]:
@@ -410,22 +438,88 @@ _SOFT: dict[str, Callable[[_Terms], int]] = {
 }
 
 
+def _over_cover(t: _Terms) -> int:
+    # Over the open posts: the post's `over_weight` (from the demand rule that sets it)
+    # × the people above its `min`. People beyond the hard `max` count too (over_max
+    # reports them as well).
+    people = Counter(a.post for a in t.assignments)
+    return sum(rule.over_weight * max(0, people[post] - rule.min) for post, rule in t.rules_of_posts.items())
+
+
+def _on_requests(t: _Terms) -> int:
+    # The weights of the wanted requests not granted: the person stands in no post of that
+    # slot on that date, at any gate. A request the roster cannot grant (a date outside the
+    # horizon, an unknown slot) is not granted, and counted.
+    return sum(r.weight for v in t.scenario.volunteers for r in v.requests
+               if r.wanted and (v.id, r.date, r.slot) not in t.stands)
+
+
+def _off_requests(t: _Terms) -> int:
+    # The weights of the unwanted requests not granted: the person stands in a post of
+    # that slot on that date, at any gate (once, however many gates).
+    return sum(r.weight for v in t.scenario.volunteers for r in v.requests
+               if not r.wanted and (v.id, r.date, r.slot) in t.stands)
+
+
+_VERSION_3: dict[str, Callable[[_Terms], int]] = {
+    "over_cover": _over_cover,
+    "on_requests": _on_requests,
+    "off_requests": _off_requests,
+}
+
+
+def version_3_terms(scenario: Scenario) -> tuple[str, ...]:
+    """The version-3 terms this scenario's objective has, in `VERSION_3_TERMS` order: the
+    ones it can pay. `over_cover` when some demand rule has an `over_weight` above 0
+    (whether or not the rule opens a post), `on_requests` / `off_requests` when some
+    volunteer has a wanted / unwanted request (whatever its weight)."""
+    over = any(rule.over_weight > 0 for g in scenario.gates for rule in g.demand)
+    wanted = {r.wanted for v in scenario.volunteers for r in v.requests}
+    payable = {"over_cover": over, "on_requests": True in wanted, "off_requests": False in wanted}
+    return tuple(name for name in VERSION_3_TERMS if payable[name])
+
+
+def term_weight(scenario: Scenario, name: str) -> int | None:
+    """The weight the scenario gives the term `name`, or None when the solver chooses it
+    (the strictly ordered coverage terms, and every term of a version-1 scenario).
+
+    Version 2's soft terms: `weights`, else `DEFAULT_WEIGHTS`. Version 3's terms: `weights`,
+    else 1. With weighted coverage, `missing_people` and `unmet_needs`: `weights`, else
+    `WEIGHTED_COVERAGE_DEFAULTS`.
+    """
+    weights = scenario.weights
+    if weights is None:
+        return None
+    if name in SOFT_TERMS:
+        return weights.get(name, DEFAULT_WEIGHTS[name])
+    if name in VERSION_3_TERMS:
+        return weights.get(name, 1)
+    if name in WEIGHTED_COVERAGE_DEFAULTS and scenario.coverage == "weighted":
+        return weights.get(name, WEIGHTED_COVERAGE_DEFAULTS[name])
+    return None
+
+
 def objective_terms(scenario: Scenario, assignments: Iterable[Assignment]) -> dict[str, int]:
     """The value (units) of every objective term of the scenario for these assignments.
 
-    "missing_people" and "unmet_needs" are `coverage_totals`. A version-2 scenario
+    "missing_people" and "unmet_needs" are `coverage_totals`, except that with weighted
+    coverage (`scenario.coverage == "weighted"`, version 3) each missing person counts
+    the `under_weight` of its post's demand rule. A version-2 scenario
     (`scenario.weights` is not None) then has every term of `SOFT_TERMS`; a version-1
     scenario has "previous_dropped", "hours_spread" and "unpreferred_gates". The keys are
-    in the objective's order (`V2_TERMS` / `V1_TERMS`). Each term's definition, stated
-    exactly, is the comment of its function above.
+    in the objective's order (`V2_TERMS` / `V1_TERMS`), followed by the version-3 terms
+    the scenario can pay (`version_3_terms`). Each term's definition, stated exactly, is
+    the comment of its function above.
     """
     assignments = list(assignments)
-    missing, unmet = coverage_totals(scenario, assignments)
+    missing, unmet = _coverage(scenario, assignments, weighted=scenario.coverage == "weighted")
     t = _Terms(scenario, assignments)
     names = V1_TERMS if scenario.weights is None else V2_TERMS
     out = {"missing_people": missing, "unmet_needs": unmet}
     for name in names[2:]:
         out[name] = _SOFT[name](t)
+    for name in version_3_terms(scenario):
+        out[name] = _VERSION_3[name](t)
     return out
 
 
@@ -499,6 +593,30 @@ class _Facts:
         for a in self.assignments:
             out[a.volunteer, a.date].append(a)
         return out
+
+    @cached_property
+    def posts_of(self) -> dict[str, list[Assignment]]:
+        """Each volunteer's assignments, in order of time."""
+        out: dict[str, list[Assignment]] = defaultdict(list)
+        for a in self.assignments:
+            out[a.volunteer].append(a)
+        return out
+
+    @cached_property
+    def runs_on_duty(self) -> dict[str, list[list[dt.date]]]:
+        """Each volunteer's maximal runs of consecutive dates with a post, in order."""
+        out: dict[str, list[list[dt.date]]] = defaultdict(list)
+        for vid, day in sorted(self.by_person_day):
+            runs = out[vid]
+            if runs and (day - runs[-1][-1]).days == 1:
+                runs[-1].append(day)
+            else:
+                runs.append([day])
+        return out
+
+    @property
+    def last_date(self) -> dt.date:
+        return self.scenario.start_date + dt.timedelta(days=self.scenario.days - 1)
 
     @property
     def claims_answer(self) -> bool:
@@ -687,33 +805,160 @@ def check_minor_latest_end(f: _Facts) -> Iterator[Violation]:
                             f"{format_minutes(latest)}", a.post, v.id)
 
 
+def _consecutive_limit(rules_limit: int | None, own: int | None) -> tuple[int, str] | None:
+    """The stricter of the community's and the person's own limit on consecutive days,
+    with words naming it when it is the person's own; None when neither is set."""
+    if own is not None and (rules_limit is None or own < rules_limit):
+        return own, " (their own limit)"
+    return None if rules_limit is None else (rules_limit, "")
+
+
 def check_consecutive_days(f: _Facts) -> Iterator[Violation]:
-    """max_consecutive_days: a run of more than N consecutive dates with a post.
+    """max_consecutive_days: a run of more than N consecutive dates with a post, N being
+    the stricter of `rules.max_consecutive_days` and the person's own (version 3). Runs
+    touching the first or last date count like any other (nothing is assumed outside).
 
     Reported once per run, at the first post (in time) of the run's first date beyond N.
     """
-    limit = f.scenario.rules.max_consecutive_days
-    if limit is None:
-        return
-    dates: dict[str, list[dt.date]] = defaultdict(list)
-    for vid, day in sorted(f.by_person_day):
-        dates[vid].append(day)
-    for vid, days in dates.items():
-        runs: list[list[dt.date]] = []
-        for day in days:
-            if runs and (day - runs[-1][-1]).days == 1:
-                runs[-1].append(day)
-            else:
-                runs.append([day])
+    if f.scenario.rules.max_consecutive_days is None and all(
+            v.max_consecutive_days is None for v in f.volunteers.values()):
+        return  # the usual week: nothing to count, and the live check runs this per edit
+    for vid, runs in f.runs_on_duty.items():
+        limit = _consecutive_limit(f.scenario.rules.max_consecutive_days, f.volunteers[vid].max_consecutive_days)
+        if limit is None:
+            continue
+        n, whose = limit
         for run in runs:
-            if len(run) <= limit:
+            if len(run) <= n:
                 continue
-            first_over = f.by_person_day[vid, run[limit]][0]
+            first_over = f.by_person_day[vid, run[n]][0]
             yield Violation("max_consecutive_days",
                             f"{f.who(vid)} stands on {len(run)} consecutive dates, {run[0].isoformat()} to "
-                            f"{run[-1].isoformat()}, more than the {limit} allowed "
+                            f"{run[-1].isoformat()}, more than the {n} allowed{whose} "
                             f"(first one over: {f.where(first_over.post)})",
                             first_over.post, vid)
+
+
+def check_posts_by_slot(f: _Facts) -> Iterator[Violation]:
+    """max_posts_by_slot: more posts in a slot over the horizon than the person's
+    `max_posts_by_slot` allows (version 3). Reported at the first post beyond it."""
+    for vid, v in f.volunteers.items():
+        for slot_id, limit in v.max_posts_by_slot.items():
+            posts = [a for a in f.posts_of.get(vid, ()) if a.slot == slot_id]
+            if len(posts) <= limit:
+                continue
+            dates = ", ".join(a.date.isoformat() for a in posts)
+            yield Violation("max_posts_by_slot",
+                            f"{f.who(vid)} stands {len(posts)} posts in slot {slot_id} over the horizon ({dates}), "
+                            f"more than the {limit} allowed (first one over: {f.where(posts[limit].post)})",
+                            posts[limit].post, vid)
+
+
+def check_minutes(f: _Facts) -> Iterator[Violation]:
+    """max_minutes / min_minutes: the minutes on duty over the horizon outside the person's
+    bounds (version 3). Too many is reported at the post where the running total first
+    passes the most; too few (asked of an answer only, like a pin: a roster that holds
+    none has nothing to reach) at no post."""
+    for vid, v in f.volunteers.items():
+        if v.max_minutes is None and v.min_minutes is None:
+            continue
+        posts = f.posts_of.get(vid, [])
+        total = sum(f.slots[a.slot].minutes for a in posts)
+        if v.max_minutes is not None and total > v.max_minutes:
+            running = 0
+            for a in posts:
+                running += f.slots[a.slot].minutes
+                if running > v.max_minutes:
+                    break
+            yield Violation("max_minutes",
+                            f"{f.who(vid)} stands {total} minutes ({_hours(total)}) over the horizon, more than "
+                            f"their {v.max_minutes} minutes (passed at {f.where(a.post)})", a.post, vid)
+        if v.min_minutes is not None and total < v.min_minutes and f.claims_answer:
+            yield Violation("min_minutes",
+                            f"{f.who(vid)} stands {total} minutes ({_hours(total)}) over the horizon, fewer than "
+                            f"their {v.min_minutes} minutes", volunteer=vid)
+
+
+def _inside(f: _Facts, run: list[dt.date]) -> bool:
+    """Whether a run has a date of the horizon on both sides: a run touching the first or
+    last date may go on outside the horizon, so the minimums do not apply to it (as in the
+    Shift Scheduling Benchmark, `solver.ssb.evaluate`)."""
+    return run[0] > f.scenario.start_date and run[-1] < f.last_date
+
+
+def check_min_runs(f: _Facts) -> Iterator[Violation]:
+    """min_consecutive_days / min_consecutive_days_off (version 3): a run of dates on duty
+    (with a post) or off duty (without), bounded on both sides by dates of the horizon,
+    shorter than the person's minimum. A run touching the first or last date is exempt
+    whatever its length; so is a person with no post at all (one run of days off, touching
+    both ends). A short run on duty is reported at its first post, a short run off duty at
+    the first post after it."""
+    for vid, v in f.volunteers.items():
+        if v.min_consecutive_days is None and v.min_consecutive_days_off is None:
+            continue
+        on = f.runs_on_duty.get(vid, [])
+        if v.min_consecutive_days is not None:
+            for run in on:
+                if _inside(f, run) and len(run) < v.min_consecutive_days:
+                    yield Violation("min_consecutive_days",
+                                    f"{f.who(vid)} stands on only {_run_words(run)} between days off, fewer than "
+                                    f"the {v.min_consecutive_days} consecutive dates required",
+                                    f.by_person_day[vid, run[0]][0].post, vid)
+        if v.min_consecutive_days_off is not None:
+            for before, after in zip(on, on[1:]):
+                off = [before[-1] + dt.timedelta(days=k) for k in range(1, (after[0] - before[-1]).days)]
+                if len(off) < v.min_consecutive_days_off:
+                    yield Violation("min_consecutive_days_off",
+                                    f"{f.who(vid)} is off duty for only {_run_words(off)} between posts, fewer than "
+                                    f"the {v.min_consecutive_days_off} consecutive days off required",
+                                    f.by_person_day[vid, after[0]][0].post, vid)
+
+
+def _run_words(run: list[dt.date]) -> str:
+    if len(run) == 1:
+        return f"1 date ({run[0].isoformat()})"
+    return f"{len(run)} dates ({run[0].isoformat()} to {run[-1].isoformat()})"
+
+
+def check_weekends(f: _Facts) -> Iterator[Violation]:
+    """max_weekends: posts on more weekends than the person's `max_weekends` (version 3).
+    A weekend is a Saturday and the Sunday after it, by the date (not the workday
+    calendar); it counts once when either or both of its dates inside the horizon have a
+    post. Reported at the first post of the first weekend beyond the limit."""
+    for vid, v in f.volunteers.items():
+        if v.max_weekends is None:
+            continue
+        weekends: dict[dt.date, list[dt.date]] = defaultdict(list)  # Saturday -> dates with a post
+        for run in f.runs_on_duty.get(vid, []):
+            for day in run:
+                if day.weekday() >= 5:
+                    weekends[day - dt.timedelta(days=day.weekday() - 5)].append(day)
+        if len(weekends) <= v.max_weekends:
+            continue
+        saturdays = sorted(weekends)
+        listed = "; ".join(", ".join(d.isoformat() for d in weekends[sat]) for sat in saturdays)
+        first_over = f.by_person_day[vid, weekends[saturdays[v.max_weekends]][0]][0]
+        yield Violation("max_weekends",
+                        f"{f.who(vid)} stands on {len(weekends)} weekends ({listed}), more than the "
+                        f"{v.max_weekends} allowed (first one over: {f.where(first_over.post)})",
+                        first_over.post, vid)
+
+
+def check_forbidden_sequences(f: _Facts) -> Iterator[Violation]:
+    """forbidden_sequence: a person in slot b on the date after a post in slot a, at any
+    gates, for a pair (a, b) of `rules.forbidden_sequences` (version 3). One violation per
+    pair of posts, reported at the later one."""
+    forbidden = set(f.scenario.rules.forbidden_sequences)
+    if not forbidden:
+        return
+    for (vid, day), posts in f.by_person_day.items():
+        for b in f.by_person_day.get((vid, day + dt.timedelta(days=1)), ()):
+            for a in posts:
+                if (a.slot, b.slot) in forbidden:
+                    yield Violation("forbidden_sequence",
+                                    f"{f.who(vid)} stands at {f.where(b.post)} the day after {f.where(a.post)}, "
+                                    f"but slot {b.slot} may not follow slot {a.slot}",
+                                    b.post, vid)
 
 
 def _start(a: Assignment, slot: Slot) -> dt.datetime:
@@ -824,14 +1069,15 @@ def check_terms(f: _Facts) -> Iterator[Violation]:
 
     Checked for an OPTIMAL/FEASIBLE roster that reports terms: each reported value
     against `objective_terms`; every term of the scenario's objective listed once and no
-    other; for a version-2 scenario, each weighted term at the scenario's weight; and the
-    reported objective equal to the sum of the costs.
+    other (so a version-3 term is listed exactly when the scenario can pay it); each
+    weighted term at the scenario's weight (`term_weight`: the soft terms of a version-2
+    scenario, version 3's terms, and the coverage terms when coverage is weighted); and
+    the reported objective equal to the sum of the costs.
     """
     r = f.roster
     if not f.claims_answer or not r.terms:
         return
     expected = objective_terms(f.scenario, r.assignments)
-    weights = f.scenario.weights
     seen: set[str] = set()
     for term in r.terms:
         if term.name in seen:
@@ -839,18 +1085,18 @@ def check_terms(f: _Facts) -> Iterator[Violation]:
             continue
         seen.add(term.name)
         if term.name not in expected:
+            unpaid = f" ({_UNPAYABLE[term.name]}: the scenario cannot pay it)" if term.name in _UNPAYABLE else ""
             yield Violation("term_misreported",
-                            f"term {term.name} is not a term of this scenario's objective "
+                            f"term {term.name} is not a term of this scenario's objective{unpaid} "
                             f"({', '.join(expected)})")
             continue
         if term.value != expected[term.name]:
             yield Violation("term_misreported",
                             f"term {term.name}: reported {term.value}, recomputed {expected[term.name]}")
-        if weights is not None and term.name in SOFT_TERMS:
-            weight = weights.get(term.name, DEFAULT_WEIGHTS[term.name])
-            if term.weight != weight:
-                yield Violation("term_misreported",
-                                f"term {term.name}: reported weight {term.weight}, the scenario's weight is {weight}")
+        weight = term_weight(f.scenario, term.name)
+        if weight is not None and term.weight != weight:
+            yield Violation("term_misreported",
+                            f"term {term.name}: reported weight {term.weight}, the scenario's weight is {weight}")
     for name in expected:
         if name not in seen:
             yield Violation("term_misreported",
@@ -859,6 +1105,13 @@ def check_terms(f: _Facts) -> Iterator[Violation]:
     if r.objective is not None and r.objective != total:
         yield Violation("term_misreported",
                         f"the objective is reported as {r.objective}, but the term costs add up to {total}")
+
+
+_UNPAYABLE = {
+    "over_cover": "no demand rule has an over_weight",
+    "on_requests": "nobody has a wanted request",
+    "off_requests": "nobody has an unwanted request",
+}
 
 
 def check_shortfalls(f: _Facts) -> Iterator[Violation]:
@@ -926,6 +1179,11 @@ CHECKS: list[Check] = [
     check_minor_latest_end,
     check_consecutive_days,
     check_min_rest,
+    check_posts_by_slot,
+    check_minutes,
+    check_min_runs,
+    check_weekends,
+    check_forbidden_sequences,
     check_pins,
     check_shortages,
     check_terms,
@@ -947,6 +1205,11 @@ HARD_CHECKS: list[Check] = [
     check_minor_latest_end,
     check_consecutive_days,
     check_min_rest,
+    check_posts_by_slot,
+    check_minutes,
+    check_min_runs,
+    check_weekends,
+    check_forbidden_sequences,
     check_pins,
 ]
 """The checks of hard rules about the assignments themselves (a subset of `CHECKS`): what a
@@ -957,6 +1220,8 @@ HARD_RULES: frozenset[str] = frozenset({
     "unknown_reference", "duplicate_assignment", "closed_post", "over_max", "unavailable",
     "employed_in_working_hours", "overlap", "max_slots_per_day", "max_hours", "minor_alone",
     "gate_not_allowed", "minor_too_late", "max_consecutive_days", "min_rest", "pin_missing",
+    "max_posts_by_slot", "max_minutes", "min_minutes", "min_consecutive_days", "min_consecutive_days_off",
+    "max_weekends", "forbidden_sequence",
 })
 """The rule codes `HARD_CHECKS` can report."""
 
@@ -986,5 +1251,6 @@ def validate(scenario: Scenario, roster: Roster) -> list[Violation]:
 
 __all__ = [
     "Violation", "validate", "coverage_totals", "open_posts", "is_workday", "hour_cap_minutes", "weekly_cap_hours",
-    "objective_terms", "V1_TERMS", "V2_TERMS", "CHECKS", "HARD_CHECKS", "HARD_RULES", "hard_violations",
+    "objective_terms", "version_3_terms", "term_weight", "post_rules", "V1_TERMS", "V2_TERMS", "CHECKS",
+    "HARD_CHECKS", "HARD_RULES", "hard_violations",
 ]
