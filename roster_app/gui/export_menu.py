@@ -69,11 +69,16 @@ def default_file_name(community: str, monday: dt.date, what: str, suffix: str) -
     return f"{_safe(community)}-{week}-{_safe(what)}.{suffix}"
 
 
+# `DocumentKind.label`'s sources, translated in its context ("Output"): importing
+# roster_app.output to label the menus would pull in openpyxl, numpy and pypinyin while the
+# window is built (half a second before the week shows); it is imported when first used.
+# tests/gui/test_menus.py checks that the two agree, in both languages.
+_DOCUMENT_LABEL_SOURCES = {"week": "本周排班表", "gates": "门岗值班表（张贴用）", "slips": "个人值班单"}
+
+
 def document_label(kind: str) -> str:
     """The document's name in the menus: 本周排班表, 门岗值班表（张贴用）, 个人值班单."""
-    from roster_app.output import DocumentKind
-
-    return DocumentKind(kind).label
+    return QCoreApplication.translate("Output", _DOCUMENT_LABEL_SOURCES[kind])
 
 
 def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:

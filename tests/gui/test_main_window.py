@@ -455,3 +455,38 @@ def test_volunteer_tooltip_shows_the_phone_masked(qtbot, store):
         phone = details[index.data(model.VolunteerIdRole)].phone
         assert phone and phone not in tip
         assert re.search(r"电话：\d{3}\*{4}\d{4}$", tip)
+
+
+# --- what opening the window costs ---------------------------------------------------------
+
+OPENING_CHILD = """
+import datetime as dt, json, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from roster_app.gui.app import open_store
+from roster_app.gui.main_window import MainWindow
+store = open_store(sys.argv[1])
+before = set(sys.modules)
+window = MainWindow(store, today=lambda: dt.date(2026, 11, 25))
+window.show()
+app.processEvents()
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_opening_the_window_imports_no_output_library(db_url):
+    """The printing and Excel code (openpyxl, numpy, pypinyin: half a second) is imported
+    when the clerk first prints or exports, not while the week is being shown."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", OPENING_CHILD, db_url], capture_output=True, text=True,
+                          env=env, timeout=120, check=True)
+    imported = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "roster_app.gui.main_window" not in imported  # measured after the imports
+    heavy = [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "pypinyin")
+             or m.startswith("roster_app.output") or m.startswith("roster_app.reports")]
+    assert heavy == []

@@ -315,3 +315,29 @@ def test_a_missing_catalogue_keeps_chinese_and_says_so(qtbot, window, tmp_path, 
     assert menu_titles(window)[0] == "文件(&F)"
     assert messages and messages[0][0] == "切换语言"
     assert i18n.saved_language(settings) == "zh_CN"
+
+
+def test_the_document_labels_of_the_menus_are_the_documents_own_in_both_languages(qtbot, qapp, window, tmp_path,
+                                                                                   monkeypatch):
+    """The menus name the documents without importing roster_app.output (the window opens
+    faster); their words must still be `DocumentKind.label`'s, Chinese and English."""
+    import shutil
+
+    from roster_app.gui.export_menu import KINDS, document_label
+    from roster_app.output import DocumentKind
+
+    assert [document_label(k) for k in KINDS] == [DocumentKind(k).label for k in KINDS] == [
+        "本周排班表", "门岗值班表（张贴用）", "个人值班单"]
+    real_ts = i18n.ts_file("en")
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path / "translations")
+    i18n.TRANSLATIONS.mkdir()
+    shutil.copyfile(real_ts, i18n.ts_file("en"))
+    i18n.release()
+    try:
+        assert window.translators.install(qapp, "en")
+        english = [document_label(k) for k in KINDS]
+        assert english == [DocumentKind(k).label for k in KINDS]
+        assert english[2] == "Personal slips"
+        qtbot.waitUntil(lambda: [a.text() for a in window.outputs.preview_menu.actions()] == english)
+    finally:
+        window.translators.install(qapp, "zh_CN")
