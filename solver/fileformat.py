@@ -1,10 +1,15 @@
-"""Reading and writing scenario and roster files (gateroster.scenario/1, gateroster.roster/1).
+"""Reading and writing scenario and roster files (gateroster.scenario/1–3, gateroster.roster/1–2).
 
 The format is specified in docs/scenario-format.md and checked by the JSON Schemas in
 `solver/schema/`. A file is first checked against its schema, then for what a schema
 cannot say (unique ids, references between lists, real dates and times); every problem is
 reported with the place in the file (a JSON path such as ``volunteers[3].available.mon[0]``)
 and the offending value, all at once, so a clerk or a tool author can fix a file in one go.
+
+A reader of version N reads every earlier version with its own meaning; the writer writes
+the lowest version that holds the scenario (`scenario_version`), so tools that read only
+an earlier version still read what does not need more. Version 3 (issue 7) adds general
+rules of rostering; the roster file needs nothing new for it and stays at version 2.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ from solver.scenario import (
     DEFAULT_WEIGHTS,
     MINOR_LATEST_END_DEFAULT,
     WEEKDAY_KEYS,
+    WEIGHTED_COVERAGE_DEFAULTS,
     Assignment,
     CalendarOverrides,
     Conflict,
     DemandRule,
     Gate,
     Needs,
+    Request,
     Roster,
     Rules,
     Scenario,
@@ -43,7 +50,7 @@ from solver.scenario import (
 
 # The versions this program reads, by the file's "format" value.
 VERSIONS = {
-    "scenario": {"gateroster.scenario/1": 1, "gateroster.scenario/2": 2},
+    "scenario": {"gateroster.scenario/1": 1, "gateroster.scenario/2": 2, "gateroster.scenario/3": 3},
     "roster": {"gateroster.roster/1": 1, "gateroster.roster/2": 2},
 }
 
@@ -216,11 +223,17 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
             days = d.get("days", "all")
             if isinstance(days, list):
                 days = tuple(r.date(text, f"{where}.days[{k}]") for k, text in enumerate(days))
-            demand.append(DemandRule(d["slot"], d["min"], maximum, days))
+            # A version-1/2 schema refuses the weights, so their defaults keep those files' meaning.
+            demand.append(DemandRule(d["slot"], d["min"], maximum, days,
+                                     under_weight=d.get("under_weight", 1), over_weight=d.get("over_weight", 0)))
         raw_needs = raw.get("needs", {})
         needs = Needs(raw_needs.get("party_member", 0), dict(raw_needs.get("skills", {})))
         gates.append(Gate(raw["id"], raw["name"], tuple(demand), needs))
 
+    before = len(r.problems)
+    start = r.date(data["start_date"], "start_date")
+    # Dates are checked against the horizon only when it is known.
+    horizon = None if len(r.problems) > before else (start, start + dt.timedelta(days=data["days"] - 1))
     volunteers = []
     for i, raw in enumerate(data["volunteers"]):
         where = f"volunteers[{i}]"
@@ -247,6 +260,7 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
                 allowed_gates=tuple(raw["allowed_gates"]) if "allowed_gates" in raw else None,
                 preferred_slots=tuple(raw.get("preferred_slots", [])),
                 recent_hours=raw.get("recent_hours", 0),
+                **_volunteer_v3(raw, where, ids, horizon, r),
             )
         )
 
@@ -257,23 +271,62 @@ def scenario_from_dict(data: dict[str, Any], source: str = "") -> Scenario:
     )
     for day in sorted(overrides.workdays & overrides.rest_days):
         r.fail("calendar", f"{day.isoformat()} is listed both as a workday and as a rest day")
-    rules = _rules(data.get("rules", {}), version, r)
+    rules = _rules(data.get("rules", {}), version, r, ids["slots"])
     weights = None
     if version >= 2:
         weights = {**DEFAULT_WEIGHTS, **data.get("weights", {})}
+    coverage = data.get("coverage", "first")
+    if coverage != "weighted":
+        for name in WEIGHTED_COVERAGE_DEFAULTS:
+            if name in data.get("weights", {}):
+                r.fail(f"weights.{name}", "weighs coverage only when \"coverage\" is \"weighted\" "
+                                          "(coverage comes first otherwise)")
     pinned = tuple(r.assignment(a, f"pinned[{k}]", ids, True) for k, a in enumerate(data.get("pinned", [])))
     previous = tuple(r.assignment(a, f"previous[{k}]", ids, False) for k, a in enumerate(data.get("previous", [])))
-    start = r.date(data["start_date"], "start_date")
     if r.problems:
         raise FileFormatError(r.problems, source)
     return Scenario(
         name=data["name"], start_date=start, days=data["days"], working_hours=wh, slots=tuple(slots),
         gates=tuple(gates), volunteers=tuple(volunteers), calendar=overrides, rules=rules,
-        pinned=pinned, previous=previous, weights=weights,
+        pinned=pinned, previous=previous, weights=weights, coverage=coverage,
     )
 
 
-def _rules(raw: dict[str, Any], version: int, r: _Reader) -> Rules:
+_VOLUNTEER_V3_LIMITS = (
+    "max_minutes", "min_minutes", "max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off",
+    "max_weekends",
+)
+
+
+def _volunteer_v3(raw: dict[str, Any], where: str, ids: dict[str, set[str]],
+                  horizon: tuple[dt.date, dt.date] | None, r: _Reader) -> dict[str, Any]:
+    """A volunteer's version-3 fields as `Volunteer` keywords (absent in earlier versions,
+    whose schemas refuse them, so they read as the defaults)."""
+    for slot_id in raw.get("max_posts_by_slot", {}):
+        if slot_id not in ids["slots"]:
+            r.fail(f"{where}.max_posts_by_slot.{slot_id}", f"unknown slot id {slot_id!r}")
+    low, high = raw.get("min_minutes"), raw.get("max_minutes")
+    if low is not None and high is not None and low > high:
+        r.fail(f"{where}.min_minutes", f"min_minutes {low} is above max_minutes {high}")
+    requests = []
+    for k, q in enumerate(raw.get("requests", [])):
+        at = f"{where}.requests[{k}]"
+        if q["slot"] not in ids["slots"]:
+            r.fail(f"{at}.slot", f"unknown slot id {q['slot']!r}")
+        date = r.date(q["date"], f"{at}.date")
+        if horizon and q["date"] == date.isoformat() and not horizon[0] <= date <= horizon[1]:
+            # A request no roster can grant (or break) is a mistake, not a wish.
+            r.fail(f"{at}.date", f"{q['date']} is outside the horizon "
+                                 f"{horizon[0].isoformat()}–{horizon[1].isoformat()}")
+        requests.append(Request(date, q["slot"], q["wanted"], q.get("weight", 1)))
+    return {
+        "max_posts_by_slot": dict(raw.get("max_posts_by_slot", {})),
+        **{name: raw.get(name) for name in _VOLUNTEER_V3_LIMITS},
+        "requests": tuple(requests),
+    }
+
+
+def _rules(raw: dict[str, Any], version: int, r: _Reader, slot_ids: set[str]) -> Rules:
     rules = Rules(raw.get("max_slots_per_day"), raw.get("default_max_hours_per_week"))
     if version < 2:
         return rules  # version 1 files keep their version-1 meaning
@@ -287,7 +340,16 @@ def _rules(raw: dict[str, Any], version: int, r: _Reader) -> Rules:
         max_consecutive_days=raw.get("max_consecutive_days"),
         min_rest_hours=raw.get("min_rest_hours"),
         history_weeks=raw.get("history_weeks", 0),
+        forbidden_sequences=_forbidden_sequences(raw.get("forbidden_sequences", []), r, slot_ids),
     )
+
+
+def _forbidden_sequences(raw: list[list[str]], r: _Reader, slot_ids: set[str]) -> tuple[tuple[str, str], ...]:
+    for k, pair in enumerate(raw):
+        for j, slot_id in enumerate(pair):
+            if slot_id not in slot_ids:
+                r.fail(f"rules.forbidden_sequences[{k}][{j}]", f"unknown slot id {slot_id!r}")
+    return tuple((a, b) for a, b in raw)
 
 
 def load_scenario(source: str | Path | dict[str, Any]) -> Scenario:
@@ -320,20 +382,42 @@ def _needs_dict(needs: Needs) -> dict[str, Any]:
 
 
 def uses_version_2(scenario: Scenario) -> bool:
-    """Whether the scenario needs version 2 to be written without changing its meaning."""
+    """Whether the scenario needs version 2 (or later) to be written without changing its meaning."""
     rules, plain = scenario.rules, Rules(scenario.rules.max_slots_per_day, scenario.rules.default_max_hours_per_week)
     people = any(
         v.kind or v.registered or v.allowed_gates is not None or v.preferred_slots or v.recent_hours
         for v in scenario.volunteers
     )
-    return scenario.weights is not None or rules != plain or people
+    return scenario.weights is not None or rules != plain or people or uses_version_3(scenario)
+
+
+_VOLUNTEER_V3_DEFAULTS = Volunteer("", "", False, False, {})
+
+
+def uses_version_3(scenario: Scenario) -> bool:
+    """Whether the scenario needs version 3 to be written without changing its meaning: a
+    forbidden sequence, a demand weight other than the default, a volunteer's version-3
+    field, weighted coverage, or a weight for a term version 2 does not have."""
+    return (
+        bool(scenario.rules.forbidden_sequences)
+        or scenario.coverage != "first"
+        or any(d.under_weight != 1 or d.over_weight != 0 for g in scenario.gates for d in g.demand)
+        or any(getattr(v, name) != getattr(_VOLUNTEER_V3_DEFAULTS, name)
+               for v in scenario.volunteers for name in ("max_posts_by_slot", *_VOLUNTEER_V3_LIMITS, "requests"))
+        or any(name not in DEFAULT_WEIGHTS for name in scenario.weights or {})
+    )
+
+
+def scenario_version(scenario: Scenario) -> int:
+    """The lowest version of the format that holds the scenario with its meaning."""
+    return 3 if uses_version_3(scenario) else 2 if uses_version_2(scenario) else 1
 
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
-    """The scenario as JSON-ready data, in version 1 when it uses nothing of version 2
-    (so other tools that read only version 1 still can), else in version 2. Optional
-    parts are left out when empty."""
-    version = 2 if uses_version_2(scenario) else 1
+    """The scenario as JSON-ready data, in the lowest version that holds it
+    (`scenario_version`), so that other tools that read only an earlier version still
+    can. Optional parts are left out when empty or at their default."""
+    version = scenario_version(scenario)
     out: dict[str, Any] = {
         "format": f"gateroster.scenario/{version}",
         "name": scenario.name,
@@ -355,6 +439,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         out["rules"] = rules
     if version >= 2 and scenario.weights is not None:
         out["weights"] = dict(scenario.weights)
+    if scenario.coverage != "first":
+        out["coverage"] = scenario.coverage
     out["slots"] = [
         {"id": s.id, "name": s.name, "start": format_minutes(s.start), "end": format_minutes(s.end)}
         for s in scenario.slots
@@ -364,7 +450,12 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         gate: dict[str, Any] = {"id": g.id, "name": g.name, "demand": []}
         for d in g.demand:
             days = d.days if isinstance(d.days, str) else [x.isoformat() for x in d.days]
-            gate["demand"].append({"slot": d.slot, "min": d.min, "max": d.max, "days": days})
+            rule: dict[str, Any] = {"slot": d.slot, "min": d.min, "max": d.max, "days": days}
+            if d.under_weight != 1:
+                rule["under_weight"] = d.under_weight
+            if d.over_weight:
+                rule["over_weight"] = d.over_weight
+            gate["demand"].append(rule)
         if not g.needs.is_empty():
             gate["needs"] = _needs_dict(g.needs)
         gates.append(gate)
@@ -395,12 +486,26 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
             vol["preferred_slots"] = list(v.preferred_slots)
         if v.recent_hours:
             vol["recent_hours"] = _number(v.recent_hours)
+        if v.max_posts_by_slot:
+            vol["max_posts_by_slot"] = dict(v.max_posts_by_slot)
+        for name in _VOLUNTEER_V3_LIMITS:
+            if getattr(v, name) is not None:
+                vol[name] = getattr(v, name)
+        if v.requests:
+            vol["requests"] = [_request_dict(q) for q in v.requests]
         vols.append(vol)
     out["volunteers"] = vols
     if scenario.pinned:
         out["pinned"] = [_assignment_dict(a, with_pinned=False) for a in scenario.pinned]
     if scenario.previous:
         out["previous"] = [_assignment_dict(a) for a in scenario.previous]
+    return out
+
+
+def _request_dict(q: Request) -> dict[str, Any]:
+    out: dict[str, Any] = {"date": q.date.isoformat(), "slot": q.slot, "wanted": q.wanted}
+    if q.weight != 1:
+        out["weight"] = q.weight
     return out
 
 
@@ -425,6 +530,8 @@ def _rules_dict(rules: Rules, version: int) -> dict[str, Any]:
         out["kind_max_hours_per_week"] = {k: _number(h) for k, h in rules.kind_max_hours_per_week.items()}
     if rules.history_weeks:
         out["history_weeks"] = rules.history_weeks
+    if rules.forbidden_sequences:
+        out["forbidden_sequences"] = [[a, b] for a, b in rules.forbidden_sequences]
     return out
 
 
