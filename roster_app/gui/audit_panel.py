@@ -67,6 +67,8 @@ class ChangeLogModel(QAbstractTableModel):
         self._changes: list[ChangeInfo] = []
         self._gates: Mapping[str, str] = {}
         self._slots: Mapping[str, str] = {}
+        # Row -> its four texts: fitting the columns asks each cell for several roles.
+        self._texts: dict[int, tuple[str, ...]] = {}
 
     def set_changes(self, changes: Sequence[ChangeInfo], gates: Mapping[str, str] = {},
                     slots: Mapping[str, str] = {}) -> None:
@@ -74,6 +76,7 @@ class ChangeLogModel(QAbstractTableModel):
         self._changes = list(changes)
         self._gates = dict(gates)
         self._slots = dict(slots)
+        self._texts = {}
         self.endResetModel()
 
     def change(self, row: int) -> ChangeInfo:
@@ -93,17 +96,25 @@ class ChangeLogModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._changes):
             return None
-        c = self._changes[index.row()]
+        row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(c, index.column())
+            return self._row_texts(row)[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == WHAT:
+            c = self._changes[row]
             if c.action in ("removed", "unpinned"):
                 return REMOVED_FOREGROUND
             if c.action in ("published", "reopened"):
                 return WEEK_FOREGROUND
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " ".join(self.text(c, column) for column in range(len(COLUMN_SOURCES)) if self.text(c, column))
+            return " ".join(text for text in self._row_texts(row) if text)
         return None
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            c = self._changes[row]
+            texts = self._texts[row] = tuple(self.text(c, column) for column in range(len(COLUMN_SOURCES)))
+        return texts
 
     def text(self, c: ChangeInfo, column: int) -> str:
         if column == WHEN:
@@ -145,7 +156,9 @@ class ChangeLogPanel(QWidget):
     def show_changes(self, changes: Sequence[ChangeInfo], gates: Mapping[str, str] = {},
                      slots: Mapping[str, str] = {}) -> None:
         self.model.set_changes(changes, gates, slots)
-        self.view.resizeColumnsToContents()
+        for column in range(len(COLUMN_SOURCES)):
+            if column != WHAT:  # stretched to the rest of the width: its contents do not size it
+                self.view.resizeColumnToContents(column)
         self.view.horizontalHeader().setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         clerks = sorted({c.clerk for c in changes if c.clerk})
         if not changes:

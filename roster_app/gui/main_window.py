@@ -67,7 +67,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -87,6 +86,7 @@ from roster_app.gui.edit_commands import (
     WeekKey,
 )
 from roster_app.gui.explanation import ExplanationPanel
+from roster_app.gui.fitted_view import FittedTableView
 from roster_app.gui.export_menu import OutputActions
 from roster_app.gui.grid_view import RosterGridView
 from roster_app.gui.problems_panel import RULE, ProblemsPanel
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         self._solve_options = solve_options
         self._today = today
         self.community = None
-        self._changes: list = []  # the shown week's audit trail (修改记录)
+        self._change_log_stale = True  # 修改记录 to be read again when its tab is shown
         self.week_start = monday_of(today())
         self._week: WeekData | None = None
         self._task: SolveTask | None = None
@@ -542,6 +542,7 @@ class MainWindow(QMainWindow):
         self.changes = ChangeLogPanel()
         for tab in (self.problems, self.candidates, self.explanation, self.versions, self.changes):
             self.side_tabs.addTab(tab, "")
+        self.side_tabs.currentChanged.connect(self._on_side_tab_changed)
         side.addWidget(self.side_tabs)
         side.setStretchFactor(0, 3)
         side.setStretchFactor(1, 2)
@@ -560,7 +561,8 @@ class MainWindow(QMainWindow):
         self.volunteer_proxy = QSortFilterProxyModel(self)
         self.volunteer_proxy.setSourceModel(self.volunteer_model)
         self.volunteer_proxy.setSortRole(VolunteerListModel.SortRole)
-        self.volunteer_view = QTableView(panel)
+        # Its columns fit their contents; after an edit only the changed rows are measured.
+        self.volunteer_view = FittedTableView(panel)
         self.volunteer_view.setObjectName("volunteerList")
         self.volunteer_view.setModel(self.volunteer_proxy)
         self.volunteer_view.setSortingEnabled(True)
@@ -625,7 +627,6 @@ class MainWindow(QMainWindow):
                 roster = self.store.week_roster(self.community.id, self.week_start)
                 details = self.store.volunteer_details(self.community.id)
                 self._versions = self.store.published_versions(self.community.id, self.week_start)
-                self._changes = self.store.roster_changes(self.community.id, self.week_start)
                 kinds = {vid: d.kind for vid, d in details.items()}
                 phones = {vid: d.phone for vid, d in details.items() if d.phone}
                 self._week = WeekData(scenario, roster, kinds, phones=phones)
@@ -713,20 +714,40 @@ class MainWindow(QMainWindow):
         self._show_checks()
         self.candidates.refresh(week)
         self.versions.set_week(week, self._versions, self.published)
-        if self.community is not None:
-            self._changes = self.store.roster_changes(self.community.id, self.week_start)
         self._show_change_log()
         self._show_summary()
         self._show_notices()
         self._update_actions()
 
     def _show_change_log(self) -> None:
+        """修改记录 after the week was shown or changed: read again now if its tab is shown,
+        else when the clerk opens it (`_on_side_tab_changed`).
+
+        A street office's trail has thousands of lines; reading and fitting them on every
+        edit cost a sixth of a second, for a tab the clerk rarely has open."""
+        self._change_log_stale = True
+        if self.side_tabs.currentIndex() == CHANGES_TAB:
+            self._refresh_change_log()
+
+    def _on_side_tab_changed(self, index: int) -> None:
+        if index == CHANGES_TAB and self._change_log_stale:
+            self._refresh_change_log()
+
+    def _refresh_change_log(self) -> None:
         """修改记录: who changed the shown week, what and when (the store's audit trail)."""
+        self._change_log_stale = False
         week = self._week
-        if week is None:
+        if week is None or self.community is None:
             self.changes.show_changes([])
             return
-        self.changes.show_changes(self._changes, {g.id: g.name for g in week.scenario.gates},
+        try:
+            changes = self.store.roster_changes(self.community.id, self.week_start)
+        except Exception as exc:  # as reading the week: a message, not a traceback
+            log.exception("reading the change log failed")
+            self.changes.show_changes([])
+            self._show_error(self.tr("读取数据失败"), str(exc))
+            return
+        self.changes.show_changes(changes, {g.id: g.name for g in week.scenario.gates},
                                   {sl.id: sl.name for sl in week.scenario.slots})
 
     def _show_checks(self) -> None:

@@ -161,64 +161,76 @@ class VolunteerListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMN_SOURCES)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self._week is None:
-            return None
-        if role not in _ANSWERED:
-            # The view asks every row for a dozen roles to fit its columns; most we do not use.
+        # The view asks every row for a dozen roles to fit its columns, most of which we do
+        # not use; each role works out only what it shows.
+        if role not in _ANSWERED or self._week is None or not index.isValid():
             return None
         week = self._week
         volunteer = self._volunteers[index.row()]
         column = index.column()
-        kind = week.kinds.get(volunteer.id, "")
-        hours = week.hours_of.get(volunteer.id, 0.0)
-        cap = week.cap_of(volunteer.id)
 
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
                 return volunteer.name
             if column == KIND:
-                return kind_style(kind).label
+                return kind_style(week.kinds.get(volunteer.id, "")).label
             if column == HOURS:
-                return format_hours(hours)
+                return format_hours(week.hours_of.get(volunteer.id, 0.0))
             if column == PERSON_TIMES:
                 return str(week.person_times_of.get(volunteer.id, 0))
             if column == CAP:
+                cap = week.cap_of(volunteer.id)
                 return format_hours(cap) if cap is not None else "—"
+            return None
         if role == self.SortRole:
             if column == NAME:
                 return volunteer.name
             if column == KIND:
-                return kind_order(kind)
+                return kind_order(week.kinds.get(volunteer.id, ""))
             if column == HOURS:
-                return hours
+                return week.hours_of.get(volunteer.id, 0.0)
             if column == PERSON_TIMES:
                 return week.person_times_of.get(volunteer.id, 0)
             if column == CAP:
+                cap = week.cap_of(volunteer.id)
                 return cap if cap is not None else 1e9  # no cap sorts after every cap
+            return None
         if role == self.VolunteerIdRole:
             return volunteer.id
         if role == self.KindRole:
-            return kind
-        if role == Qt.ItemDataRole.DecorationRole and column == KIND:
-            return kind_style(kind).qcolour  # a colour swatch, the same as in the grid
-        problems = week.violations_of.get(volunteer.id, ())
-        if role == Qt.ItemDataRole.DecorationRole and column == NAME and problems:
-            return PROBLEM_MARK  # a rule broken by this person's posts (see 问题)
+            return week.kinds.get(volunteer.id, "")
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == KIND:
+                return kind_style(week.kinds.get(volunteer.id, "")).qcolour  # a swatch, as in the grid
+            if column == NAME and volunteer.id in week.violations_of:
+                return PROBLEM_MARK  # a rule broken by this person's posts (see 问题)
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if problems and column == NAME:
+            if column == NAME and volunteer.id in week.violations_of:
                 return PROBLEM_MARK
+            hours = week.hours_of.get(volunteer.id, 0.0)
             if hours == 0:
                 return IDLE_FOREGROUND
-            if cap is not None and hours > cap and column == HOURS:
-                return OVER_CAP_FOREGROUND  # only a pin the clerk forced can do this
-        if role == Qt.ItemDataRole.FontRole and column == HOURS and cap is not None and hours >= cap:
-            font = QFont()
-            font.setBold(True)  # at the cap: worth a glance, not an alarm
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, PERSON_TIMES, CAP):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == HOURS:
+                cap = week.cap_of(volunteer.id)
+                if cap is not None and hours > cap:
+                    return OVER_CAP_FOREGROUND  # only a pin the clerk forced can do this
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if column == HOURS:
+                cap = week.cap_of(volunteer.id)
+                if cap is not None and week.hours_of.get(volunteer.id, 0.0) >= cap:
+                    font = QFont()
+                    font.setBold(True)  # at the cap: worth a glance, not an alarm
+                    return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (HOURS, PERSON_TIMES, CAP):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(volunteer, kind, hours, cap)
+            return self._tooltip(volunteer, week.kinds.get(volunteer.id, ""), week.hours_of.get(volunteer.id, 0.0),
+                                 week.cap_of(volunteer.id))
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
