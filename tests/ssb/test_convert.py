@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections import Counter
 
 import pytest
 
 from solver.instance import Instance as EngineInstance
 from solver.scenario import SOFT_TERMS, Assignment, Roster
-from solver.ssb import evaluate, read_instance
+from solver.ssb import evaluate, read_instance, read_roster
 from solver.ssb.convert import GATE, START, day_date, to_answer, to_roster, to_scenario
-from tests.ssb.paths import INSTANCE_NUMBERS, instance_path
+from solver.validate import hard_violations, objective_terms, term_weight
+from tests.ssb.paths import DATA, INSTANCE_NUMBERS, instance_path
 
 
 @pytest.mark.parametrize("number", INSTANCE_NUMBERS)
@@ -111,3 +113,80 @@ def test_an_answer_cannot_hold_two_shifts_a_day():
     outside = Roster(roster.scenario, "FEASIBLE", (Assignment("A", GATE, START - dt.timedelta(days=1), "E"),))
     with pytest.raises(ValueError, match="not a shift"):
         to_answer(instance, scenario, outside)
+
+
+# --- the engine's validator and the benchmark's evaluator on converted instances ----------
+
+SSB_RULE = {
+    "max_shifts_of_type": "max_posts_by_slot",
+    "max_total_minutes": "max_minutes",
+    "min_total_minutes": "min_minutes",
+    "max_consecutive_shifts": "max_consecutive_days",
+    "min_consecutive_shifts": "min_consecutive_days",
+    "min_consecutive_days_off": "min_consecutive_days_off",
+    "max_weekends": "max_weekends",
+    "day_off": "unavailable",
+    "forbidden_succession": "forbidden_sequence",
+}
+"""The evaluator's rule → the validator's code for the same rule."""
+SSB_TERM = {"on_request": "on_requests", "off_request": "off_requests", "under_cover": "missing_people",
+            "over_cover": "over_cover"}
+
+
+def assert_validator_agrees(instance, answer) -> Counter:
+    """The engine's validator, on the converted scenario, breaks the same rules as the
+    evaluator, as often and for the same people, and prices the answer the same term by
+    term; returns the evaluator's rules."""
+    scenario = to_scenario(instance)
+    assignments = to_roster(instance, scenario, answer).assignments
+    verdict = evaluate(instance, answer)
+    theirs = Counter((SSB_RULE[v.rule], v.staff_id) for v in verdict.violations)
+    ours = Counter((v.rule, v.volunteer) for v in hard_violations(scenario, assignments))
+    assert ours == theirs
+    terms = objective_terms(scenario, assignments)
+    costs = {name: value * (term_weight(scenario, name) or 0) for name, value in terms.items()}
+    for term, cost in verdict.term_costs().items():
+        assert costs.get(SSB_TERM[term], 0) == cost, term
+    assert sum(costs.values()) == verdict.objective
+    return Counter(v.rule for v in verdict.violations)
+
+
+def test_validator_agrees_on_instance1_s_optimum_and_its_neighbours():
+    instance = read_instance(instance_path(1))
+    best = read_roster(DATA / "Instance1-607.roster", instance)
+    assert assert_validator_agrees(instance, best) == Counter()
+    assert evaluate(instance, best).objective == 607
+    # One shift moved, removed or added at a time: the cost and the rules each change makes.
+    seen: Counter = Counter()
+    for staff_id in ("A", "D", "H"):
+        for day in range(instance.horizon):
+            changed = {s: list(row) for s, row in best.items()}
+            changed[staff_id][day] = None if changed[staff_id][day] else "D"
+            seen += assert_validator_agrees(instance, changed)
+    assert {"min_consecutive_shifts", "max_total_minutes", "day_off"} <= set(seen)
+
+
+def test_validator_agrees_on_empty_answers_of_every_size():
+    for number in (1, 5, 13, 24):
+        instance = read_instance(instance_path(number))
+        empty = {s: [None] * instance.horizon for s in instance.staff_ids}
+        assert set(assert_validator_agrees(instance, empty)) <= {"min_total_minutes"}
+
+
+@pytest.mark.parametrize("number", [2, 3, 8, 11, 15])
+def test_validator_agrees_on_random_answers(number):
+    """Runs of 1 to 6 days on and off, random shifts: every rule gets broken somewhere."""
+    instance = read_instance(instance_path(number))
+    rng = random.Random(number)
+    seen: Counter = Counter()
+    for _ in range(4):
+        answer = {}
+        for staff_id in instance.staff_ids:
+            cells: list[str | None] = []
+            working = rng.random() < 0.5
+            while len(cells) < instance.horizon:
+                cells += [rng.choice(instance.shift_ids) if working else None for _ in range(rng.randint(1, 6))]
+                working = not working
+            answer[staff_id] = cells[:instance.horizon]
+        seen += assert_validator_agrees(instance, answer)
+    assert len(seen) >= 6, seen
