@@ -5,8 +5,9 @@ honoured by any roster. The clerk must be told which item and which rule, so the
 name both; the model then solves the rest of the week without the offending pins, and the
 answer's status is INFEASIBLE with these conflicts attached.
 
-Combinations that only fail together (a pinned minor at a post no adult can join) are
-found afterwards by the model with CP-SAT assumptions (see `solver.model`).
+Combinations that only fail together (a pinned minor at a post no adult can join, a
+person's version-3 minimum against their availability, limits or pins) are found
+afterwards by the model with CP-SAT assumptions (see `solver.model._conflict_core`).
 """
 
 from __future__ import annotations
@@ -72,6 +73,16 @@ def find_conflicts(inst: Instance, texts: Texts) -> tuple[list[Conflict], set[As
         if cap is not None and minutes > cap:
             conflicts.append(Conflict("pin_max_hours", texts.pin_max_hours(inst, tuple(group), cap), tuple(group)))
             bad.update(group)
+    for vid, group in by_person.items():
+        # Version 3: the person's posts per slot. A post in a slot limited to 0 has no
+        # variable in the model, so a pin there must be set aside here.
+        limits = inst.volunteers[vid].max_posts_by_slot
+        for slot, limit in limits.items():
+            in_slot = tuple(p for p in group if p.slot == slot)
+            if len(in_slot) > limit:
+                conflicts.append(Conflict("pin_max_posts_by_slot", texts.pin_max_posts_by_slot(inst, in_slot, limit),
+                                          in_slot))
+                bad.update(in_slot)
     for post, group in by_post.items():
         if len(group) > inst.demand[post].max:
             conflicts.append(Conflict("pin_over_max", texts.pin_over_max(inst, tuple(group)), tuple(group)))

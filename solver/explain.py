@@ -1,4 +1,4 @@
-"""Sentences a clerk can read: why a post is short, why a pin cannot hold.
+"""Sentences a clerk can read: why a post is short, why a pin or a person's rules cannot hold.
 
 Reasons are computed from the data and the final assignments, not from the model's
 internals: for a short post, every volunteer is put in exactly one bucket (not available
@@ -26,11 +26,15 @@ WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Chinese names of the skills the product knows; other skill ids are shown as they are.
 SKILLS_ZH = {"translation": "外语翻译", "medical": "医疗", "psychology": "心理疏导", "temperature": "体温检测"}
 
-# Buckets of a volunteer with respect to one post, in the order they are tested.
-HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, REST, STREAK, MINOR_ONLY, FREE = (
-    "here", "unavailable", "employed_rule", "busy", "day_full", "at_cap", "rest", "streak", "minor_only", "free",
+# Buckets of a volunteer with respect to one post, in the order they are tested. REST
+# includes a forbidden sequence of slots (version 3); STREAK the person's own limit on
+# consecutive days; OWN_RULES the rest of version 3's per-person rules (posts per slot,
+# minutes over the horizon, weekends, runs of days on and off).
+HERE, UNAVAILABLE, EMPLOYED_RULE, BUSY, DAY_FULL, AT_CAP, REST, STREAK, OWN_RULES, MINOR_ONLY, FREE = (
+    "here", "unavailable", "employed_rule", "busy", "day_full", "at_cap", "rest", "streak", "own_rules",
+    "minor_only", "free",
 )
-CANDIDATES = (BUSY, DAY_FULL, AT_CAP, REST, STREAK, MINOR_ONLY, FREE)
+CANDIDATES = (BUSY, DAY_FULL, AT_CAP, REST, STREAK, OWN_RULES, MINOR_ONLY, FREE)
 EMPLOYED_PARTY = "employed_party"
 """Second key of `classify`'s counts: how many of a bucket are employed party members."""
 
@@ -76,7 +80,13 @@ def _bucket(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], 
                 other_start, other_end = inst.post_span(a.post)
                 if max(start - other_end, other_start - end) < rest * 60:
                     return REST
-    streak = inst.scenario.rules.max_consecutive_days
+    forbidden = inst.forbidden_sequences
+    if forbidden:
+        for a in mine:
+            step = (a.date - post.date).days
+            if (step == -1 and (a.slot, post.slot) in forbidden) or (step == 1 and (post.slot, a.slot) in forbidden):
+                return REST
+    streak = inst.max_consecutive_days(v)
     if streak is not None:
         on_duty = {a.date for a in mine} | {post.date}
         run, day = 1, post.date
@@ -87,7 +97,44 @@ def _bucket(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], 
             run += 1
         if run > streak:
             return STREAK
+    if _breaks_own_rules(inst, v, post, mine, minutes):
+        return OWN_RULES
     return MINOR_ONLY if v.minor else FREE
+
+
+def _breaks_own_rules(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], minutes: int) -> bool:
+    """Whether this post, added to the person's others, breaks a version-3 rule of theirs."""
+    limit = v.max_posts_by_slot.get(post.slot)
+    if limit is not None and sum(a.slot == post.slot for a in mine) >= limit:
+        return True
+    if v.max_minutes is not None and sum(inst.slots[a.slot].minutes for a in mine) + minutes > v.max_minutes:
+        return True
+    saturday = inst.weekend(post.date)
+    if v.max_weekends is not None and saturday is not None:
+        weekends = {inst.weekend(a.date) for a in mine} - {None}
+        if saturday not in weekends and len(weekends) >= v.max_weekends:
+            return True
+    if v.min_consecutive_days or v.min_consecutive_days_off:
+        # The runs inside the horizon this post would end up in: its own run on duty, and
+        # the runs off duty on either side of it.
+        on_duty = {a.date for a in mine} | {post.date}
+        first, last = inst.dates[0], inst.dates[-1]
+        one = dt.timedelta(days=1)
+        start = post.date
+        while start - one in on_duty:
+            start -= one
+        end = post.date
+        while end + one in on_duty:
+            end += one
+        if v.min_consecutive_days and first < start and end < last and (end - start).days + 1 < v.min_consecutive_days:
+            return True
+        if v.min_consecutive_days_off:
+            before = max((d for d in on_duty if d < start), default=None)
+            after = min((d for d in on_duty if d > end), default=None)
+            for gap in ((start - before).days - 1 if before else 0, (after - end).days - 1 if after else 0):
+                if 0 < gap < v.min_consecutive_days_off:
+                    return True
+    return False
 
 
 class Texts:
@@ -156,6 +203,8 @@ class Texts:
             (AT_CAP, "{n} 人本周已达时长上限", "{n} at their weekly hour cap"),
             (REST, "{n} 人与前后一天的岗位间隔不足休息时间", "{n} would not get their rest between days"),
             (STREAK, "{n} 人会连续值班超过规定天数", "{n} would exceed the consecutive days on duty"),
+            (OWN_RULES, "{n} 人受个人排班规则限制（班次次数、总时长、周末或连续天数）",
+             "{n} kept away by their own rules (posts per slot, total minutes, weekends or runs of days)"),
             (MINOR_ONLY, "{n} 人是未成年人，不能单独值守", "{n} minors who may not stand without an adult"),
             (FREE, free_zh, free_en),
         ):
@@ -252,6 +301,12 @@ class Texts:
             return f"锁定的安排超过此人 {hours} 小时的时长上限：{self.pins(inst, pins)}。"
         return f"Pinned posts exceed the person's cap of {hours} hours: {self.pins(inst, pins)}."
 
+    def pin_max_posts_by_slot(self, inst: "Instance", pins: Sequence[Assignment], limit: int) -> str:
+        slot = inst.slots[pins[0].slot].name
+        if self.zh:
+            return f"锁定的安排超过此人{slot}最多 {limit} 次的上限：{self.pins(inst, pins)}。"
+        return f"Pinned posts exceed the person's limit of {limit} in {slot}: {self.pins(inst, pins)}."
+
     def pin_over_max(self, inst: "Instance", pins: Sequence[Assignment]) -> str:
         post = pins[0].post
         limit = inst.demand[post].max
@@ -264,6 +319,59 @@ class Texts:
             return f"这几条锁定的安排不能同时成立（例如未成年人没有成年人陪同）：{self.pins(inst, pins)}。"
         return (f"These pins cannot all hold together (for example a minor with no adult beside them): "
                 f"{self.pins(inst, pins)}.")
+
+    def rules_together(self, inst: "Instance", rules: Sequence[tuple[str, str]], pins: Sequence[Assignment],
+                       minimums_left_out: bool) -> str:
+        """People's rules (version 3) and pins that cannot all hold; what the answer leaves out."""
+        by_person: dict[str, list[str]] = {}
+        for vid, rule in rules:
+            by_person.setdefault(vid, []).append(self.rule(inst, vid, rule))
+        sep, comma = ("；", "、") if self.zh else ("; ", ", ")
+        people = sep.join(
+            f"{self.who(inst, vid)}（{comma.join(items)}）" if self.zh else f"{self.who(inst, vid)} ({comma.join(items)})"
+            for vid, items in by_person.items()
+        )
+        if self.zh:
+            text = f"这些个人排班规则连同其可值班时间和其他限制不能同时满足：{people}"
+            if pins:
+                text += f"；以及锁定的安排：{self.pins(inst, pins)}"
+            left = "本次排班未执行其中的最低要求。" if minimums_left_out else "本次排班未保留其中锁定的安排。"
+            return f"{text}。{left}"
+        text = f"These people's rules cannot all hold together with their availability and other limits: {people}"
+        if pins:
+            text += f"; with the pins {self.pins(inst, pins)}"
+        left = ("This answer leaves out the minimums among them." if minimums_left_out
+                else "This answer leaves out the pins among them.")
+        return f"{text}. {left}"
+
+    def rule(self, inst: "Instance", vid: str, rule: str) -> str:
+        """One of a person's version-3 rules, with its figure."""
+        v = inst.volunteers[vid]
+        zh = self.zh
+        if rule == "max_posts_by_slot":
+            sep = "、" if zh else ", "
+            limits = sep.join(
+                f"{inst.slots[slot].name}最多 {n} 次" if zh else f"at most {n} in {inst.slots[slot].name}"
+                for slot, n in v.max_posts_by_slot.items() if slot in inst.slots)
+            return limits
+        minutes = {"min_minutes": v.min_minutes, "max_minutes": v.max_minutes}.get(rule)
+        if minutes is not None:
+            if minutes % 60:
+                span = f"{minutes} 分钟" if zh else f"{minutes} minutes"
+            else:
+                span = f"{minutes // 60} 小时" if zh else f"{minutes // 60} hours"
+            if rule == "min_minutes":
+                return f"至少值班 {span}" if zh else f"at least {span} on duty"
+            return f"最多值班 {span}" if zh else f"at most {span} on duty"
+        n = getattr(v, rule)
+        texts = {
+            "min_consecutive_days": ("每次连续值班至少 {n} 天", "runs of at least {n} days on duty"),
+            "min_consecutive_days_off": ("每次连续休息至少 {n} 天", "at least {n} days off between duties"),
+            "max_consecutive_days": ("连续值班最多 {n} 天", "at most {n} consecutive days on duty"),
+            "max_weekends": ("最多 {n} 个周末值班", "at most {n} weekends on duty"),
+        }
+        zh_text, en_text = texts[rule]
+        return (zh_text if zh else en_text).format(n=n)
 
     def need_above_min(self, inst: "Instance", gate: Gate, posts: Sequence[Post]) -> str:
         needs = gate.needs

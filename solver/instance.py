@@ -28,10 +28,13 @@ class Ineligible:
 
 @dataclass(frozen=True)
 class Demand:
-    """The resolved staffing of an open post."""
+    """The resolved staffing of an open post, with version 3's prices of a person below
+    `min` (weighted coverage only) and above it (`over_cover`)."""
 
     min: int
     max: int
+    under_weight: int = 1
+    over_weight: int = 0
 
 
 class Instance:
@@ -55,28 +58,41 @@ class Instance:
         self.workday = {day: calendar.is_workday(day) for day in self.dates}
         self.warnings = calendar.warnings()
         self.demand = self._resolve_demand()
+        self.repair = False
+        """Whether `eligible` was narrowed to repair the previous roster."""
+
+    @property
+    def weighted_coverage(self) -> bool:
+        """Coverage priced in the one weighted sum (version 3). It needs the scenario's
+        weights: a scenario without them keeps coverage first."""
+        return self.scenario.coverage == "weighted" and self.scenario.weights is not None
 
     def _resolve_demand(self) -> dict[Post, Demand]:
         out: dict[Post, Demand] = {}
+        horizon = set(self.dates)
         for gate in self.scenario.gates:
+            # Each rule visits only the dates it names (a benchmark's gate has hundreds of
+            # rules of a few dates each): linear in the rules' dates, not dates × rules.
+            set_by: dict[tuple[dt.date, str], Demand] = {}
+            for rule in gate.demand:  # later rules replace earlier ones
+                demand = Demand(rule.min, rule.max, rule.under_weight, rule.over_weight)
+                for day in self._dates_of(rule.days, horizon):
+                    set_by[day, rule.slot] = demand
             for day in self.dates:
-                per_slot: dict[str, Demand] = {}
-                for rule in gate.demand:  # later rules replace earlier ones
-                    if self._applies(rule.days, day):
-                        per_slot[rule.slot] = Demand(rule.min, rule.max)
                 for slot in self.scenario.slots:
-                    if slot.id in per_slot:
-                        out[Post(gate.id, day, slot.id)] = per_slot[slot.id]
+                    demand = set_by.get((day, slot.id))
+                    if demand is not None:
+                        out[Post(gate.id, day, slot.id)] = demand
         return out
 
-    def _applies(self, days: object, day: dt.date) -> bool:
+    def _dates_of(self, days: object, horizon: set[dt.date]):
         if days == "all":
-            return True
+            return self.dates
         if days == "workdays":
-            return self.workday[day]
+            return [day for day in self.dates if self.workday[day]]
         if days == "rest_days":
-            return not self.workday[day]
-        return day in days  # an explicit tuple of dates
+            return [day for day in self.dates if not self.workday[day]]
+        return [day for day in days if day in horizon]  # an explicit tuple of dates
 
     def in_working_hours(self, slot: Slot) -> bool:
         wh = self.scenario.working_hours
@@ -107,9 +123,19 @@ class Instance:
 
     @cached_property
     def eligible(self) -> dict[str, list[Post]]:
-        """Volunteer id -> the posts the model decides on: `allowed`, unless a repair
-        narrowed it (assigning a new dict here) to what may change."""
-        return self.allowed
+        """Volunteer id -> the posts the model decides on: `allowed`, less the slots a
+        person's `max_posts_by_slot` closes (a limit of 0: no variable is needed), unless a
+        repair narrowed it (assigning a new dict here, and `repair`) to what may change."""
+        if not any(0 in v.max_posts_by_slot.values() for v in self.scenario.volunteers):
+            return self.allowed
+        return {vid: self.takes(vid, posts) for vid, posts in self.allowed.items()}
+
+    def takes(self, vid: str, posts: list[Post]) -> list[Post]:
+        """`posts` less those in slots the person's `max_posts_by_slot` closes."""
+        limits = self.volunteers[vid].max_posts_by_slot
+        if 0 not in limits.values():
+            return posts
+        return [p for p in posts if limits.get(p.slot) != 0]
 
     def weekly_cap_hours(self, volunteer: Volunteer) -> Fraction | None:
         """The smallest weekly cap that applies: own (or the default), kind's, minors'."""
@@ -134,17 +160,41 @@ class Instance:
         return int(hours * 60 * self.scenario.days / 7)
 
     def overlapping_slot_groups(self) -> list[tuple[str, ...]]:
-        """Groups of slots that share a moment (at each slot start, the slots running then).
+        """Groups of slots that share a moment (at each slot start, the slots running then),
+        leaving out a group inside another.
 
         Intervals on a line have their maximal cliques at start points, so "at most one of
         each group" is exactly "no two overlapping posts" for one person on one date.
         """
-        groups = []
+        groups: list[tuple[str, ...]] = []
         for point in sorted({s.start for s in self.scenario.slots}):
             group = tuple(s.id for s in self.scenario.slots if s.start <= point < s.end)
             if group not in groups:
                 groups.append(group)
-        return groups
+        return [g for g in groups if not any(set(g) < set(other) for other in groups)]
+
+    @cached_property
+    def one_post_a_day(self) -> bool:
+        """Whether the rules let nobody stand more than one post on a date (one a day at
+        most, or every slot overlapping every other): then whether a person is on duty
+        that day is the plain sum of their posts."""
+        if self.scenario.rules.max_slots_per_day == 1:
+            return True
+        return any(len(g) == len(self.scenario.slots) for g in self.overlapping_slot_groups())
+
+    def max_consecutive_days(self, volunteer: Volunteer) -> int | None:
+        """The stricter of the community's and the person's own limit on consecutive days."""
+        limits = [n for n in (self.scenario.rules.max_consecutive_days, volunteer.max_consecutive_days) if n is not None]
+        return min(limits) if limits else None
+
+    @cached_property
+    def forbidden_sequences(self) -> frozenset[tuple[str, str]]:
+        return frozenset(self.scenario.rules.forbidden_sequences)
+
+    @staticmethod
+    def weekend(day: dt.date) -> dt.date | None:
+        """The Saturday of the weekend `day` falls in (by the date), or None on a weekday."""
+        return day - dt.timedelta(days=day.weekday() - 5) if day.weekday() >= 5 else None
 
     def registered_minimum(self) -> int:
         """Posts each registered volunteer should stand over the horizon (scaled from a week)."""

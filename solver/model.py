@@ -4,14 +4,21 @@ Hard rules (each a function below, composed in `HARD_RULES`): coverage max per o
 closed posts, availability, allowed gates, minors' latest hour and the party-member rule on
 the Chinese workday calendar (no variable exists for a post a person may not take); no
 overlapping posts; max posts per day; max hours over the horizon (own, kind's and minors'
-caps); max consecutive days; minimum rest between days; minors never alone; pins.
+caps); max consecutive days (the community's or the person's own, the stricter); minimum
+rest between days; minors never alone; pins. Version 3's general rules, each built only for
+the people who have it: posts per slot, minutes over the horizon (most and fewest), runs of
+days on and off duty at least so long inside the horizon, weekends, forbidden sequences of
+slots on consecutive dates.
 
-The objective (docs/scenario-format.md) always puts coverage first: missing people, then
-unmet gate needs, each weighted above everything below it can cost. Below them:
+The objective (docs/scenario-format.md) puts coverage first unless the scenario weighs it
+(`Scenario.coverage == "weighted"`): missing people, then unmet gate needs, each weighted
+above everything below it can cost. Below them:
 - version 1: previous assignments not kept, hours spread, unpreferred gates, likewise in
   strict order;
 - version 2: the weighted soft terms of `solver.scenario.SOFT_TERMS`, with the scenario's
-  weights, each reported with its cost in the answer.
+  weights, each reported with its cost in the answer;
+- version 3: over-cover and requests (`VERSION_3_TERMS`), when the scenario can pay them.
+With weighted coverage, every term, coverage included, is one weighted sum.
 """
 
 from __future__ import annotations
@@ -37,8 +44,20 @@ from solver.terms import (
     unmet_needs,
     unpreferred_gates,
     version_2_terms,
+    version_3_terms,
 )
-from solver.scenario import Assignment, Conflict, Needs, Post, Roster, Scenario, Shortage, Shortfall, TermCost
+from solver.scenario import (
+    WEIGHTED_COVERAGE_DEFAULTS,
+    Assignment,
+    Conflict,
+    Needs,
+    Post,
+    Roster,
+    Scenario,
+    Shortage,
+    Shortfall,
+    TermCost,
+)
 
 COVERAGE_TERMS = 2
 """Every objective starts with missing people and unmet needs (see `RosterModel.terms`)."""
@@ -78,17 +97,39 @@ class Progress:
     stage: str = "preferences"
 
 
-class AssignmentVars:
-    """The decision variables: one boolean per (volunteer, post) the person may take."""
+def _unnamed_bool_var(model: cp_model.CpModel) -> Callable[[], cp_model.IntVar]:
+    """Makes nameless booleans, sharing one domain where OR-Tools allows (its newer,
+    C++-backed variables, as in 9.15): `new_bool_var` builds a name and a domain each time,
+    two thirds of a million variables' time (measured: 0.7 against 1.9 s per 300,000)."""
+    if hasattr(cp_model.IntVar, "with_domain") and hasattr(cp_model, "Domain"):
+        proto, domain = model.model_proto, cp_model.Domain(0, 1)
+        return lambda: cp_model.IntVar(proto).with_domain(domain)
+    return lambda: model.new_bool_var("")
 
-    def __init__(self, model: cp_model.CpModel, inst: Instance):
+
+class AssignmentVars:
+    """The decision variables: one boolean per (volunteer, post) the person may take.
+
+    With `answer`, each is the constant 0 or 1 the answer gives it (valuing an answer
+    needs no decisions). Variables of a large model go unnamed: a benchmark's year has a
+    million, and their names cost seconds."""
+
+    def __init__(self, model: cp_model.CpModel, inst: Instance, answer: frozenset[tuple[str, Post]] | None = None):
         self.x: dict[tuple[str, Post], cp_model.IntVar] = {}
         self.by_post: dict[Post, list[tuple[str, cp_model.IntVar]]] = defaultdict(list)
         self.by_person_day: dict[tuple[str, object], list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         self.by_person: dict[str, list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
+        named = sum(len(posts) for posts in inst.eligible.values()) <= LARGE_MODEL_VARIABLES
+        unnamed = _unnamed_bool_var(model)
+        constants = (model.new_constant(0), model.new_constant(1))
         for vid, posts in inst.eligible.items():
             for post in posts:
-                var = model.new_bool_var(f"x[{vid},{post.gate},{post.date},{post.slot}]")
+                if answer is not None:
+                    var = constants[(vid, post) in answer]
+                elif named:
+                    var = model.new_bool_var(f"x[{vid},{post.gate},{post.date},{post.slot}]")
+                else:
+                    var = unnamed()
                 self.x[vid, post] = var
                 self.by_post[post].append((vid, var))
                 self.by_person_day[vid, post.date].append((post, var))
@@ -101,41 +142,75 @@ class AssignmentVars:
         return [key for key, var in self.x.items() if value(var)]
 
 
+MINIMUM_RULES = ("min_minutes", "min_consecutive_days", "min_consecutive_days_off")
+"""Version 3's per-person rules that ask for something: alone (or with pins, or with the
+person's limits) they can leave no roster at all. When they do, the answer names them and
+leaves them out for the people concerned (see `solve_with_stats`)."""
+
+LIMIT_RULES = ("max_posts_by_slot", "max_minutes", "max_consecutive_days", "max_weekends")
+"""Version 3's per-person limits: never left out (no posts keep them all), but named when
+they take part in a contradiction."""
+
+
 class RosterModel:
     """Builds the model for one instance; `pins` are the pins to enforce.
 
     With `coverage_only`, the objective has only missing people and unmet needs: a lean
     model (no variables for the soft terms) that proves coverage fast even for a street
-    office's week."""
+    office's week.
+
+    `relaxed` holds (volunteer, rule) pairs of `MINIMUM_RULES` left out. With `diagnose`,
+    every per-person version-3 rule holds only under a literal of its own
+    (`rule_literals`), so that CP-SAT assumptions can name the rules that contradict each
+    other, as `pin_literals` name pins.
+
+    With `answer`, the model values that answer: the decisions are its constants, the
+    auxiliaries exact, and no hard rule is built (the answer keeps them; see `_term_costs`)."""
 
     def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                 keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False):
+                 keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False,
+                 relaxed: frozenset[tuple[str, str]] = frozenset(), diagnose: bool = False,
+                 answer: frozenset[tuple[str, Post]] | None = None):
         self.inst = inst
-        self.exact = exact  # see solver.terms: exact auxiliaries value an answer, light ones search
+        self.exact = exact or answer is not None  # see solver.terms: exact auxiliaries value an answer
+        self.relaxed = relaxed
+        self.diagnose = diagnose
         self.model = cp_model.CpModel()
-        self.vars = AssignmentVars(self.model, inst)
-        for key in keep:
-            self.model.add(self.vars.x[key] == 1)
+        self.vars = AssignmentVars(self.model, inst, answer)
         self.pins = pins
         self.pin_literals: dict[Assignment, cp_model.IntVar] = {}
-        for rule in HARD_RULES:
-            rule(self)
-        weights = inst.scenario.weights
+        self.rule_literals: dict[tuple[str, str], cp_model.IntVar] = {}
+        self._on_duty: dict[tuple[str, object], cp_model.IntVar | None] = {}
+        if answer is None:
+            for key in keep:
+                self.model.add(self.vars.x[key] == 1)
+            for rule in HARD_RULES:
+                rule(self)
+        self.terms = self._objective(coverage_only)
+        if answer is None:
+            self._hint_previous()
+
+    def _objective(self, coverage_only: bool) -> list[Term]:
+        scenario = self.inst.scenario
+        weights = scenario.weights
         if coverage_only:
             coverage = [missing_people(self), unmet_needs(self)]
-            if inst.scenario.previous:
+            if scenario.previous:
                 # Re-solving a week (a repair that must reshuffle, a re-run): of the rosters
                 # with the best coverage, the one closest to the previous, so the preferences
                 # stage starts from it instead of from an arbitrary one far away.
                 coverage.append(previous_dropped(self) if weights is None else changes(self))
-            self.terms = strictly_ordered(coverage)
-        elif weights is None:
-            self.terms = strictly_ordered([missing_people(self), unmet_needs(self), previous_dropped(self),
-                                           hours_spread(self), unpreferred_gates(self)])
-        else:
-            below = [Term(t.name, t.expr, t.upper, weights.get(t.name, 0)) for t in version_2_terms(self)]
-            self.terms = strictly_ordered([missing_people(self), unmet_needs(self)], below)
-        self._hint_previous()
+            return strictly_ordered(coverage)
+        extra = [Term(t.name, t.expr, t.upper, 1 if weights is None else weights.get(t.name, 1))
+                 for t in version_3_terms(self)]
+        if self.inst.weighted_coverage:
+            coverage = [Term(t.name, t.expr, t.upper, weights.get(t.name, WEIGHTED_COVERAGE_DEFAULTS[t.name]))
+                        for t in (missing_people(self, weighted=True), unmet_needs(self))]
+            return coverage + version_2_terms(self, weights) + extra
+        if weights is None:
+            return strictly_ordered([missing_people(self), unmet_needs(self), previous_dropped(self),
+                                     hours_spread(self), unpreferred_gates(self)], extra)
+        return strictly_ordered([missing_people(self), unmet_needs(self)], version_2_terms(self, weights) + extra)
 
     def _hint_previous(self) -> None:
         previous = {(a.volunteer, a.post) for a in self.inst.scenario.previous}
@@ -143,6 +218,39 @@ class RosterModel:
             return
         for key, var in self.vars.x.items():
             self.model.add_hint(var, key in previous)
+
+    def on_duty(self, vid: str, day) -> cp_model.IntVar | None:
+        """A literal true exactly when the person has a post on `day` (made once, when a
+        rule first asks); None when they can have none that day."""
+        key = (vid, day)
+        if key in self._on_duty:
+            return self._on_duty[key]
+        posts = [var for _, var in self.vars.by_person_day.get(key, ())]
+        if not posts:
+            literal = None
+        elif len(posts) == 1:
+            literal = posts[0]
+        else:
+            literal = self.model.new_bool_var(f"on[{vid},{day}]")
+            if self.inst.one_post_a_day:
+                self.model.add(cp_model.LinearExpr.sum(posts) == literal)
+            else:
+                self.model.add_max_equality(literal, posts)
+        self._on_duty[key] = literal
+        return literal
+
+    def follows(self, vid: str, rule: str) -> bool:
+        """Whether the person's `rule` is built (not left out after a contradiction)."""
+        return (vid, rule) not in self.relaxed
+
+    def guard(self, constraint: cp_model.Constraint, vid: str, rule: str) -> None:
+        """When diagnosing, `constraint` holds only under the literal of the person's rule."""
+        if not self.diagnose:
+            return
+        literal = self.rule_literals.get((vid, rule))
+        if literal is None:
+            literal = self.rule_literals[vid, rule] = self.model.new_bool_var(f"rule[{vid},{rule}]")
+        constraint.only_enforce_if(literal)
 
 
 def strictly_ordered(terms: list[Term], below: list[Term] = ()) -> list[Term]:
@@ -164,7 +272,9 @@ def coverage_max(m: RosterModel) -> None:
 
 
 def no_overlap(m: RosterModel) -> None:
-    groups = m.inst.overlapping_slot_groups()
+    if m.inst.scenario.rules.max_slots_per_day == 1:
+        return  # one post a day at most (`max_posts_per_day`) already keeps posts apart
+    groups = [frozenset(g) for g in m.inst.overlapping_slot_groups()]
     for (vid, day), posts in m.vars.by_person_day.items():
         for group in groups:
             at_once = [var for post, var in posts if post.slot in group]
@@ -178,7 +288,10 @@ def max_posts_per_day(m: RosterModel) -> None:
         return
     for posts in m.vars.by_person_day.values():
         if len(posts) > limit:
-            m.model.add(sum(var for _, var in posts) <= limit)
+            if limit == 1:
+                m.model.add_at_most_one([var for _, var in posts])
+            else:
+                m.model.add(sum(var for _, var in posts) <= limit)
 
 
 def max_hours(m: RosterModel) -> None:
@@ -190,22 +303,25 @@ def max_hours(m: RosterModel) -> None:
 
 
 def max_consecutive_days(m: RosterModel) -> None:
-    limit = m.inst.scenario.rules.max_consecutive_days
-    if limit is None or limit >= m.inst.scenario.days:
-        return
+    """The stricter of the community's limit and the person's own (version 3)."""
+    community = m.inst.scenario.rules.max_consecutive_days
     dates = m.inst.dates
-    for vid, posts in m.vars.by_person.items():
-        on_duty = {}
-        for day in dates:
-            today = [var for _, var in m.vars.by_person_day.get((vid, day), [])]
-            if today:
-                flag = m.model.new_bool_var(f"duty[{vid},{day}]")
-                m.model.add_max_equality(flag, today)
-                on_duty[day] = flag
-        for start in range(len(dates) - limit):
-            window = [on_duty[d] for d in dates[start : start + limit + 1] if d in on_duty]
-            if len(window) > limit:
-                m.model.add(sum(window) <= limit)
+    for vid in m.vars.by_person:
+        volunteer = m.inst.volunteers[vid]
+        own = volunteer.max_consecutive_days is not None and (community is None or volunteer.max_consecutive_days < community)
+        limits = [(m.inst.max_consecutive_days(volunteer), own)]
+        if own and m.diagnose and community is not None:
+            limits.append((community, False))  # the community's still holds when the own is assumed away
+        for limit, guarded in limits:
+            if limit is None or limit >= len(dates):
+                continue
+            on = [m.on_duty(vid, day) for day in dates]
+            for start in range(len(dates) - limit):
+                window = [flag for flag in on[start : start + limit + 1] if flag is not None]
+                if len(window) > limit:
+                    constraint = m.model.add(cp_model.LinearExpr.sum(window) <= limit)
+                    if guarded:
+                        m.guard(constraint, vid, "max_consecutive_days")
 
 
 def min_rest_between_days(m: RosterModel) -> None:
@@ -244,7 +360,7 @@ def minors_never_alone(m: RosterModel) -> None:
 
 def pins(m: RosterModel) -> None:
     # Pins are enforced through literals so that, when they contradict each other, the
-    # same model can name a minimal set of them (see `_conflicting_pins`).
+    # same model can name a minimal set of them (see `_conflict_core`).
     for pin in m.pins:
         var = m.vars.get(pin.volunteer, pin.post)
         literal = m.model.new_bool_var(f"pin[{pin.volunteer},{pin.gate},{pin.date},{pin.slot}]")
@@ -252,9 +368,153 @@ def pins(m: RosterModel) -> None:
         m.pin_literals[pin] = literal
 
 
+# Version 3: general rules over the horizon, per person. Each is built only for the people
+# who have it, so a community's week pays nothing for them. Limits that no choice of the
+# person's possible posts could pass are not built at all.
+
+
+def max_posts_by_slot(m: RosterModel) -> None:
+    for vid, posts in m.vars.by_person.items():
+        limits = m.inst.volunteers[vid].max_posts_by_slot
+        if not limits:
+            continue
+        in_slot: dict[str, list] = defaultdict(list)
+        for post, var in posts:
+            if post.slot in limits:
+                in_slot[post.slot].append(var)
+        for slot, variables in in_slot.items():
+            if len(variables) > limits[slot]:
+                m.guard(m.model.add(cp_model.LinearExpr.sum(variables) <= limits[slot]), vid, "max_posts_by_slot")
+
+
+def minutes_over_horizon(m: RosterModel) -> None:
+    for volunteer in m.inst.scenario.volunteers:
+        vid = volunteer.id
+        if volunteer.max_minutes is None and not volunteer.min_minutes:
+            continue
+        posts = m.vars.by_person.get(vid, [])
+        minutes = [m.inst.slots[post.slot].minutes for post, _ in posts]
+        total = cp_model.LinearExpr.weighted_sum([var for _, var in posts], minutes)
+        if volunteer.max_minutes is not None and sum(minutes) > volunteer.max_minutes:
+            m.guard(m.model.add(total <= volunteer.max_minutes), vid, "max_minutes")
+        if volunteer.min_minutes and m.follows(vid, "min_minutes"):
+            # Built even when out of reach: the contradiction must reach the search to be named.
+            m.guard(m.model.add(total >= volunteer.min_minutes), vid, "min_minutes")
+
+
+def min_consecutive_days(m: RosterModel) -> None:
+    """Runs on duty inside the horizon at least so long: for each s below the minimum and
+    each start d with d − 1 and d + s inside the horizon, the pattern off(d − 1), on(d …
+    d + s − 1), off(d + s) is forbidden, one clause each (the strong standard encoding;
+    O(days × minimum²) literals, never days²)."""
+    dates = m.inst.dates
+    for vid in m.vars.by_person:
+        least = m.inst.volunteers[vid].min_consecutive_days
+        if not least or least < 2 or not m.follows(vid, "min_consecutive_days"):
+            continue
+        on = [m.on_duty(vid, day) for day in dates]
+        for s in range(1, least):
+            for d in range(1, len(dates) - s):
+                run = on[d : d + s]
+                if any(flag is None for flag in run):
+                    continue  # a date without a possible post breaks every such run
+                clause = [~flag for flag in run] + [flag for flag in (on[d - 1], on[d + s]) if flag is not None]
+                m.guard(m.model.add_bool_or(clause), vid, "min_consecutive_days")
+
+
+def min_consecutive_days_off(m: RosterModel) -> None:
+    """Runs off duty between two dates on duty at least so long: the pattern on(d − 1),
+    off(d … d + s − 1), on(d + s) is forbidden for each s below the minimum."""
+    dates = m.inst.dates
+    for vid in m.vars.by_person:
+        least = m.inst.volunteers[vid].min_consecutive_days_off
+        if not least or least < 2 or not m.follows(vid, "min_consecutive_days_off"):
+            continue
+        on = [m.on_duty(vid, day) for day in dates]
+        for s in range(1, least):
+            for d in range(1, len(dates) - s):
+                before, after = on[d - 1], on[d + s]
+                if before is None or after is None:
+                    continue
+                clause = [~before, ~after] + [flag for flag in on[d : d + s] if flag is not None]
+                m.guard(m.model.add_bool_or(clause), vid, "min_consecutive_days_off")
+
+
+def max_weekends(m: RosterModel) -> None:
+    for vid in m.vars.by_person:
+        limit = m.inst.volunteers[vid].max_weekends
+        if limit is None:
+            continue
+        weekends: dict[object, list] = defaultdict(list)
+        for day in m.inst.dates:
+            saturday = m.inst.weekend(day)
+            if saturday is not None and (flag := m.on_duty(vid, day)) is not None:
+                weekends[saturday].append(flag)
+        if len(weekends) <= limit:
+            continue
+        worked = []
+        for saturday, flags in weekends.items():
+            if len(flags) == 1:
+                worked.append(flags[0])
+                continue
+            # "At least either day" is enough: the limit only pushes it down.
+            weekend = m.model.new_bool_var(f"weekend[{vid},{saturday}]")
+            for flag in flags:
+                m.model.add_implication(flag, weekend)
+            worked.append(weekend)
+        m.guard(m.model.add(cp_model.LinearExpr.sum(worked) <= limit), vid, "max_weekends")
+
+
+def forbidden_sequences(m: RosterModel) -> None:
+    """No slot b on the date after slot a, for each pair (a, b) of the rules.
+
+    With one post a day, the slots a that forbid the same set B are taken together: "at
+    most one of (posts in those slots today, posts in B tomorrow)" is exactly their pairs,
+    one constraint instead of |A| × |B| (a benchmark's 32 slots forbid up to 28 each)."""
+    forbidden = m.inst.forbidden_sequences
+    if not forbidden:
+        return
+    if m.inst.one_post_a_day:
+        groups = _sequence_groups(forbidden)
+    else:
+        groups = [((a,), (b,)) for a, b in sorted(forbidden)]
+    dates = m.inst.dates
+    for vid, posts in m.vars.by_person.items():
+        in_slot: dict[tuple, list] = defaultdict(list)
+        for post, var in posts:
+            in_slot[post.date, post.slot].append(var)
+        for today, tomorrow in zip(dates, dates[1:]):
+            for firsts, seconds in groups:
+                now = [var for a in firsts for var in in_slot.get((today, a), ())]
+                if not now:
+                    continue
+                then = [var for b in seconds for var in in_slot.get((tomorrow, b), ())]
+                if then:
+                    m.model.add_at_most_one(now + then)
+
+
+def _sequence_groups(forbidden: frozenset[tuple[str, str]]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Forbidden pairs as (slots today, slots tomorrow) products: slots grouped by what
+    they forbid after them, or by what forbids them, whichever takes fewer literals."""
+    def grouped(pairs):
+        by_set: dict[frozenset, list[str]] = defaultdict(list)
+        after: dict[str, set] = defaultdict(set)
+        for a, b in pairs:
+            after[a].add(b)
+        for a, following in after.items():
+            by_set[frozenset(following)].append(a)
+        return [(tuple(sorted(a_s)), tuple(sorted(b_s))) for b_s, a_s in by_set.items()]
+
+    forward = grouped(forbidden)
+    backward = [(a_s, b_s) for b_s, a_s in grouped((b, a) for a, b in forbidden)]
+    size = lambda groups: sum(len(a_s) + len(b_s) for a_s, b_s in groups)  # noqa: E731
+    return sorted(forward if size(forward) <= size(backward) else backward)
+
+
 HARD_RULES = (
     coverage_max, no_overlap, max_posts_per_day, max_hours, max_consecutive_days, min_rest_between_days,
-    minors_never_alone, pins,
+    minors_never_alone, pins, max_posts_by_slot, minutes_over_horizon, min_consecutive_days,
+    min_consecutive_days_off, max_weekends, forbidden_sequences,
 )
 
 
@@ -296,10 +556,12 @@ class _StagedSearch:
     """
 
     def __init__(self, inst: Instance, pins: list[Assignment], options: SolveOptions, on_progress, stop,
-                 started: float, keep: frozenset[tuple[str, Post]] = frozenset()):
+                 started: float, keep: frozenset[tuple[str, Post]] = frozenset(),
+                 relaxed: frozenset[tuple[str, str]] = frozenset()):
         self.inst = inst
         self.pins = pins
         self.keep = keep
+        self.relaxed = relaxed
         self.options = options
         self.on_progress = on_progress
         self.stop = stop
@@ -331,7 +593,9 @@ class _StagedSearch:
 
     def run(self) -> tuple[int, RosterModel | None, cp_model.CpSolver | None, int | None]:
         """Returns (status, the model and solver holding the answer, a proven lower bound)."""
-        lean = _model_with_pins(self.inst, self.pins, coverage_only=True, keep=self.keep)
+        if self.inst.weighted_coverage:
+            return self._run_weighted()
+        lean = self._model(coverage_only=True)
         lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
         status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), COVERAGE_SHARE * self._remaining())
         stopped = self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set())
@@ -341,7 +605,7 @@ class _StagedSearch:
         if stopped:
             return cp_model.FEASIBLE, lean, first, None
 
-        full = _model_with_pins(self.inst, self.pins, keep=self.keep)
+        full = self._model()
         if not self.coverage_optimal:
             return self._search_whole(full, lean, first if status == cp_model.FEASIBLE else None)
         values = _valuer(first)
@@ -361,6 +625,24 @@ class _StagedSearch:
             # Stopped or out of time before its first answer: the first stage's answer stands.
             return cp_model.FEASIBLE, lean, first, covered
         return status2, full, second, covered + math.ceil(second.best_objective_bound - 1e-6)
+
+    def _model(self, coverage_only: bool = False) -> RosterModel:
+        return _model_with_pins(self.inst, self.pins, coverage_only, self.keep, relaxed=self.relaxed)
+
+    def _run_weighted(self):
+        """Weighted coverage (version 3): coverage is priced like every other term, so
+        there is no level of it to hold first; the full model is searched once."""
+        full = self._model()
+        objective = sum(t.weight * t.expr for t in full.terms if t.weight)
+        if not isinstance(objective, int):
+            full.model.minimize(objective)
+        status, solver = self._solve(full.model, _ProgressReporter(self, "preferences"))
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, None, None, None
+        self.coverage_optimal = status == cp_model.OPTIMAL
+        if isinstance(objective, int):
+            return status, full, solver, objective
+        return status, full, solver, math.ceil(solver.best_objective_bound - 1e-6)
 
     def _search_whole(self, full: RosterModel, lean: RosterModel, first: cp_model.CpSolver | None):
         """Coverage not proven within its share of the time (a street office's week): search
@@ -450,23 +732,54 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
 
 
 def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                     keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False) -> RosterModel:
-    rm = RosterModel(inst, pins, coverage_only, keep, exact)
+                     keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False,
+                     relaxed: frozenset[tuple[str, str]] = frozenset()) -> RosterModel:
+    rm = RosterModel(inst, pins, coverage_only, keep, exact, relaxed)
     for literal in rm.pin_literals.values():
         rm.model.add(literal == 1)
     return rm
 
 
-def _conflicting_pins(inst: Instance, pins: list[Assignment], options: SolveOptions) -> list[Assignment]:
-    """A small set of pins that cannot hold together, found with CP-SAT assumptions."""
-    rm = RosterModel(inst, pins)
+def _conflict_core(inst: Instance, pins: list[Assignment], relaxed: frozenset[tuple[str, str]],
+                   options: SolveOptions) -> tuple[list[Assignment], list[tuple[str, str]]]:
+    """A small set of pins and people's version-3 rules that cannot hold together, found
+    with CP-SAT assumptions: the core CP-SAT gives, then shrunk by leaving out one member
+    at a time while the rest still cannot hold (as long as the time allows)."""
+    rm = RosterModel(inst, pins, coverage_only=True, relaxed=relaxed, diagnose=True)
     rm.model.clear_objective()
-    rm.model.add_assumptions(list(rm.pin_literals.values()))
-    solver = _parameters(options, options.time_limit_s)
-    if solver.solve(rm.model) != cp_model.INFEASIBLE:
-        return []
-    core = set(solver.sufficient_assumptions_for_infeasibility())
-    return [pin for pin, lit in rm.pin_literals.items() if lit.index in core]
+    named: dict[int, object] = {lit.index: pin for pin, lit in rm.pin_literals.items()}
+    named |= {lit.index: key for key, lit in rm.rule_literals.items()}
+    literals = [*rm.pin_literals.values(), *rm.rule_literals.values()]
+    deadline = time.perf_counter() + options.time_limit_s
+
+    def core_of(assumed: list) -> list | None:
+        """The assumptions CP-SAT blames if `assumed` cannot hold; None if it can or time ran out."""
+        rm.model.clear_assumptions()
+        rm.model.add_assumptions(assumed)
+        solver = _parameters(options, deadline - time.perf_counter())
+        if solver.solve(rm.model) != cp_model.INFEASIBLE:
+            return None
+        blamed = set(solver.sufficient_assumptions_for_infeasibility())
+        return [lit for lit in assumed if lit.index in blamed]
+
+    core = core_of(literals)
+    if not core:
+        return [], []
+    for literal in list(core):
+        if time.perf_counter() >= deadline or len(core) == 1:
+            break
+        if all(lit.index != literal.index for lit in core):
+            continue  # already left out with others by a smaller core
+        smaller = core_of([lit for lit in core if lit.index != literal.index])
+        if smaller:
+            core = smaller
+    members = [named[lit.index] for lit in core]
+    return ([p for p in members if isinstance(p, Assignment)],
+            [key for key in members if not isinstance(key, Assignment)])
+
+
+MAX_DIAGNOSES = 5
+"""Contradictions named and set aside, one after another, before giving up on an answer."""
 
 
 def solve(
@@ -507,14 +820,34 @@ def solve_with_stats(
     if search is None:
         search = _StagedSearch(inst, pins, options, on_progress, stop, started)
         status, rm, solver, bound = search.run()
-    if status == cp_model.INFEASIBLE and pins:
-        # Only pins can make the model infeasible (every other rule can be met by leaving
-        # people out), so find which of them clash and solve the rest without them.
-        together = _conflicting_pins(inst, pins, replace(options, time_limit_s=max(0.5, search._remaining()), workers=1)) or pins
-        conflicts.append(Conflict("pins_together", texts.pins_together(inst, together), tuple(together)))
-        pins = [p for p in pins if p not in together]
-        left = search._remaining()
-        search = _StagedSearch(inst, pins, replace(options, time_limit_s=max(0.5, left)), on_progress, stop, started)
+    relaxed: frozenset[tuple[str, str]] = frozenset()
+    for _ in range(MAX_DIAGNOSES):
+        if status != cp_model.INFEASIBLE:
+            break
+        # Every rule but the pins and the people's version-3 minimums can be met by leaving
+        # people out, so some of these clash: name a small set that cannot hold together,
+        # leave it out (the minimums among it, else its pins) and solve the rest.
+        minimums = [(v.id, rule) for v in scenario.volunteers for rule in MINIMUM_RULES
+                    if getattr(v, rule) and (v.id, rule) not in relaxed]
+        if not pins and not minimums:
+            break
+        diagnosis = replace(options, time_limit_s=max(0.5, search._remaining()), workers=1)
+        core_pins, core_rules = _conflict_core(inst, pins, relaxed, diagnosis)
+        if not core_pins and not core_rules:
+            core_pins, core_rules = list(pins), minimums  # none found in time: every suspect
+        lowered = [key for key in core_rules if key[1] in MINIMUM_RULES]
+        if core_rules:
+            conflicts.append(Conflict("rules_together", texts.rules_together(inst, core_rules, core_pins, bool(lowered)),
+                                      tuple(core_pins)))
+        else:
+            conflicts.append(Conflict("pins_together", texts.pins_together(inst, core_pins), tuple(core_pins)))
+        if lowered:
+            relaxed |= frozenset(lowered)
+        else:
+            dropped = set(core_pins)
+            pins = [p for p in pins if p not in dropped]
+        search = _StagedSearch(inst, pins, _retry_options(options, search, started), on_progress, stop, started,
+                               relaxed=relaxed)
         status, rm, solver, bound = search.run()
 
     wall = time.perf_counter() - started
@@ -527,14 +860,13 @@ def solve_with_stats(
         return Roster(scenario.name, status_name, wall_time_s=wall, warnings=tuple(warnings),
                       conflicts=tuple(conflicts)), stats
 
-    value = _valuer(solver)
     pinned = set(pins)
     assignments = tuple(
         Assignment(vid, post.gate, post.date, post.slot, pinned=Assignment(vid, post.gate, post.date, post.slot, True) in pinned)
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
-    shortages = _shortages(inst, assignments, texts, repair=inst.eligible is not inst.allowed)
-    terms = _term_costs(inst, pins, rm, value)
+    shortages = _shortages(inst, assignments, texts, repair=inst.repair)
+    terms = _term_costs(inst, frozenset((a.volunteer, a.post) for a in assignments))
     # The objective is what the answer costs, term by term: exact, where the solver's own
     # figure is a float that large weights can round.
     objective = sum(t.cost for t in terms)
@@ -546,6 +878,14 @@ def solve_with_stats(
         tuple(warnings), tuple(conflicts), terms, _shortfalls(inst, assignments, texts),
     )
     return roster, stats
+
+
+def _retry_options(options: SolveOptions, search: _StagedSearch, started: float) -> SolveOptions:
+    """The time a search after a set-aside contradiction may use: what is left (at least
+    half a second), counted as the first search counted it."""
+    if options.deterministic:
+        return replace(options, time_limit_s=max(0.5, search._remaining()))  # each search counts its own work
+    return replace(options, time_limit_s=max(options.time_limit_s, time.perf_counter() - started + 0.5))
 
 
 def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple[str, Post]]:
@@ -562,19 +902,17 @@ def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple
     kept = frozenset((vid, post) for vid, post in previous & allowed if post not in vacated)
     pinned = {(p.volunteer, p.post) for p in pins}
     inst.eligible = {
-        vid: [post for post in posts if (vid, post) in kept or (vid, post) in pinned or post in vacated]
+        vid: [post for post in inst.takes(vid, posts) if (vid, post) in kept or (vid, post) in pinned or post in vacated]
         for vid, posts in inst.allowed.items()
     }
+    inst.repair = True
     return kept
 
 
-def _term_costs(inst: Instance, pins: list[Assignment], answered: RosterModel,
-                value: Callable[[cp_model.LinearExprT], int]) -> tuple[TermCost, ...]:
+def _term_costs(inst: Instance, answer: frozenset[tuple[str, Post]]) -> tuple[TermCost, ...]:
     """Every term of the full objective, valued exactly at the answer: an exact model
     with its decisions fixed to the answer, so each term is a plain function of it."""
-    exact = _model_with_pins(inst, pins, exact=True)
-    for key, var in exact.vars.x.items():
-        exact.model.add(var == value(answered.vars.x[key]))
+    exact = RosterModel(inst, [], answer=answer)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 60.0

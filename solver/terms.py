@@ -18,9 +18,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from ortools.sat.python import cp_model
+
+from solver.scenario import DEFAULT_WEIGHTS
 
 if TYPE_CHECKING:
     from solver.model import RosterModel
@@ -42,12 +44,38 @@ class Term:
     weight: int = 0
 
 
-def version_2_terms(m: RosterModel) -> list[Term]:
-    """The weighted soft terms of a version-2 scenario, in `SOFT_TERMS` order."""
-    return [
-        registered_shortfall(m), changes(m), hours_spread(m), nonemployed_off_hours(m),
-        employed_working_hours(m), gate_switches(m), split_days(m), unpreferred_gates(m), unpreferred_slots(m),
-    ]
+def version_2_terms(m: RosterModel, weights: Mapping[str, int]) -> list[Term]:
+    """The weighted soft terms of a version-2 scenario, in `SOFT_TERMS` order, at the
+    scenario's `weights` (`DEFAULT_WEIGHTS` when not named, as the format says).
+
+    A term weighing 0 costs nothing, so the model that searches does not build it (a
+    benchmark's year weighs every one 0: their variables took a third of its model); the
+    model that values an answer builds every one, as the answer reports each."""
+    out = []
+    for build in (registered_shortfall, changes, hours_spread, nonemployed_off_hours, employed_working_hours,
+                  gate_switches, split_days, unpreferred_gates, unpreferred_slots):
+        weight = weights.get(build.__name__, DEFAULT_WEIGHTS[build.__name__])
+        if weight == 0 and not m.exact:
+            out.append(Term(build.__name__, 0, 0, 0))
+        else:
+            term = build(m)
+            out.append(Term(term.name, term.expr, term.upper, weight))
+    return out
+
+
+def version_3_terms(m: RosterModel) -> list[Term]:
+    """Version 3's terms the scenario can pay, in `VERSION_3_TERMS` order: over-cover when
+    a demand rule has an `over_weight`, each kind of request when someone has one."""
+    scenario = m.inst.scenario
+    out = []
+    if any(rule.over_weight > 0 for gate in scenario.gates for rule in gate.demand):
+        out.append(over_cover(m))
+    kinds = {r.wanted for v in scenario.volunteers for r in v.requests}
+    if True in kinds:
+        out.append(_requests(m, wanted=True))
+    if False in kinds:
+        out.append(_requests(m, wanted=False))
+    return out
 
 
 def _count(name: str, variables: list) -> Term:
@@ -73,15 +101,19 @@ def _positive_part(m: RosterModel, expr: cp_model.LinearExprT, upper: int, name:
     return _at_least_max(m, m.model.new_int_var(0, upper, name), [expr, 0])
 
 
-def missing_people(m: RosterModel) -> Term:
+def missing_people(m: RosterModel, weighted: bool = False) -> Term:
+    """People below each post's `min`; with `weighted` (version 3's weighted coverage),
+    each counts its post's `under_weight`."""
     shorts = []
     upper = 0
     for post, demand in m.inst.demand.items():
-        if demand.min == 0:
+        price = demand.under_weight if weighted else 1
+        if demand.min == 0 or price == 0:
             continue
         people = [var for _, var in m.vars.by_post.get(post, [])]
-        shorts.append(_positive_part(m, demand.min - sum(people), demand.min, f"short[{post.gate},{post.date},{post.slot}]"))
-        upper += demand.min
+        short = _positive_part(m, demand.min - sum(people), demand.min, f"short[{post.gate},{post.date},{post.slot}]")
+        shorts.append(short if price == 1 else price * short)
+        upper += price * demand.min
     return Term("missing_people", sum(shorts), upper)
 
 
@@ -281,3 +313,37 @@ def split_days(m: RosterModel) -> Term:
     return _count("split_days", splits)
 
 
+
+
+def over_cover(m: RosterModel) -> Term:
+    """Each person above a post's `min` costs the post's `over_weight` (the hard `max`
+    bounds how many)."""
+    surplus, upper = [], 0
+    for post, demand in m.inst.demand.items():
+        people = [var for _, var in m.vars.by_post.get(post, [])]
+        most = min(demand.max, len(people)) - demand.min
+        if demand.over_weight <= 0 or most <= 0:
+            continue
+        extra = _positive_part(m, cp_model.LinearExpr.sum(people) - demand.min, most,
+                               f"over[{post.gate},{post.date},{post.slot}]")
+        surplus.append(demand.over_weight * extra)
+        upper += demand.over_weight * most
+    return Term("over_cover", cp_model.LinearExpr.sum(surplus), upper)
+
+
+def _requests(m: RosterModel, wanted: bool) -> Term:
+    """`on_requests` (wanted) or `off_requests`: the weights of the requests not granted.
+
+    Whether a person stands in a slot on a date is the plain sum of their posts in it at
+    every gate (a slot overlaps itself, so at most one), so a request needs no variable of
+    its own: 1 − that sum for a wanted one, the sum for an unwanted one."""
+    costs, upper = [], 0
+    for v in m.inst.scenario.volunteers:
+        for r in v.requests:
+            if r.wanted != wanted:
+                continue
+            stands = [var for post, var in m.vars.by_person_day.get((v.id, r.date), ()) if post.slot == r.slot]
+            there = cp_model.LinearExpr.sum(stands)
+            costs.append(r.weight * (1 - there) if wanted else r.weight * there)
+            upper += r.weight
+    return Term("on_requests" if wanted else "off_requests", cp_model.LinearExpr.sum(costs), upper)
