@@ -21,10 +21,20 @@ def fingerprint(s: Scenario) -> str:
     """The version-1 content of a scenario, independent of hash order and of new fields."""
     people = [(v.id, v.name, v.party_member, v.employed, sorted(v.available.items()), v.minor, v.skills, v.building,
                v.max_hours_per_week, sorted(v.unavailable_dates), v.preferred_gates) for v in s.volunteers]
-    gates = [(g.id, g.name, g.demand, g.needs.party_member, sorted(g.needs.skills.items())) for g in s.gates]
+    gates = [(g.id, g.name, [(d.slot, d.min, d.max, d.days) for d in g.demand], g.needs.party_member, sorted(g.needs.skills.items())) for g in s.gates]
     pins = [(a.volunteer, a.gate, a.date, a.slot, a.pinned) for a in s.pinned]
     rules = (s.rules.max_slots_per_day, s.rules.default_max_hours_per_week)
+    # Demand rules as the repr of version 1's four fields, as DemandRule's repr was then.
+    gates = [(gid, name, tuple(_DemandRuleV1(*d) for d in demand), *rest) for gid, name, demand, *rest in gates]
     return hashlib.sha256(repr((s.name, s.start_date, s.days, rules, gates, people, pins)).encode()).hexdigest()[:16]
+
+
+class _DemandRuleV1:
+    def __init__(self, slot, min_, max_, days):
+        self.text = f"DemandRule(slot={slot!r}, min={min_!r}, max={max_!r}, days={days!r})"
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def test_random_scenario_is_what_it_always_was():
