@@ -39,101 +39,138 @@ EMPLOYED_PARTY = "employed_party"
 """Second key of `classify`'s counts: how many of a bucket are employed party members."""
 
 
-def classify(inst: "Instance", post: Post, assignments: Iterable[Assignment]) -> Counter:
+def classify(inst: "Instance", post: Post, assignments: Iterable[Assignment],
+             duties: "dict[str, Duties] | None" = None) -> Counter:
     """How many volunteers fall in each bucket for `post`, given the other assignments;
     `counts[bucket, EMPLOYED_PARTY]` counts the employed party members among them, since
-    a clerk reads "3 of them are employed party members at their cap" differently."""
-    by_volunteer: dict[str, list[Assignment]] = {}
-    for a in assignments:
-        by_volunteer.setdefault(a.volunteer, []).append(a)
+    a clerk reads "3 of them are employed party members at their cap" differently.
+
+    `duties` (from `duties_of`, for the same assignments) saves indexing everyone's posts
+    again when many posts are classified against one roster."""
+    if duties is None:
+        duties = duties_of(inst, assignments)
     slot = inst.slots[post.slot]
     limit = inst.scenario.rules.max_slots_per_day
     counts: Counter = Counter()
+    nobody = Duties(inst, ())
     for v in inst.scenario.volunteers:
-        bucket = _bucket(inst, v, post, by_volunteer.get(v.id, []), slot.minutes, limit)
+        bucket = _bucket(inst, v, post, duties.get(v.id, nobody), slot.minutes, limit)
         counts[bucket] += 1
         if v.employed and v.party_member:
             counts[bucket, EMPLOYED_PARTY] += 1
     return counts
 
 
-def _bucket(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], minutes: int, limit: int | None) -> str:
+def duties_of(inst: "Instance", assignments: Iterable[Assignment]) -> "dict[str, Duties]":
+    """Each volunteer's posts, indexed (see `classify`)."""
+    by_volunteer: dict[str, list[Assignment]] = {}
+    for a in assignments:
+        by_volunteer.setdefault(a.volunteer, []).append(a)
+    return {vid: Duties(inst, mine) for vid, mine in by_volunteer.items()}
+
+
+class Duties:
+    """One person's posts, indexed by what the buckets ask: a post's bucket then costs the
+    same whether the person stands 5 posts or a benchmark's 250 (a year's short posts are
+    classified against 150 people)."""
+
+    __slots__ = ("posts", "on_date", "minutes", "per_slot", "weekends")
+
+    def __init__(self, inst: "Instance", mine: Iterable[Assignment]):
+        self.posts: set[Post] = set()
+        self.on_date: dict[dt.date, list[Assignment]] = {}
+        self.minutes = 0
+        self.per_slot: Counter = Counter()
+        self.weekends: set[dt.date] = set()
+        for a in mine:
+            self.posts.add(a.post)
+            self.on_date.setdefault(a.date, []).append(a)
+            self.minutes += inst.slots[a.slot].minutes
+            self.per_slot[a.slot] += 1
+            saturday = inst.weekend(a.date)
+            if saturday is not None:
+                self.weekends.add(saturday)
+
+    def near(self, day: dt.date, days: int) -> Iterable[Assignment]:
+        """The posts on other dates at most `days` away."""
+        for k in range(1, days + 1):
+            for other in (day - dt.timedelta(days=k), day + dt.timedelta(days=k)):
+                yield from self.on_date.get(other, ())
+
+    def run(self, day: dt.date, step: int) -> dt.date:
+        """The last date of the run on duty from `day` (taken as on duty) going `step` days at a time."""
+        one = dt.timedelta(days=step)
+        while day + one in self.on_date:
+            day += one
+        return day
+
+
+def _bucket(inst: "Instance", v: Volunteer, post: Post, mine: "list[Assignment] | Duties", minutes: int,
+            limit: int | None) -> str:
+    duties = mine if isinstance(mine, Duties) else Duties(inst, mine)
     why = inst.why_ineligible(v, post)
-    if any(a.post == post for a in mine):
+    if post in duties.posts:
         return HERE
     if why == Ineligible.EMPLOYED_RULE:
         return EMPLOYED_RULE
     if why is not None:
         return UNAVAILABLE
-    if any(a.date == post.date and inst.slots_overlap(a.slot, post.slot) for a in mine):
+    today = duties.on_date.get(post.date, ())
+    if any(inst.slots_overlap(a.slot, post.slot) for a in today):
         return BUSY
-    if limit is not None and sum(a.date == post.date for a in mine) >= limit:
+    if limit is not None and len(today) >= limit:
         return DAY_FULL
     cap = inst.cap_minutes(v)
-    if cap is not None and sum(inst.slots[a.slot].minutes for a in mine) + minutes > cap:
+    if cap is not None and duties.minutes + minutes > cap:
         return AT_CAP
     rest = inst.scenario.rules.min_rest_hours
     if rest:
+        # Posts k days apart are at least (k − 1) days apart in time: only the nearer can clash.
         start, end = inst.post_span(post)
-        for a in mine:
-            if a.date != post.date:
-                other_start, other_end = inst.post_span(a.post)
-                if max(start - other_end, other_start - end) < rest * 60:
-                    return REST
+        for a in duties.near(post.date, int(rest * 60 // (24 * 60)) + 1):
+            other_start, other_end = inst.post_span(a.post)
+            if max(start - other_end, other_start - end) < rest * 60:
+                return REST
     forbidden = inst.forbidden_sequences
     if forbidden:
-        for a in mine:
-            step = (a.date - post.date).days
-            if (step == -1 and (a.slot, post.slot) in forbidden) or (step == 1 and (post.slot, a.slot) in forbidden):
-                return REST
+        one = dt.timedelta(days=1)
+        if any((a.slot, post.slot) in forbidden for a in duties.on_date.get(post.date - one, ())) or any(
+                (post.slot, a.slot) in forbidden for a in duties.on_date.get(post.date + one, ())):
+            return REST
     streak = inst.max_consecutive_days(v)
     if streak is not None:
-        on_duty = {a.date for a in mine} | {post.date}
-        run, day = 1, post.date
-        while (day := day - dt.timedelta(days=1)) in on_duty:
-            run += 1
-        day = post.date
-        while (day := day + dt.timedelta(days=1)) in on_duty:
-            run += 1
-        if run > streak:
+        if (duties.run(post.date, 1) - duties.run(post.date, -1)).days + 1 > streak:
             return STREAK
-    if _breaks_own_rules(inst, v, post, mine, minutes):
+    if _breaks_own_rules(inst, v, post, duties, minutes):
         return OWN_RULES
     return MINOR_ONLY if v.minor else FREE
 
 
-def _breaks_own_rules(inst: "Instance", v: Volunteer, post: Post, mine: list[Assignment], minutes: int) -> bool:
+def _breaks_own_rules(inst: "Instance", v: Volunteer, post: Post, duties: Duties, minutes: int) -> bool:
     """Whether this post, added to the person's others, breaks a version-3 rule of theirs."""
     limit = v.max_posts_by_slot.get(post.slot)
-    if limit is not None and sum(a.slot == post.slot for a in mine) >= limit:
+    if limit is not None and duties.per_slot[post.slot] >= limit:
         return True
-    if v.max_minutes is not None and sum(inst.slots[a.slot].minutes for a in mine) + minutes > v.max_minutes:
+    if v.max_minutes is not None and duties.minutes + minutes > v.max_minutes:
         return True
     saturday = inst.weekend(post.date)
     if v.max_weekends is not None and saturday is not None:
-        weekends = {inst.weekend(a.date) for a in mine} - {None}
-        if saturday not in weekends and len(weekends) >= v.max_weekends:
+        if saturday not in duties.weekends and len(duties.weekends) >= v.max_weekends:
             return True
     if v.min_consecutive_days or v.min_consecutive_days_off:
         # The runs inside the horizon this post would end up in: its own run on duty, and
         # the runs off duty on either side of it.
-        on_duty = {a.date for a in mine} | {post.date}
         first, last = inst.dates[0], inst.dates[-1]
-        one = dt.timedelta(days=1)
-        start = post.date
-        while start - one in on_duty:
-            start -= one
-        end = post.date
-        while end + one in on_duty:
-            end += one
+        start, end = duties.run(post.date, -1), duties.run(post.date, 1)
         if v.min_consecutive_days and first < start and end < last and (end - start).days + 1 < v.min_consecutive_days:
             return True
-        if v.min_consecutive_days_off:
-            before = max((d for d in on_duty if d < start), default=None)
-            after = min((d for d in on_duty if d > end), default=None)
-            for gap in ((start - before).days - 1 if before else 0, (after - end).days - 1 if after else 0):
-                if 0 < gap < v.min_consecutive_days_off:
-                    return True
+        least_off = v.min_consecutive_days_off
+        if least_off:
+            # A run off duty shorter than the minimum, beside this run, ends within that many days.
+            for edge, step in ((start, -1), (end, 1)):
+                for gap in range(1, least_off):
+                    if edge + dt.timedelta(days=step * (gap + 1)) in duties.on_date:
+                        return True
     return False
 
 

@@ -33,7 +33,7 @@ from typing import Callable
 from ortools.sat.python import cp_model
 
 from solver.conflicts import find_conflicts
-from solver.explain import Texts, classify
+from solver.explain import Texts, classify, duties_of
 from solver.instance import Instance
 from solver.terms import (
     Term,
@@ -947,6 +947,7 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
     for a in assignments:
         at_post[a.post].append(a.volunteer)
     out = []
+    duties = duties_of(inst, assignments)
     for post, demand in inst.demand.items():
         people = [inst.volunteers[vid] for vid in at_post.get(post, [])]
         missing = max(0, demand.min - len(people))
@@ -959,7 +960,7 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
                  if n - sum(k in v.skills for v in people) > 0},
             )
         if missing or not unmet.is_empty():
-            counts = classify(inst, post, assignments)
+            counts = classify(inst, post, assignments, duties)
             out.append(Shortage(post.gate, post.date, post.slot, missing, unmet,
                                 texts.shortage(inst, post, missing, unmet, counts, repair)))
     return out
