@@ -750,14 +750,22 @@ def _conflict_core(inst: Instance, pins: list[Assignment], relaxed: frozenset[tu
     named: dict[int, object] = {lit.index: pin for pin, lit in rm.pin_literals.items()}
     named |= {lit.index: key for key, lit in rm.rule_literals.items()}
     literals = [*rm.pin_literals.values(), *rm.rule_literals.values()]
-    deadline = time.perf_counter() + options.time_limit_s
+    # The budget is counted as the search counts it, so that a deterministic solve names
+    # the same set on any machine.
+    started, work = time.perf_counter(), [0.0]
+
+    def left() -> float:
+        used = work[0] if options.deterministic else time.perf_counter() - started
+        return options.time_limit_s - used
 
     def core_of(assumed: list) -> list | None:
         """The assumptions CP-SAT blames if `assumed` cannot hold; None if it can or time ran out."""
         rm.model.clear_assumptions()
         rm.model.add_assumptions(assumed)
-        solver = _parameters(options, deadline - time.perf_counter())
-        if solver.solve(rm.model) != cp_model.INFEASIBLE:
+        solver = _parameters(options, left())
+        status = solver.solve(rm.model)
+        work[0] += solver.deterministic_time
+        if status != cp_model.INFEASIBLE:
             return None
         blamed = set(solver.sufficient_assumptions_for_infeasibility())
         return [lit for lit in assumed if lit.index in blamed]
@@ -766,7 +774,7 @@ def _conflict_core(inst: Instance, pins: list[Assignment], relaxed: frozenset[tu
     if not core:
         return [], []
     for literal in list(core):
-        if time.perf_counter() >= deadline or len(core) == 1:
+        if left() <= 0 or len(core) == 1:
             break
         if all(lit.index != literal.index for lit in core):
             continue  # already left out with others by a smaller core

@@ -381,6 +381,21 @@ def test_a_minimum_against_a_limit_names_the_limit():
     assert r.assignments == ()
 
 
+def test_pins_against_a_limit_are_left_out_and_the_limit_named():
+    weekends = [SAT, "2026-12-05"]
+    s = make3([person("v1", "张三", max_weekends=1), person("v2")],
+              [gate("east", "东门", need("eve", 1, days=weekends))], days=14,
+              pinned=[{"volunteer": "v1", "gate": "east", "date": day, "slot": "eve"} for day in weekends])
+    r = solve(s, replace(FAST, deterministic=True))
+    assert r.status == "INFEASIBLE"
+    (conflict,) = r.conflicts
+    assert conflict.rule == "rules_together" and len(conflict.pins) == 2
+    assert "at most 1 weekends on duty" in conflict.message and "leaves out the pins" in conflict.message
+    assert_valid(s, r)
+    assert sorted(a.date.isoformat() for a in r.assignments) == weekends  # the rest solved
+    assert solve(s, replace(FAST, deterministic=True)).conflicts == r.conflicts
+
+
 # --- every answer keeps every rule -----------------------------------------------------
 
 MINIMUMS = {"min_minutes", "min_consecutive_days", "min_consecutive_days_off"}
