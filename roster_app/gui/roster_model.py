@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -37,7 +38,7 @@ from PySide6.QtGui import QColor, QFont
 
 from roster_app.gui.kinds import kind_style, skill_label
 from roster_app.gui.week_data import WeekData
-from solver.scenario import Gate, Needs, Post, Slot
+from solver.scenario import Gate, Needs, Post, Shortage, Slot
 from solver.validate import Violation
 
 
@@ -75,6 +76,13 @@ class PostState(enum.IntEnum):
     SHORT = 2
 
 
+class _Cell(NamedTuple):
+    post: Post
+    names: list[CellName]
+    state: PostState
+    shortage: Shortage | None
+
+
 @dataclass(frozen=True)
 class CellName:
     """One name in a cell: who, of which kind, and whether the assignment is pinned (锁定)."""
@@ -106,6 +114,10 @@ class RosterGridModel(QAbstractTableModel):
         super().__init__(parent)
         self._week: WeekData | None = None
         self._rows: list[tuple[Gate, Slot]] = []
+        # (row, column) -> what the cell shows that takes work to find (post, names, state,
+        # shortage): the delegate asks several roles of each cell it measures or paints,
+        # 2,240 cells on a street office's week. Forgotten for the cells an edit changes.
+        self._cells: dict[tuple[int, int], _Cell] = {}
 
     # --- data in ------------------------------------------------------------------------
 
@@ -118,6 +130,7 @@ class RosterGridModel(QAbstractTableModel):
             if week is not None
             else []
         )
+        self._cells = {}
         self.endResetModel()
 
     def update_week(self, week: WeekData) -> None:
@@ -136,20 +149,26 @@ class RosterGridModel(QAbstractTableModel):
         self._week = week
         self._rows = [(gate, slot) for gate in week.scenario.gates for slot in week.scenario.slots]
         if not self._rows:
+            self._cells = {}
             return
         changed = changed_posts(old, week)
         if changed is None:  # more than the posts' people changed: every cell may differ
+            self._cells = {}
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(week.dates) - 1))
             return
         # Only the cells that changed: a street office's week has over two thousand, and
         # the view lays out and repaints what it is told changed.
         row_of = {(gate.id, slot.id): row for row, (gate, slot) in enumerate(self._rows)}
         column_of = {day: column for column, day in enumerate(week.dates)}
-        for post in sorted(changed, key=lambda p: (row_of.get((p.gate, p.slot), -1), p.date)):
+        cells = []
+        for post in changed:
             row, column = row_of.get((post.gate, post.slot)), column_of.get(post.date)
             if row is not None and column is not None:
-                index = self.index(row, column)
-                self.dataChanged.emit(index, index)
+                cells.append((row, column))
+                self._cells.pop((row, column), None)
+        for row, column in sorted(cells):
+            index = self.index(row, column)
+            self.dataChanged.emit(index, index)
 
     def week(self) -> WeekData | None:
         return self._week
@@ -181,24 +200,31 @@ class RosterGridModel(QAbstractTableModel):
         # Selectable so the clerk can see which post a tooltip belongs to; not editable yet.
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    def cell(self, row: int, column: int) -> "_Cell":
+        """(post, names, state, shortage) of a cell, as `data` answers PostRole, NamesRole,
+        StateRole and ShortageRole; the names are not to be changed."""
+        cell = self._cells.get((row, column))
+        if cell is None:
+            week = self._week
+            post = self.post_at(row, column)
+            shortage = week.shortage_at.get(post)
+            state = PostState.SHORT if shortage else PostState.OPEN if post in week.staffing else PostState.CLOSED
+            cell = self._cells[row, column] = _Cell(post, self._names(post), state, shortage)
+        return cell
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self._week is None:
             return None
         week = self._week
-        post = self.post_at(index.row(), index.column())
-        open_ = post in week.staffing
-        shortage = week.shortage_at.get(post)
-        state = PostState.SHORT if shortage else PostState.OPEN if open_ else PostState.CLOSED
+        post, names, state, shortage = self.cell(index.row(), index.column())
 
         if role == Qt.ItemDataRole.DisplayRole:
-            names = [
-                n.name + ("🔒" if n.pinned else "") for n in self._names(post)
-            ]
-            if state == PostState.CLOSED and not names:
+            shown = [n.name + ("🔒" if n.pinned else "") for n in names]
+            if state == PostState.CLOSED and not shown:
                 return self.tr("不开放")
-            return "、".join(names)
+            return "、".join(shown)
         if role == self.NamesRole:
-            return self._names(post)
+            return list(names)
         if role == self.StateRole:
             return state
         if role == self.PostRole:
@@ -356,8 +382,8 @@ def describe_needs(needs: Needs) -> list[str]:
 
 def describe_post(week: WeekData, post: Post) -> str:
     """"东门 早班 11-23 周一"."""
-    gate = next((g.name for g in week.scenario.gates if g.id == post.gate), post.gate)
-    slot = next((s.name for s in week.scenario.slots if s.id == post.slot), post.slot)
+    gate = week.gate_names.get(post.gate, post.gate)
+    slot = week.slot_names.get(post.slot, post.slot)
     return f"{gate} {slot} {post.date:%m-%d} {weekday_label(post.date)}"
 
 

@@ -80,8 +80,9 @@ class WeekData:
 
     # --- the week's posts ---------------------------------------------------------------
 
-    @property
+    @cached_property
     def dates(self) -> tuple[dt.date, ...]:
+        # Remembered: the grid asks for every cell it paints or measures.
         return self.scenario.dates
 
     @property
@@ -127,6 +128,14 @@ class WeekData:
     @cached_property
     def volunteer_names(self) -> dict[str, str]:
         return {v.id: v.name for v in self.scenario.volunteers}
+
+    @cached_property
+    def gate_names(self) -> dict[str, str]:
+        return {g.id: g.name for g in self.scenario.gates}
+
+    @cached_property
+    def slot_names(self) -> dict[str, str]:
+        return {s.id: s.name for s in self.scenario.slots}
 
     @cached_property
     def slot_minutes(self) -> dict[str, int]:

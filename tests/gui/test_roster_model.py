@@ -134,3 +134,54 @@ def test_repainting_the_grid_many_times_does_not_exhaust_none(qapp, model):
     for _ in range(300):
         view.grab()
     view.deleteLater()
+
+
+ROLES = (DISPLAY, RosterGridModel.NamesRole, RosterGridModel.StateRole, RosterGridModel.PostRole,
+         RosterGridModel.ShortageRole, RosterGridModel.ProblemsRole, RosterGridModel.GateStartRole,
+         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def everything(model: RosterGridModel) -> list:
+    return [model.index(r, c).data(role) for r in range(model.rowCount()) for c in range(model.columnCount())
+            for role in ROLES]
+
+
+def test_after_edits_every_cell_says_what_a_fresh_model_says(model):
+    """The model remembers what its cells show; an edit must leave none of it stale."""
+    from solver.scenario import Assignment
+
+    week = model.week()
+    everything(model)  # every cell remembered
+    first = week.assignments[0]
+    moved = Assignment(first.volunteer, first.gate, first.date + dt.timedelta(days=1), first.slot, True)
+    for assignments in ((moved,) + week.assignments[1:], week.assignments[1:], week.assignments + (
+            Assignment("v4", first.gate, first.date, first.slot),)):
+        edited = week.edited(week.derive(assignments))
+        model.update_week(edited)
+        fresh = RosterGridModel()
+        fresh.set_week(edited)
+        assert everything(model) == everything(fresh)
+        model.update_week(week)  # and back (undo)
+        fresh.set_week(week)
+        assert everything(model) == everything(fresh)
+
+
+def test_each_row_is_as_tall_as_qt_would_make_it(qapp, model):
+    """The grid works out its rows' heights itself (faster than QTableView asking the
+    delegate through Qt); they must be what QTableView.sizeHintForRow gives."""
+    from PySide6.QtWidgets import QTableView
+
+    from roster_app.gui.grid_view import RosterGridView
+
+    view = RosterGridView()
+    view.setModel(model)
+    for width in (900, 520):  # wide, and narrow enough that names wrap
+        view.resize(width, 500)
+        view.show()
+        qapp.processEvents()
+        assert [view._row_needs(r) for r in range(model.rowCount())] == [
+            max(QTableView.sizeHintForRow(view, r), view.verticalHeader().sectionSizeHint(r))
+            for r in range(model.rowCount())]
+    heights = {view._row_needs(r) for r in range(model.rowCount())}
+    assert len(heights) > 1  # some cells hold more chips than others
+    view.deleteLater()
