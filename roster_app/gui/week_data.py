@@ -23,7 +23,7 @@ from typing import Mapping
 
 from dataclasses import replace
 
-from solver.explain import EMPLOYED_PARTY, Texts, _bucket, classify
+from solver.explain import EMPLOYED_PARTY, Duties, Texts, _bucket, classify, duties_of
 from solver.instance import Demand, Instance
 from solver.scenario import Assignment, Needs, Post, Roster, Scenario, Shortage, Shortfall, TermCost
 from solver.validate import Violation, hard_violations, objective_terms
@@ -324,7 +324,7 @@ def _by_volunteer(assignments) -> dict[str, list[Assignment]]:
 
 def _shift(inst: Instance, counts: Counter, post: Post, moved: list, sign: int) -> Counter:
     """`counts` at `post` with the moved people taken from their old bucket to their new one
-    (sign 1), or back (sign -1); `moved` is [(volunteer, old assignments, new ones)]."""
+    (sign 1), or back (sign -1); `moved` is [(volunteer, old posts, new posts)] (`Duties`)."""
     out = Counter(counts)
     minutes = inst.slots[post.slot].minutes
     limit = inst.scenario.rules.max_slots_per_day
@@ -360,7 +360,7 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
         for vid in old_mine.keys() | new_mine.keys():
             old, new = old_mine.get(vid, []), new_mine.get(vid, [])
             if old != new and vid in inst.volunteers:
-                moved.append((inst.volunteers[vid], old, new))
+                moved.append((inst.volunteers[vid], Duties(inst, old), Duties(inst, new)))
         moved.sort(key=lambda m: m[0].id)
     counts_at: dict[Post, Counter] = {}
     base_counts: dict[Post, Counter] = {}
@@ -369,6 +369,7 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
         if a.volunteer in inst.volunteers and a.volunteer not in at_post[a.post]:
             at_post[a.post].append(a.volunteer)
     out = []
+    duties = None  # everyone's posts indexed, once, if a post must be classified afresh
     for post, demand in inst.demand.items():
         people = [inst.volunteers[vid] for vid in at_post.get(post, [])]
         missing = max(0, demand.min - len(people))
@@ -382,7 +383,9 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
             if known is not None and post in known:
                 counts = _shift(inst, known[post], post, moved, 1)
             else:
-                counts = classify(inst, post, assignments)
+                if duties is None:
+                    duties = duties_of(inst, assignments)
+                counts = classify(inst, post, assignments, duties)
                 if base is not None and known is None:
                     base_counts[post] = _shift(inst, counts, post, moved, -1)
             counts_at[post] = counts
