@@ -121,8 +121,12 @@ class AssignmentVars:
         self.by_person: dict[str, list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         named = sum(len(posts) for posts in inst.eligible.values()) <= LARGE_MODEL_VARIABLES
         unnamed = _unnamed_bool_var(model)
-        constants = (model.new_constant(0), model.new_constant(1))
+        constants = (model.new_constant(0), model.new_constant(1)) if answer is not None else ()
+        x, by_post, by_person_day = self.x, self.by_post, self.by_person_day
         for vid, posts in inst.eligible.items():
+            if not posts:
+                continue  # by_person holds only people with a post to decide
+            mine = self.by_person[vid]
             for post in posts:
                 if answer is not None:
                     var = constants[(vid, post) in answer]
@@ -130,10 +134,11 @@ class AssignmentVars:
                     var = model.new_bool_var(f"x[{vid},{post.gate},{post.date},{post.slot}]")
                 else:
                     var = unnamed()
-                self.x[vid, post] = var
-                self.by_post[post].append((vid, var))
-                self.by_person_day[vid, post.date].append((post, var))
-                self.by_person[vid].append((post, var))
+                pair = (post, var)
+                x[vid, post] = var
+                by_post[post].append((vid, var))
+                by_person_day[vid, post.date].append(pair)
+                mine.append(pair)
 
     def get(self, vid: str, post: Post) -> cp_model.IntVar | None:
         return self.x.get((vid, post))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from ortools.sat.python import cp_model
 
-from solver.scenario import DEFAULT_WEIGHTS
+from solver.scenario import DEFAULT_WEIGHTS, SOFT_TERMS
 
 if TYPE_CHECKING:
     from solver.model import RosterModel
@@ -51,12 +51,13 @@ def version_2_terms(m: RosterModel, weights: Mapping[str, int]) -> list[Term]:
     A term weighing 0 costs nothing, so the model that searches does not build it (a
     benchmark's year weighs every one 0: their variables took a third of its model); the
     model that values an answer builds every one, as the answer reports each."""
+    builders = (registered_shortfall, changes, hours_spread, nonemployed_off_hours, employed_working_hours,
+                gate_switches, split_days, unpreferred_gates, unpreferred_slots)
     out = []
-    for build in (registered_shortfall, changes, hours_spread, nonemployed_off_hours, employed_working_hours,
-                  gate_switches, split_days, unpreferred_gates, unpreferred_slots):
-        weight = weights.get(build.__name__, DEFAULT_WEIGHTS[build.__name__])
+    for name, build in zip(SOFT_TERMS, builders):
+        weight = weights.get(name, DEFAULT_WEIGHTS[name])
         if weight == 0 and not m.exact:
-            out.append(Term(build.__name__, 0, 0, 0))
+            out.append(Term(name, 0, 0, 0))
         else:
             term = build(m)
             out.append(Term(term.name, term.expr, term.upper, weight))
