@@ -54,6 +54,7 @@ class FittedTableView(QTableView):
         super().__init__(parent)
         self.setItemDelegate(QStyledItemDelegate(self))
         self._source: QAbstractItemModel | None = None
+        self._roles: list[tuple[int, bool]] = []  # (role, whether the model may answer it)
         # Column -> source row -> width; a column missing is measured afresh when asked.
         self._widths: dict[int, list[int]] = {}
         self._dirty: set[int] = set()  # source rows to measure again in the columns kept
@@ -81,6 +82,9 @@ class FittedTableView(QTableView):
         self._source = model
         while isinstance(self._source, QAbstractProxyModel):
             self._source = self._source.sourceModel()
+        # A model that says which roles it answers (`answered_roles`) is asked only those.
+        answered = getattr(self._source, "answered_roles", None)
+        self._roles = [(role, answered is None or role in answered) for role in _SIZE_ROLES]
         self._forget_all()
 
     def _connections(self, model: QAbstractItemModel) -> list:
@@ -139,7 +143,8 @@ class FittedTableView(QTableView):
 
     def _cell_width(self, index: QModelIndex) -> int:
         model = index.model()
-        text, decoration, font, check, size = (model.data(index, role) for role in _SIZE_ROLES)
+        text, decoration, font, check, size = [model.data(index, role) if asked else None
+                                               for role, asked in self._roles]
         if size is not None:
             return QSize(size).width()
         look = (index.column(), text is None, _look_key(decoration), _look_key(font), check)

@@ -79,6 +79,8 @@ class VolunteerListModel(QAbstractTableModel):
     VolunteerIdRole = Qt.ItemDataRole.UserRole + 2
     KindRole = Qt.ItemDataRole.UserRole + 3
     assert {SortRole, VolunteerIdRole, KindRole} <= _ANSWERED
+    answered_roles = _ANSWERED
+    """Every role `data` may answer (others are None): `FittedTableView` asks only these."""
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -26,9 +26,11 @@ class CountingModel(QStandardItemModel):
     def __init__(self, *args):
         super().__init__(*args)
         self.asked: set[int] = set()
+        self.roles: set[int] = set()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         self.asked.add(index.row())
+        self.roles.add(role)
         return super().data(index, role)
 
 
@@ -107,6 +109,22 @@ def test_a_changed_row_is_the_only_one_asked_again(table):
     widths(table)
     assert model.asked == {4, 40}
     assert widths(table) == qt_widths(table)  # (which asks every row)
+
+
+def test_a_model_that_names_its_roles_is_asked_only_those(qtbot):
+    class Plain(CountingModel):
+        answered_roles = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole})
+
+    model = Plain(0, 2)
+    for i in range(5):
+        model.appendRow([QStandardItem("名字" * i), QStandardItem(str(i))])
+    view = FittedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    model.roles.clear()
+    mine = widths(view)
+    assert model.roles == {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole}
+    assert mine == qt_widths(view)  # (it answers nothing else: the same widths)
 
 
 # --- the volunteer list of the main window ------------------------------------------------------
