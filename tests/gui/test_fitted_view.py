@@ -26,11 +26,11 @@ class CountingModel(QStandardItemModel):
     def __init__(self, *args):
         super().__init__(*args)
         self.asked: set[int] = set()
-        self.roles: set[int] = set()
+        self.roles: set[tuple[int, int, int]] = set()  # (row, column, role)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         self.asked.add(index.row())
-        self.roles.add(role)
+        self.roles.add((index.row(), index.column(), role))
         return super().data(index, role)
 
 
@@ -111,19 +111,21 @@ def test_a_changed_row_is_the_only_one_asked_again(table):
     assert widths(table) == qt_widths(table)  # (which asks every row)
 
 
-def test_a_model_that_names_its_roles_is_asked_only_those(qtbot):
+def test_a_model_that_names_its_roles_is_asked_the_others_for_one_cell_per_look(qtbot):
+    """(The delegate gives one cell of each look its options, asking every role.)"""
     class Plain(CountingModel):
         answered_roles = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole})
 
     model = Plain(0, 2)
-    for i in range(5):
+    for i in range(8):
         model.appendRow([QStandardItem("名字" * i), QStandardItem(str(i))])
     view = FittedTableView()
     qtbot.addWidget(view)
     view.setModel(model)
     model.roles.clear()
     mine = widths(view)
-    assert model.roles == {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole}
+    others = {(row, column) for row, column, role in model.roles if role not in Plain.answered_roles}
+    assert len(others) == 2  # one cell of each column's single look
     assert mine == qt_widths(view)  # (it answers nothing else: the same widths)
 
 
