@@ -12,7 +12,11 @@ specification, so that a mistake in one is caught by the other instead of copied
 
 The rules are a list of small check functions (`CHECKS`); each takes the precomputed
 `_Facts` about the roster and yields `Violation`s. Adding a rule means adding a function
-to that list.
+to that list. What the scenario alone decides (open posts, workdays, hour caps, who has
+which of the rarer rules, the minutes each person could serve) is worked out once per
+scenario object (`_ScenarioFacts`) and kept for the next roster of the same scenario: the
+window checks its week after every hand edit, and a benchmark's year has 11,000 open
+posts. A check whose rule nobody in the scenario has costs nothing.
 
 Version 2 of the format adds hard rules (allowed gates, the minors' latest end, kind and
 minor hour caps, consecutive days, rest between days) and a roster that reports the cost
@@ -34,7 +38,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter, defaultdict
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
@@ -97,41 +102,34 @@ def is_workday(scenario: Scenario, day: dt.date) -> bool:
     return day.weekday() < 5 if official is None else official
 
 
-def _rule_applies(scenario: Scenario, days: object, day: dt.date) -> bool:
-    if days == "all":
-        return True
-    if days == "workdays":
-        return is_workday(scenario, day)
-    if days == "rest_days":
-        return not is_workday(scenario, day)
-    return day in tuple(days)  # type: ignore[arg-type]  # an explicit list of dates
-
-
 def post_rules(scenario: Scenario) -> dict[Post, DemandRule]:
     """Every open post of the horizon with the demand rule that sets it (the last one of
     its gate that applies to the slot and date; see `open_posts`)."""
+    return dict(_scenario_facts(scenario).rules_of_posts)
+
+
+def _post_rules(scenario: Scenario, workday: dict[dt.date, bool]) -> dict[Post, DemandRule]:
+    # `post_rules` from each date's workday verdict (the official calendar is slow to
+    # ask, so it is asked once per date, not once per gate and rule).
     slot_ids = {s.id for s in scenario.slots}
     posts: dict[Post, DemandRule] = {}
     dates = scenario.dates
-    # Each date's workday verdict once, not once per gate and rule: the official
-    # calendar is slow to ask, and the live check runs this after every hand edit.
-    workday = {day: is_workday(scenario, day) for day in dates}
     for gate in scenario.gates:
         for rule in gate.demand:
             if rule.slot not in slot_ids:
                 continue  # a reader error; no post can exist in an unknown slot
             days = rule.days
-            for day in dates:
-                if days == "all":
-                    applies = True
-                elif days == "workdays":
-                    applies = workday[day]
-                elif days == "rest_days":
-                    applies = not workday[day]
-                else:
-                    applies = _rule_applies(scenario, days, day)
-                if applies:
-                    posts[Post(gate.id, day, rule.slot)] = rule
+            if days == "all":
+                chosen = dates
+            elif days == "workdays":
+                chosen = [day for day in dates if workday[day]]
+            elif days == "rest_days":
+                chosen = [day for day in dates if not workday[day]]
+            else:  # an explicit list of dates, kept in the horizon's order
+                listed = frozenset(days)  # type: ignore[arg-type]
+                chosen = [day for day in dates if day in listed]
+            for day in chosen:
+                posts[Post(gate.id, day, rule.slot)] = rule
     return posts
 
 
@@ -142,7 +140,7 @@ def open_posts(scenario: Scenario) -> dict[Post, tuple[int, int]]:
     an earlier one, even with min 0 and max 0: such a post stays open (with room for
     nobody) rather than becoming closed.
     """
-    return {post: (rule.min, rule.max) for post, rule in post_rules(scenario).items()}
+    return dict(_scenario_facts(scenario).open)
 
 
 def _exact(number: float | int) -> Fraction:
@@ -219,19 +217,189 @@ def coverage_totals(scenario: Scenario, assignments: Iterable[Assignment]) -> tu
 def _coverage(scenario: Scenario, assignments: Iterable[Assignment], weighted: bool) -> tuple[int, int]:
     # `weighted`: each missing person counts its post's `under_weight` (version 3's
     # weighted coverage) instead of 1.
-    volunteers = {v.id: v for v in scenario.volunteers}
-    people: dict[Post, set[str]] = defaultdict(set)
+    fixed = _scenario_facts(scenario)
+    volunteers = fixed.volunteers
+    people: dict[_PostKey, set[str]] = defaultdict(set)
     for a in assignments:
         if a.volunteer in volunteers:
-            people[a.post].add(a.volunteer)
-    gates = {g.id: g for g in scenario.gates}
+            people[a.gate, a.date, a.slot].add(a.volunteer)
+    gates = fixed.gates
     missing = unmet = 0
-    for post, rule in post_rules(scenario).items():
-        here = [volunteers[v] for v in people.get(post, ())]
+    for key, rule in fixed.rule_at.items():
+        here = people.get(key, ())
         missing += max(0, rule.min - len(here)) * (rule.under_weight if weighted else 1)
         if rule.max > 0:  # a post with room for nobody has no needs (scenario format, "Needs")
-            unmet += _unmet(gates[post.gate].needs, here).total()
+            needs = gates[key[0]].needs
+            if not needs.is_empty():  # empty needs lack nothing, whoever stands there
+                unmet += _unmet(needs, [volunteers[v] for v in here]).total()
     return missing, unmet
+
+
+# --- what the scenario alone decides, worked out once per scenario ------------------------
+
+_PostKey = tuple[str, dt.date, str]
+"""A post as (gate, date, slot): what the checks look posts up by (a `Post` is built only
+for a violation, as making and hashing one per assignment costs more than the check)."""
+
+
+class _ScenarioFacts:
+    """What the checks and terms need to know about the scenario alone: lookups by id, each
+    date's workday and weekday, the open posts with their demand rules, each slot's
+    minutes and whether it overlaps working hours, the hour caps, who has each of the
+    rules most people do not use, and (when a term asks) how many minutes of posts each
+    volunteer may take by the fixed rules.
+
+    Worked out once per scenario object (`_scenario_facts`): the window checks the same
+    week after every hand edit, and a benchmark's year has 11,000 open posts. Everything
+    here is still recomputed from the specification, not taken from the model.
+    """
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.volunteers: dict[str, Volunteer] = {v.id: v for v in scenario.volunteers}
+        self.gates: dict[str, Gate] = {g.id: g for g in scenario.gates}
+        self.slots: dict[str, Slot] = {s.id: s for s in scenario.slots}
+        self.dates = scenario.dates
+        self.horizon = frozenset(self.dates)
+        self.last_date = scenario.start_date + dt.timedelta(days=scenario.days - 1)
+        self.workday = {day: is_workday(scenario, day) for day in self.dates}
+        self.weekday = {day: weekday_key(day) for day in self.dates}
+        self.rules_of_posts = _post_rules(scenario, self.workday)
+        self.open: dict[Post, tuple[int, int]] = {post: (r.min, r.max) for post, r in self.rules_of_posts.items()}
+        self.rule_at: dict[_PostKey, DemandRule] = {
+            (post.gate, post.date, post.slot): rule for post, rule in self.rules_of_posts.items()}
+        self.open_at: dict[_PostKey, tuple[int, int]] = {key: (r.min, r.max) for key, r in self.rule_at.items()}
+        self.minutes = {sid: slot.minutes for sid, slot in self.slots.items()}
+        wh = scenario.working_hours
+        self.in_working_hours = {sid: slot.start < wh.end and wh.start < slot.end for sid, slot in self.slots.items()}
+        # The checks' time order: date, then slot by (start, id).
+        by_start = sorted(self.slots.values(), key=lambda slot: (slot.start, slot.id))
+        self.slot_rank = {slot.id: rank for rank, slot in enumerate(by_start)}
+        # Then a post's start as a moment never goes back along that order (min_rest).
+        self.starts_within_the_day = all(0 <= slot.start <= 24 * 60 for slot in self.slots.values())
+
+        people = self.volunteers.values()
+        rules = scenario.rules
+        self.employed = frozenset(v.id for v in people if v.employed)
+        self.minors = frozenset(v.id for v in people if v.minor)
+        self.allowed_gates = {v.id: frozenset(v.allowed_gates) for v in people if v.allowed_gates is not None}
+        self.counts_consecutive_days = rules.max_consecutive_days is not None or any(
+            v.max_consecutive_days is not None for v in people)
+        self.with_slot_limits = [v for v in people if v.max_posts_by_slot]
+        self.with_minutes = [v for v in people if v.max_minutes is not None or v.min_minutes is not None]
+        self.with_min_runs = [v for v in people
+                              if v.min_consecutive_days is not None or v.min_consecutive_days_off is not None]
+        self.with_max_weekends = [v for v in people if v.max_weekends is not None]
+        self._caps: dict[tuple, tuple[int | None, Fraction | None]] = {}
+
+    def caps(self, v: Volunteer) -> tuple[int | None, Fraction | None]:
+        """(`hour_cap_minutes`, `weekly_cap_hours`) of the volunteer. A cap depends on the
+        person only through their own cap, kind and age (see `_weekly_caps`), so it is
+        worked out once per such combination."""
+        key = (v.max_hours_per_week, v.kind, v.minor)
+        known = self._caps.get(key)
+        if known is None:
+            known = self._caps[key] = (hour_cap_minutes(self.scenario, v), weekly_cap_hours(self.scenario, v))
+        return known
+
+    @cached_property
+    def cap_minutes(self) -> dict[str, int]:
+        """Volunteer id -> `hour_cap_minutes`, for the volunteers with a cap."""
+        out = {}
+        for vid, v in self.volunteers.items():
+            cap = self.caps(v)[0]
+            if cap is not None:
+                out[vid] = cap
+        return out
+
+    @cached_property
+    def possible_minutes(self) -> dict[str, int]:
+        """Volunteer id -> the minutes of all open posts they may take by the fixed rules
+        (`_Terms.may_take`), added up without asking each post.
+
+        What the fixed rules ask of a post depends on its gate, its slot, its date's weekday
+        and workday, and the date itself only through `unavailable_dates`. So the minutes of
+        the open posts (max > 0) are added up once per (weekday, workday, slot) and gate;
+        a volunteer's total is the sum over the slots they offer each weekday that their
+        age and employment allow, at the gates allowed to them, less the posts on their
+        dates away. Checked against asking every post in tests/solver/test_validate_speed.py.
+        """
+        # Open posts with room (max > 0): their gates per (date, slot), and per (weekday,
+        # workday, slot) how many at each gate and in all.
+        gates_at: dict[tuple[dt.date, str], list[str]] = defaultdict(list)
+        per_kind: dict[tuple[str, bool, str], Counter[str]] = defaultdict(Counter)
+        for (gate, day, slot), (_, maximum) in self.open_at.items():
+            if maximum > 0:
+                gates_at[day, slot].append(gate)
+                per_kind[self.weekday[day], self.workday[day], slot][gate] += 1
+        all_gates = {kind: sum(gates.values()) for kind, gates in per_kind.items()}
+        # (slot, workday) pairs ruled out by the person's employment (the party-member
+        # rule) and age (`minor_latest_end`), for each (employed, minor).
+        latest = self.scenario.rules.minor_latest_end
+        barred = {
+            (employed, minor): frozenset(
+                (sid, workday) for sid, slot in self.slots.items() for workday in (False, True)
+                if (employed and workday and self.in_working_hours[sid])
+                or (minor and latest is not None and slot.end > latest))
+            for employed in (False, True) for minor in (False, True)
+        }
+
+        out: dict[str, int] = {}
+        for v in self.scenario.volunteers:
+            allowed = None if v.allowed_gates is None else frozenset(v.allowed_gates)
+            ruled_out = barred[bool(v.employed), bool(v.minor)]
+            total = 0
+            for weekday, offered in v.available.items():
+                for slot in set(offered):
+                    for workday in (False, True):
+                        kind = (weekday, workday, slot)
+                        if kind not in per_kind or (slot, workday) in ruled_out:
+                            continue
+                        if allowed is None:
+                            n = all_gates[kind]
+                        else:
+                            gates = per_kind[kind]
+                            n = sum(gates[g] for g in allowed if g in gates)
+                        total += self.minutes[slot] * n
+            for day in v.unavailable_dates & self.horizon:
+                workday = self.workday[day]
+                for slot in set(v.available.get(self.weekday[day], ())):
+                    gates = gates_at.get((day, slot))
+                    if gates and (slot, workday) not in ruled_out:
+                        n = len(gates) if allowed is None else sum(1 for g in gates if g in allowed)
+                        total -= self.minutes[slot] * n
+            out[v.id] = total
+        return out
+
+
+_FACTS_KEPT = 4
+"""How many scenarios' facts are kept: the window's week, and a few it moves between."""
+_facts_kept: OrderedDict[int, tuple[Scenario, _ScenarioFacts]] = OrderedDict()
+_facts_lock = threading.Lock()
+
+
+def _scenario_facts(scenario: Scenario) -> _ScenarioFacts:
+    """The scenario's `_ScenarioFacts`, worked out once per scenario object.
+
+    Kept by the object's identity (a scenario holds dicts, so it has no hash) together
+    with the object itself: while an entry holds its scenario, no other object can have
+    that id, so another scenario never finds these facts. A scenario is not changed after
+    it is made (its dataclasses are frozen and nothing edits their dicts in place); a
+    changed week is a new scenario, with facts of its own.
+    """
+    key = id(scenario)
+    with _facts_lock:
+        kept = _facts_kept.get(key)
+        if kept is not None and kept[0] is scenario:
+            _facts_kept.move_to_end(key)
+            return kept[1]
+    facts = _ScenarioFacts(scenario)
+    with _facts_lock:
+        _facts_kept[key] = (scenario, facts)
+        _facts_kept.move_to_end(key)
+        while len(_facts_kept) > _FACTS_KEPT:
+            _facts_kept.popitem(last=False)
+    return facts
 
 
 # --- the objective, recomputed from the specification ------------------------------------
@@ -257,25 +425,24 @@ class _Terms:
     def __init__(self, scenario: Scenario, assignments: Iterable[Assignment]):
         self.scenario = scenario
         self.rules = scenario.rules
-        self.volunteers = {v.id: v for v in scenario.volunteers}
-        self.slots = {s.id: s for s in scenario.slots}
-        gates = {g.id for g in scenario.gates}
-        horizon = set(scenario.dates)
-        self.workday = {day: is_workday(scenario, day) for day in scenario.dates}
-        self.rules_of_posts = post_rules(scenario)
-        self.open = {post: (rule.min, rule.max) for post, rule in self.rules_of_posts.items()}
+        self.fixed = fixed = _scenario_facts(scenario)
+        self.volunteers = volunteers = fixed.volunteers
+        self.slots = slots = fixed.slots
+        self.workday = fixed.workday
+        self.rules_of_posts = fixed.rules_of_posts
+        self.open = fixed.open
+        gates, horizon = fixed.gates, fixed.horizon
         self.assignments: list[Assignment] = []
-        self.keys: set[tuple[str, Post]] = set()
+        self.keys: set[tuple[str, str, dt.date, str]] = set()  # (volunteer, gate, date, slot)
         for a in assignments:
-            key = (a.volunteer, a.post)
-            known = a.volunteer in self.volunteers and a.gate in gates and a.slot in self.slots and a.date in horizon
+            key = (a.volunteer, a.gate, a.date, a.slot)
+            known = a.volunteer in volunteers and a.gate in gates and a.slot in slots and a.date in horizon
             if known and key not in self.keys:
                 self.keys.add(key)
                 self.assignments.append(a)
 
     def in_working_hours(self, slot_id: str) -> bool:
-        slot, wh = self.slots[slot_id], self.scenario.working_hours
-        return slot.start < wh.end and wh.start < slot.end
+        return self.fixed.in_working_hours[slot_id]
 
     def may_take(self, v: Volunteer, post: Post) -> bool:
         """Whether the fixed rules let `v` stand at `post` (before any other assignment):
@@ -297,12 +464,6 @@ class _Terms:
         return not (v.minor and latest is not None and slot.end > latest)
 
     @cached_property
-    def possible(self) -> dict[str, list[Post]]:
-        """Volunteer id -> the open posts they may take by the fixed rules."""
-        posts = list(self.open)
-        return {v.id: [p for p in posts if self.may_take(v, p)] for v in self.scenario.volunteers}
-
-    @cached_property
     def stands(self) -> set[tuple[str, dt.date, str]]:
         """(volunteer, date, slot) of every post, whatever the gate."""
         return {(a.volunteer, a.date, a.slot) for a in self.assignments}
@@ -314,8 +475,9 @@ class _Terms:
             out[a.volunteer].append(a)
         return out
 
-    def previous_keys(self) -> set[tuple[str, Post]]:
-        return {(a.volunteer, a.post) for a in self.scenario.previous}
+    def previous_keys(self) -> set[tuple[str, str, dt.date, str]]:
+        """(volunteer, gate, date, slot) of every previous assignment."""
+        return {(a.volunteer, a.gate, a.date, a.slot) for a in self.scenario.previous}
 
     def registered_counts(self) -> dict[str, tuple[int, int]]:
         """Registered volunteer id -> (posts required, posts served).
@@ -329,8 +491,8 @@ def _previous_dropped(t: _Terms) -> int:
     # Previous assignments the fixed rules still allow (see `_Terms.may_take`) that the
     # roster does not keep. One that is no longer allowed cannot be kept and is not
     # counted. A previous assignment listed twice counts once.
-    return sum(1 for vid, post in t.previous_keys()
-               if vid in t.volunteers and t.may_take(t.volunteers[vid], post) and (vid, post) not in t.keys)
+    return sum(1 for key in t.previous_keys()
+               if key[0] in t.volunteers and t.may_take(t.volunteers[key[0]], Post(*key[1:])) and key not in t.keys)
 
 
 def _changes(t: _Terms) -> int:
@@ -353,15 +515,15 @@ def _hours_spread(t: _Terms) -> int:
     # value = ceil(10 × max load) − floor(10 × min load), exactly; 0 if nobody is left.
     loads = []
     days, history = t.scenario.days, t.rules.history_weeks
+    minutes, possible_minutes = t.fixed.minutes, t.fixed.possible_minutes
     for v in t.scenario.volunteers:
-        possible = sum(t.slots[p.slot].minutes for p in t.possible[v.id])
-        cap = hour_cap_minutes(t.scenario, v)
+        possible = possible_minutes[v.id]
+        cap, weekly_hours = t.fixed.caps(v)
         scale = possible if cap is None else min(cap, possible)
         if scale <= 0:
             continue
-        weekly_hours = weekly_cap_hours(t.scenario, v)
         weekly = Fraction(scale * 7, days) if weekly_hours is None else weekly_hours * 60
-        served = sum(t.slots[a.slot].minutes for a in t.posts_of.get(v.id, ()))
+        served = sum(minutes[a.slot] for a in t.posts_of.get(v.id, ()))
         recent = _exact(v.recent_hours) * 60 if history else 0
         loads.append((recent + served) / (scale + history * weekly))
     if not loads:
@@ -442,8 +604,9 @@ def _over_cover(t: _Terms) -> int:
     # Over the open posts: the post's `over_weight` (from the demand rule that sets it)
     # × the people above its `min`. People beyond the hard `max` count too (over_max
     # reports them as well).
-    people = Counter(a.post for a in t.assignments)
-    return sum(rule.over_weight * max(0, people[post] - rule.min) for post, rule in t.rules_of_posts.items())
+    people = Counter((a.gate, a.date, a.slot) for a in t.assignments)
+    return sum(rule.over_weight * max(0, people[key] - rule.min)
+               for key, rule in t.fixed.rule_at.items() if rule.over_weight)
 
 
 def _on_requests(t: _Terms) -> int:
@@ -537,26 +700,36 @@ class _Facts:
     def __init__(self, scenario: Scenario, roster: Roster):
         self.scenario = scenario
         self.roster = roster
-        self.volunteers = {v.id: v for v in scenario.volunteers}
-        self.gates: dict[str, Gate] = {g.id: g for g in scenario.gates}
-        self.slots: dict[str, Slot] = {s.id: s for s in scenario.slots}
-        self.horizon = frozenset(scenario.dates)
-        self.open = open_posts(scenario)
-        self._workday: dict[dt.date, bool] = {}
+        self.fixed = fixed = _scenario_facts(scenario)
+        self.volunteers = volunteers = fixed.volunteers
+        self.gates = gates = fixed.gates
+        self.slots = slots = fixed.slots
+        self.horizon = horizon = fixed.horizon
+        self.open = fixed.open
+        self.open_at = fixed.open_at
+        self.last_date = fixed.last_date
         self.unknown: list[tuple[Assignment, list[str]]] = []
         self.duplicates: list[Assignment] = []
-        seen: set[tuple[str, Post]] = set()
-        self.assignments: list[Assignment] = []
+        # (volunteer, gate, date, slot) of every assignment with known parts.
+        self.keys: set[tuple[str, str, dt.date, str]] = set()
+        keys = self.keys
+        rank = fixed.slot_rank
+        in_order: list[tuple] = []
         for a in roster.assignments:
-            problems = self.unknown_parts(a.gate, a.date, a.slot, a.volunteer)
-            if problems:
-                self.unknown.append((a, problems))
-            elif (a.volunteer, a.post) in seen:
-                self.duplicates.append(a)
+            vid, gate, day, slot = a.volunteer, a.gate, a.date, a.slot
+            if vid in volunteers and gate in gates and slot in slots and day in horizon:
+                key = (vid, gate, day, slot)
+                if key in keys:
+                    self.duplicates.append(a)
+                else:
+                    keys.add(key)
+                    in_order.append((day, rank[slot], gate, vid, a))
             else:
-                seen.add((a.volunteer, a.post))
-                self.assignments.append(a)
-        self.assignments.sort(key=lambda a: (a.date, self.slots[a.slot].start, a.slot, a.gate, a.volunteer))
+                self.unknown.append((a, self.unknown_parts(gate, day, slot, vid)))
+        # In time order: date, slot (by start, then id), gate, volunteer. These four tell
+        # any two kept assignments apart, so the assignments themselves are never compared.
+        in_order.sort()
+        self.assignments: list[Assignment] = [row[-1] for row in in_order]
 
     def unknown_parts(self, gate: str, date: dt.date, slot: str, volunteer: str | None = None) -> list[str]:
         out = []
@@ -572,18 +745,13 @@ class _Facts:
                        f"{self.scenario.start_date.isoformat()}–{last.isoformat()}")
         return out
 
-    def is_workday(self, day: dt.date) -> bool:
-        """`is_workday`, asked once per date."""
-        known = self._workday.get(day)
-        if known is None:
-            known = self._workday[day] = is_workday(self.scenario, day)
-        return known
-
     @cached_property
-    def people_at(self) -> dict[Post, list[Volunteer]]:
-        out: dict[Post, list[Volunteer]] = defaultdict(list)
+    def people_at(self) -> dict[_PostKey, list[Volunteer]]:
+        """(gate, date, slot) -> the people there, by volunteer id."""
+        volunteers = self.volunteers
+        out: dict[_PostKey, list[Volunteer]] = defaultdict(list)
         for a in self.assignments:
-            out[a.post].append(self.volunteers[a.volunteer])
+            out[a.gate, a.date, a.slot].append(volunteers[a.volunteer])
         return out
 
     @cached_property
@@ -613,10 +781,6 @@ class _Facts:
             else:
                 runs.append([day])
         return out
-
-    @property
-    def last_date(self) -> dt.date:
-        return self.scenario.start_date + dt.timedelta(days=self.scenario.days - 1)
 
     @property
     def claims_answer(self) -> bool:
@@ -662,53 +826,80 @@ def check_duplicates(f: _Facts) -> Iterator[Violation]:
 
 def check_demand(f: _Facts) -> Iterator[Violation]:
     """closed_post per assignment at a post with no demand; over_max per crowded post."""
+    open_at = f.open_at
     for a in f.assignments:
-        if a.post not in f.open:
+        if (a.gate, a.date, a.slot) not in open_at:
             yield Violation("closed_post",
                             f"{f.who(a.volunteer)} is assigned to {f.where(a.post)}, but gate {a.gate} "
                             f"has no demand in slot {a.slot} on that date (the post is closed)",
                             a.post, a.volunteer)
-    for post, people in f.people_at.items():
-        if post in f.open and len(people) > f.open[post][1]:
+    for key, people in f.people_at.items():
+        demand = open_at.get(key)
+        if demand is not None and len(people) > demand[1]:
+            post = Post(*key)
             names = ", ".join(f.who(v.id) for v in people)
             yield Violation("over_max",
                             f"{f.where(post)} has {len(people)} people ({names}) but can use at most "
-                            f"{f.open[post][1]}", post)
+                            f"{demand[1]}", post)
 
 
 def check_availability(f: _Facts) -> Iterator[Violation]:
     """unavailable: slot not offered on that weekday, or a date the person blocked out."""
+    volunteers, weekday = f.volunteers, f.fixed.weekday
     for a in f.assignments:
-        v = f.volunteers[a.volunteer]
-        day = weekday_key(a.date)
+        v = volunteers[a.volunteer]
+        day = weekday[a.date]
+        offered = a.slot in v.available.get(day, ())
+        if offered and a.date not in v.unavailable_dates:
+            continue
         reasons = []
-        if a.slot not in v.available.get(day, ()):
+        if not offered:
             reasons.append(f"does not offer slot {a.slot} on {day}")
         if a.date in v.unavailable_dates:
             reasons.append(f"is unavailable on {a.date.isoformat()}")
-        if reasons:
-            yield Violation("unavailable",
-                            f"{f.who(v.id)} {' and '.join(reasons)} but is assigned to {f.where(a.post)}",
-                            a.post, v.id)
+        yield Violation("unavailable",
+                        f"{f.who(v.id)} {' and '.join(reasons)} but is assigned to {f.where(a.post)}",
+                        a.post, v.id)
 
 
 def check_employed(f: _Facts) -> Iterator[Violation]:
     """employed_in_working_hours: the party-member rule (8小时外在职党员服务)."""
-    wh = f.scenario.working_hours
+    employed = f.fixed.employed
+    if not employed:
+        return
+    in_working_hours, workday = f.fixed.in_working_hours, f.fixed.workday
     for a in f.assignments:
-        v = f.volunteers[a.volunteer]
-        slot = f.slots[a.slot]
-        if not v.employed or not (slot.start < wh.end and wh.start < slot.end):
+        if a.volunteer not in employed or not in_working_hours[a.slot]:
             continue
-        if not f.is_workday(a.date):
+        if not workday[a.date]:
             continue  # on rest days employed people may serve any slot
         note = ""
         if a.date not in f.scenario.calendar.workdays and _official_workday(a.date) is None:
             note = f" (Monday–Friday assumed: the official calendar does not cover {a.date.year})"
         yield Violation("employed_in_working_hours",
-                        f"{f.who(v.id)} is employed and cannot stand at {f.where(a.post)}, "
+                        f"{f.who(a.volunteer)} is employed and cannot stand at {f.where(a.post)}, "
                         f"which overlaps working hours on a workday{note}",
-                        a.post, v.id)
+                        a.post, a.volunteer)
+
+
+def _person_days(f: _Facts, more_than: int) -> Iterator[tuple[str, dt.date, list[Assignment]]]:
+    """(volunteer, date, their posts that date in time order) for each person-day with
+    more than `more_than` posts. Read off each person's posts in time order, where a date's
+    posts stand together, without making a key per post: most days have one post, and
+    the live check asks this after every edit."""
+    for vid, posts in f.posts_of.items():
+        n = len(posts)
+        if n <= more_than:
+            continue
+        i = 0
+        while i < n:
+            day = posts[i].date
+            j = i + 1
+            while j < n and posts[j].date == day:
+                j += 1
+            if j - i > more_than:
+                yield vid, day, posts[i:j]
+            i = j
 
 
 def check_person_day(f: _Facts) -> Iterator[Violation]:
@@ -718,11 +909,13 @@ def check_person_day(f: _Facts) -> Iterator[Violation]:
     is the one a clerk would drop.
     """
     cap = f.scenario.rules.max_slots_per_day
-    for (vid, day), day_posts in f.by_person_day.items():
+    one_is_fine = cap is None or cap >= 1
+    slots = f.slots
+    for vid, day, day_posts in _person_days(f, 1 if one_is_fine else 0):
         for i, a in enumerate(day_posts):
-            sa = f.slots[a.slot]
+            sa = slots[a.slot]
             for b in day_posts[i + 1:]:
-                sb = f.slots[b.slot]
+                sb = slots[b.slot]
                 if sa.start < sb.end and sb.start < sa.end:
                     yield Violation("overlap",
                                     f"{f.who(vid)} stands at {f.where(a.post)} and at {f.where(b.post)} "
@@ -740,32 +933,30 @@ def check_hours(f: _Facts) -> Iterator[Violation]:
     The effective cap is the smallest that applies (own or default, kind, minor; see
     `weekly_cap_hours`). Reported at the post where the running total first passes it.
     """
-    totals: Counter[str] = Counter()
+    caps = f.fixed.cap_minutes
+    if not caps:
+        return
+    minutes = f.fixed.minutes
+    totals: dict[str, int] = defaultdict(int)
     for a in f.assignments:
-        totals[a.volunteer] += f.slots[a.slot].minutes
-    running: Counter[str] = Counter()
-    reported: set[str] = set()
-    # A cap depends on the person only through their own cap, kind and age (see
-    # `_weekly_caps`): worked out once per such combination, not once per post.
-    cap_of: dict[tuple, int | None] = {}
-    for a in f.assignments:  # in time order
-        v = f.volunteers[a.volunteer]
-        key = (v.max_hours_per_week, v.kind, v.minor)
-        if key in cap_of:
-            cap = cap_of[key]
-        else:
-            cap = cap_of[key] = hour_cap_minutes(f.scenario, v)
-        running[v.id] += f.slots[a.slot].minutes
-        if cap is None or v.id in reported or running[v.id] <= cap:
+        totals[a.volunteer] += minutes[a.slot]
+    for vid, total in totals.items():
+        cap = caps.get(vid)
+        if cap is None or total <= cap:
             continue
-        reported.add(v.id)
-        caps = _weekly_caps(f.scenario, v)
-        binding = min(caps)[1] if len(caps) > 1 else ""
+        running = 0
+        for a in f.posts_of[vid]:  # in time order
+            running += minutes[a.slot]
+            if running > cap:
+                break
+        v = f.volunteers[vid]
+        weekly = _weekly_caps(f.scenario, v)
+        binding = min(weekly)[1] if len(weekly) > 1 else ""
         which = f" ({binding})" if binding else ""
         yield Violation("max_hours",
-                        f"{f.who(v.id)} serves {_hours(totals[v.id])} over the {f.scenario.days}-day horizon, "
+                        f"{f.who(vid)} serves {_hours(total)} over the {f.scenario.days}-day horizon, "
                         f"more than the cap of {_hours(cap)}{which} (passed at {f.where(a.post)})",
-                        a.post, v.id)
+                        a.post, vid)
 
 
 def _hours(minutes: int) -> str:
@@ -774,35 +965,46 @@ def _hours(minutes: int) -> str:
 
 def check_minors(f: _Facts) -> Iterator[Violation]:
     """minor_alone: a minor at a post with no adult (minors must not stand alone)."""
-    for post, people in f.people_at.items():
+    minors = f.fixed.minors
+    if not minors:
+        return
+    with_minor = {(a.gate, a.date, a.slot) for a in f.assignments if a.volunteer in minors}
+    for key in with_minor:
+        people = f.people_at[key]
         if any(not v.minor for v in people):
             continue
+        post = Post(*key)
         for v in people:
             yield Violation("minor_alone", f"{f.who(v.id)} is a minor with no adult at {f.where(post)}", post, v.id)
 
 
 def check_allowed_gates(f: _Facts) -> Iterator[Violation]:
     """gate_not_allowed: a post at a gate outside the person's `allowed_gates` (version 2)."""
+    allowed_gates = f.fixed.allowed_gates
+    if not allowed_gates:
+        return
     for a in f.assignments:
-        v = f.volunteers[a.volunteer]
-        if v.allowed_gates is not None and a.gate not in v.allowed_gates:
-            allowed = ", ".join(v.allowed_gates) or "none"
+        allowed = allowed_gates.get(a.volunteer)
+        if allowed is not None and a.gate not in allowed:
+            v = f.volunteers[a.volunteer]
+            listed = ", ".join(v.allowed_gates) or "none"
             yield Violation("gate_not_allowed",
-                            f"{f.who(v.id)} may stand only at gates {allowed} but is assigned to {f.where(a.post)}",
+                            f"{f.who(v.id)} may stand only at gates {listed} but is assigned to {f.where(a.post)}",
                             a.post, v.id)
 
 
 def check_minor_latest_end(f: _Facts) -> Iterator[Violation]:
     """minor_too_late: a minor at a post whose slot ends after `minor_latest_end`."""
     latest = f.scenario.rules.minor_latest_end
-    if latest is None:
+    minors = f.fixed.minors
+    if latest is None or not minors:
         return
+    too_late = {sid for sid, slot in f.slots.items() if slot.end > latest}
     for a in f.assignments:
-        v = f.volunteers[a.volunteer]
-        if v.minor and f.slots[a.slot].end > latest:
+        if a.slot in too_late and a.volunteer in minors:
             yield Violation("minor_too_late",
-                            f"{f.who(v.id)} is a minor and may not stand at {f.where(a.post)}, which ends after "
-                            f"{format_minutes(latest)}", a.post, v.id)
+                            f"{f.who(a.volunteer)} is a minor and may not stand at {f.where(a.post)}, which ends after "
+                            f"{format_minutes(latest)}", a.post, a.volunteer)
 
 
 def _consecutive_limit(rules_limit: int | None, own: int | None) -> tuple[int, str] | None:
@@ -820,8 +1022,7 @@ def check_consecutive_days(f: _Facts) -> Iterator[Violation]:
 
     Reported once per run, at the first post (in time) of the run's first date beyond N.
     """
-    if f.scenario.rules.max_consecutive_days is None and all(
-            v.max_consecutive_days is None for v in f.volunteers.values()):
+    if not f.fixed.counts_consecutive_days:
         return  # the usual week: nothing to count, and the live check runs this per edit
     for vid, runs in f.runs_on_duty.items():
         limit = _consecutive_limit(f.scenario.rules.max_consecutive_days, f.volunteers[vid].max_consecutive_days)
@@ -842,9 +1043,13 @@ def check_consecutive_days(f: _Facts) -> Iterator[Violation]:
 def check_posts_by_slot(f: _Facts) -> Iterator[Violation]:
     """max_posts_by_slot: more posts in a slot over the horizon than the person's
     `max_posts_by_slot` allows (version 3). Reported at the first post beyond it."""
-    for vid, v in f.volunteers.items():
+    for v in f.fixed.with_slot_limits:
+        vid = v.id
+        by_slot: dict[str, list[Assignment]] = defaultdict(list)
+        for a in f.posts_of.get(vid, ()):
+            by_slot[a.slot].append(a)
         for slot_id, limit in v.max_posts_by_slot.items():
-            posts = [a for a in f.posts_of.get(vid, ()) if a.slot == slot_id]
+            posts = by_slot.get(slot_id, [])
             if len(posts) <= limit:
                 continue
             dates = ", ".join(a.date.isoformat() for a in posts)
@@ -859,9 +1064,8 @@ def check_minutes(f: _Facts) -> Iterator[Violation]:
     bounds (version 3). Too many is reported at the post where the running total first
     passes the most; too few (asked of an answer only, like a pin: a roster that holds
     none has nothing to reach) at no post."""
-    for vid, v in f.volunteers.items():
-        if v.max_minutes is None and v.min_minutes is None:
-            continue
+    for v in f.fixed.with_minutes:
+        vid = v.id
         posts = f.posts_of.get(vid, [])
         total = sum(f.slots[a.slot].minutes for a in posts)
         if v.max_minutes is not None and total > v.max_minutes:
@@ -893,9 +1097,8 @@ def check_min_runs(f: _Facts) -> Iterator[Violation]:
     whatever its length; so is a person with no post at all (one run of days off, touching
     both ends). A short run on duty is reported at its first post, a short run off duty at
     the first post after it."""
-    for vid, v in f.volunteers.items():
-        if v.min_consecutive_days is None and v.min_consecutive_days_off is None:
-            continue
+    for v in f.fixed.with_min_runs:
+        vid = v.id
         on = f.runs_on_duty.get(vid, [])
         if v.min_consecutive_days is not None:
             for run in on:
@@ -925,9 +1128,8 @@ def check_weekends(f: _Facts) -> Iterator[Violation]:
     A weekend is a Saturday and the Sunday after it, by the date (not the workday
     calendar); it counts once when either or both of its dates inside the horizon have a
     post. Reported at the first post of the first weekend beyond the limit."""
-    for vid, v in f.volunteers.items():
-        if v.max_weekends is None:
-            continue
+    for v in f.fixed.with_max_weekends:
+        vid = v.id
         weekends: dict[dt.date, list[dt.date]] = defaultdict(list)  # Saturday -> dates with a post
         for run in f.runs_on_duty.get(vid, []):
             for day in run:
@@ -961,15 +1163,6 @@ def check_forbidden_sequences(f: _Facts) -> Iterator[Violation]:
                                     b.post, vid)
 
 
-def _start(a: Assignment, slot: Slot) -> dt.datetime:
-    return dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=slot.start)
-
-
-def _end(a: Assignment, slot: Slot) -> dt.datetime:
-    """The end as a moment: a slot ending at 24:00 ends at midnight of the next date."""
-    return dt.datetime.combine(a.date, dt.time()) + dt.timedelta(minutes=slot.end)
-
-
 def check_min_rest(f: _Facts) -> Iterator[Violation]:
     """min_rest: less than `min_rest_hours` between a post and a post on a later date.
 
@@ -980,28 +1173,32 @@ def check_min_rest(f: _Facts) -> Iterator[Violation]:
     if hours is None:
         return
     needed = _exact(hours) * 60  # minutes, exact
-    by_person: dict[str, list[Assignment]] = defaultdict(list)
-    for a in f.assignments:  # in time order
-        by_person[a.volunteer].append(a)
-    for vid, posts in by_person.items():
+    slots = f.slots
+    in_order = f.fixed.starts_within_the_day
+    for vid, posts in f.posts_of.items():  # each in time order
         for i, a in enumerate(posts):
+            end = slots[a.slot].end
             for b in posts[i + 1:]:
                 if b.date == a.date:
                     continue
-                rest = _start(b, f.slots[b.slot]) - _end(a, f.slots[a.slot])
-                minutes = int(rest.total_seconds()) // 60
-                if minutes < needed:
-                    yield Violation("min_rest",
-                                    f"{f.who(vid)} has only {_hours(minutes)} of rest between {f.where(a.post)} "
-                                    f"and {f.where(b.post)}, less than the {hours:g} h required",
-                                    b.post, vid)
+                # Whole minutes from a's end to b's start: (b's date − a's date) days, plus
+                # b's start, less a's end (an end of 24:00 is midnight of the next date).
+                minutes = (b.date - a.date).days * 24 * 60 + slots[b.slot].start - end
+                if minutes >= needed:
+                    if in_order:  # later posts start no earlier, so they rest longer still
+                        break
+                    continue
+                yield Violation("min_rest",
+                                f"{f.who(vid)} has only {_hours(minutes)} of rest between {f.where(a.post)} "
+                                f"and {f.where(b.post)}, less than the {hours:g} h required",
+                                b.post, vid)
 
 
 def check_pins(f: _Facts) -> Iterator[Violation]:
     """pin_missing: every pinned assignment must be in an answer (the pinned flag aside)."""
-    if not f.claims_answer:
+    if not f.claims_answer or not f.scenario.pinned:
         return
-    present = {(a.volunteer, a.gate, a.date, a.slot) for a in f.roster.assignments}
+    present = f.keys | {(a.volunteer, a.gate, a.date, a.slot) for a, _ in f.unknown}
     for p in f.scenario.pinned:
         if (p.volunteer, p.gate, p.date, p.slot) not in present:
             yield Violation("pin_missing",
@@ -1020,7 +1217,7 @@ def check_shortages(f: _Facts) -> Iterator[Violation]:
         return
     expected: dict[Post, tuple[int, Needs]] = {}
     for post, (minimum, maximum) in f.open.items():
-        people = f.people_at.get(post, [])
+        people = f.people_at.get((post.gate, post.date, post.slot), [])
         missing = max(0, minimum - len(people))
         # A post with room for nobody has no needs (scenario format, "Needs").
         unmet = _unmet(f.gates[post.gate].needs, people) if maximum > 0 else Needs()
