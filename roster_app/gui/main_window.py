@@ -94,7 +94,7 @@ from roster_app.gui.repair_dialog import AwayDatesDialog, RepairDialog, date_lab
 from roster_app.gui.roster_model import RosterGridModel, describe_post
 from roster_app.gui.solve_task import SolveFunction, SolveTask, split_outcome
 from roster_app.gui.volunteer_model import VolunteerListModel, format_hours
-from roster_app.gui.week_data import WeekData, roster_changes
+from roster_app.gui.week_data import WeekData, count_short_posts, roster_changes
 from roster_app.gui.widgets import DemoBanner, EmptyState, Legend
 from roster_app.persistence.errors import ConcurrentEditError
 from roster_app.i18n import LANGUAGES, Translators, save_language
@@ -109,6 +109,7 @@ SAVED_STATUSES = ("OPTIMAL", "FEASIBLE")  # an answer with a roster worth keepin
 PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB, CHANGES_TAB = 0, 1, 2, 3, 4
 COMMUNITY_KEY = "mainWindow/community"  # the community last shown (QSettings)
 PUBLISHED = "published"
+SHORT_POSTS_PER_TURN = 6  # counted per event-loop turn while idle: a few milliseconds each
 
 
 def _default_solver() -> tuple[SolveFunction, Any]:
@@ -196,10 +197,17 @@ class MainWindow(QMainWindow):
 
         self.grid_model = RosterGridModel(self)
         self.volunteer_model = VolunteerListModel(self)
+        self._count_timer: QTimer | None = None  # made below; `_show_week` runs before
         self._build_ui()
         self._elapsed_timer = QTimer(self)
         self._elapsed_timer.setInterval(200)
         self._elapsed_timer.timeout.connect(self._show_elapsed)
+        # While the clerk looks at the week, the reasons of its short posts are counted a
+        # few posts at a time, so the first hand edit need not (`count_short_posts`).
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(0)
+        self._count_timer.timeout.connect(self._count_short_posts)
         self._reload_pending = False
         self._store_changed.connect(self._on_store_changed)
         # The store calls back after every committed change (also changes made elsewhere,
@@ -704,6 +712,21 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.grid_view.choose(current, chosen[1] if chosen and chosen[0] == current else None)
         self._update_actions()
+        self._count_later()
+
+    def _count_later(self) -> None:
+        if self._count_timer is not None and self._week is not None:
+            self._count_timer.start()
+
+    def _count_short_posts(self) -> None:
+        week = self._week
+        try:
+            more = week is not None and count_short_posts(week, SHORT_POSTS_PER_TURN)
+        except Exception:  # only time is lost: the edit counts them itself
+            log.exception("counting the short posts' reasons failed")
+            return
+        if more and self._task is None:  # not while 自动排班 runs: the solver needs the CPU
+            self._count_timer.start()
 
     def _show_edited(self) -> None:
         """Show the shown week after a command changed it: models updated in place."""
@@ -718,6 +741,7 @@ class MainWindow(QMainWindow):
         self._show_summary()
         self._show_notices()
         self._update_actions()
+        self._count_later()
 
     def _show_change_log(self) -> None:
         """修改记录 after the week was shown or changed: read again now if its tab is shown,

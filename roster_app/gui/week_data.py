@@ -189,6 +189,11 @@ class WeekData:
             hours=sum(self.hours_of.values()),
         )
 
+    @cached_property
+    def duties(self) -> dict:
+        """Each volunteer's posts, indexed for `solver.explain.classify`."""
+        return duties_of(self._instance, self.assignments)
+
     # --- live checking ------------------------------------------------------------------
 
     @cached_property
@@ -312,6 +317,26 @@ def _recall(roster: Roster, scenario: Scenario) -> dict[Post, Counter] | None:
             if mine is not theirs and mine != theirs:
                 return None
     return entry[2]
+
+
+def count_short_posts(week: WeekData, limit: int) -> bool:
+    """Count the buckets at up to `limit` more short posts of the shown roster and remember
+    them (as `derive_roster` would, classifying every volunteer), so that the first hand
+    edit of the week recounts only the people it moves; True while some remain.
+
+    The window calls this while it is idle: counting a street office's 170 short posts
+    takes a third of a second, which the first edit would otherwise spend."""
+    roster = week.roster
+    if roster is None or not roster.shortages:
+        return False
+    counts = _recall(roster, week.scenario)
+    if counts is None:
+        counts = {}
+        _remember(roster, week.scenario, counts)
+    todo = [s.post for s in roster.shortages if s.post not in counts and s.post in week.instance.demand]
+    for post in todo[:limit]:
+        counts[post] = classify(week.instance, post, roster.assignments, week.duties)
+    return len(todo) > limit
 
 
 def _by_volunteer(assignments) -> dict[str, list[Assignment]]:

@@ -621,3 +621,25 @@ def test_without_settings_or_an_organisation_nothing_is_remembered(qtbot, store,
     finally:
         qapp.setOrganizationName(organisation)
     assert list(Path(isolated_settings).rglob("*")) == []
+
+
+def test_the_window_counts_the_short_posts_while_the_clerk_looks(qtbot, window):
+    """Before the first edit the window counts the reasons of the week's short posts in
+    idle time (so the edit recounts only the people it moves); the edit shows the same."""
+    from roster_app.gui import week_data
+    from solver.explain import classify
+
+    week = window._week
+    assert week.roster.shortages
+    qtbot.waitUntil(lambda: not window._count_timer.isActive()
+                    and len(week_data._recall(week.roster, week.scenario) or {}) == len(week.roster.shortages))
+    counts = week_data._recall(week.roster, week.scenario)
+    assert counts == {s.post: classify(week.instance, s.post, week.roster.assignments) for s in week.roster.shortages}
+    current = candidates.CurrentRoster(week.scenario, week.assignments, week.instance)
+    post, ranking = next((s.post, current.rank(s.post)) for s in week.roster.shortages
+                         if current.rank(s.post).candidates)
+    volunteer = ranking.candidates[0].volunteer
+    assert window.assign(volunteer, post)
+    full = derive_roster(week.scenario, week.assignments + (Assignment(volunteer, post.gate, post.date, post.slot),),
+                         None)
+    assert window._week.roster.shortages == full.shortages

@@ -57,3 +57,37 @@ def test_free_people_are_named_as_free_after_a_hand_edit():
     roster = derive_roster(scenario, (), None)
     assert roster.shortages and roster.terms == () and roster.objective is None
     assert any(HAND_FREE_WORDS in s.reason for s in roster.shortages)
+
+
+def test_short_posts_counted_while_idle_make_the_first_edit_what_a_full_count_makes():
+    """The window counts the shown roster's short posts a few at a time before the first
+    edit (`count_short_posts`); an edit then derives exactly what counting afresh gives."""
+    from roster_app.gui import week_data
+    from solver.explain import classify
+
+    scenario = random_scenario(5, gates=3, volunteers=20, days=7)
+    rng = random.Random(5)
+    pins = tuple(a for a in some_assignments(scenario, rng) if a.pinned)
+    scenario = replace(scenario, pinned=pins)
+    saved = replace(derive_roster(scenario, some_assignments(scenario, rng) + pins, None))  # as read back: not remembered
+    week = WeekData(scenario, saved)
+    assert len(saved.shortages) > 4 and week_data._recall(saved, scenario) is None
+    turns = 1
+    while week_data.count_short_posts(week, 2):
+        turns += 1
+    assert turns == (len(saved.shortages) + 1) // 2
+    counts = week_data._recall(saved, scenario)
+    assert counts == {s.post: classify(week.instance, s.post, saved.assignments) for s in saved.shortages}
+    assert not week_data.count_short_posts(week, 2)  # nothing left to count
+    for _ in range(5):
+        edit = list(saved.assignments)
+        edit.pop(rng.randrange(len(edit)))
+        fast = week.derive(tuple(edit))
+        kept = dict(week_data._COUNTS)
+        week_data._COUNTS.clear()
+        try:
+            full = derive_roster(week.scenario, tuple(edit), saved)
+        finally:
+            week_data._COUNTS.clear()
+            week_data._COUNTS.update(kept)
+        assert fast == full
