@@ -275,8 +275,11 @@ def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base:
         shortfalls=shortfalls,
     )
     _remember(roster, scenario, counts)
-    if base is not None and known is None:
-        _remember(base, scenario, base_counts)
+    if base is not None:
+        if known is None:
+            _remember(base, scenario, base_counts)
+        else:  # counted in part (`count_short_posts`, while idle): the rest is known now too
+            known.update(base_counts)
     return roster
 
 
@@ -377,8 +380,9 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
     with the counts behind the reasons, and (when `base` is given) the same counts as they
     were in `base` at those posts.
 
-    `known`: the counts of `base` at its short posts, if remembered; then only the people
-    whose assignments differ from `base`'s are classified again."""
+    `known`: the counts of `base` at its short posts (or some of them), if remembered; then
+    only the people whose assignments differ from `base`'s are classified again, at the
+    posts it has."""
     moved: list = []
     if base is not None:
         old_mine, new_mine = _by_volunteer(base.assignments), _by_volunteer(assignments)
@@ -411,7 +415,7 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
                 if duties is None:
                     duties = duties_of(inst, assignments)
                 counts = classify(inst, post, assignments, duties)
-                if base is not None and known is None:
+                if base is not None:
                     base_counts[post] = _shift(inst, counts, post, moved, -1)
             counts_at[post] = counts
             reason = texts.shortage(inst, post, missing, unmet, counts)

@@ -91,3 +91,30 @@ def test_short_posts_counted_while_idle_make_the_first_edit_what_a_full_count_ma
             week_data._COUNTS.clear()
             week_data._COUNTS.update(kept)
         assert fast == full
+
+
+def test_an_edit_after_counting_in_part_counts_the_rest_and_derives_the_same():
+    """Edited before the idle counting finished: the edit classifies the posts not yet
+    counted (and remembers them for the roster it started from), with the same result."""
+    from roster_app.gui import week_data
+
+    scenario = random_scenario(6, gates=3, volunteers=20, days=7)
+    rng = random.Random(6)
+    saved = replace(derive_roster(scenario, some_assignments(scenario, rng), None))
+    week = WeekData(scenario, saved)
+    assert len(saved.shortages) > 3
+    assert week_data.count_short_posts(week, 2)  # two counted, more to go
+    assert len(week_data._recall(saved, scenario)) == 2
+    edit = list(saved.assignments)
+    edit.pop(rng.randrange(len(edit)))
+    fast = week.derive(tuple(edit))
+    assert {s.post for s in saved.shortages} <= week_data._recall(saved, scenario).keys()
+    kept = dict(week_data._COUNTS)
+    week_data._COUNTS.clear()
+    try:
+        full = derive_roster(week.scenario, tuple(edit), saved)
+    finally:
+        week_data._COUNTS.clear()
+        week_data._COUNTS.update(kept)
+    assert fast == full
+    assert not week_data.count_short_posts(week, 2)  # nothing left for the idle time
