@@ -13,10 +13,10 @@ specification, so that a mistake in one is caught by the other instead of copied
 The rules are a list of small check functions (`CHECKS`); each takes the precomputed
 `_Facts` about the roster and yields `Violation`s. Adding a rule means adding a function
 to that list. What the scenario alone decides (open posts, workdays, hour caps, who has
-which of the rarer rules, the minutes each person could serve) is worked out once per
-scenario object (`_ScenarioFacts`) and kept for the next roster of the same scenario: the
-window checks its week after every hand edit, and a benchmark's year has 11,000 open
-posts. A check whose rule nobody in the scenario has costs nothing.
+which of the rarer rules, the minutes each person could serve) is worked out once for
+the objects a scenario is made of (`_ScenarioFacts`) and kept for the next roster of the
+same week: the window checks its week after every hand edit, and a benchmark's year has
+11,000 open posts. A check whose rule nobody in the scenario has costs nothing.
 
 Version 2 of the format adds hard rules (allowed gates, the minors' latest end, kind and
 minor hour caps, consecutive days, rest between days) and a roster that reports the cost
@@ -249,12 +249,15 @@ class _ScenarioFacts:
     rules most people do not use, and (when a term asks) how many minutes of posts each
     volunteer may take by the fixed rules.
 
-    Worked out once per scenario object (`_scenario_facts`): the window checks the same
-    week after every hand edit, and a benchmark's year has 11,000 open posts. Everything
-    here is still recomputed from the specification, not taken from the model.
+    Worked out once for the objects a scenario is made of (`_scenario_facts`): the window
+    checks the same week after every hand edit, and a benchmark's year has 11,000 open
+    posts. Everything here is still recomputed from the specification, not taken from the
+    model.
     """
 
     def __init__(self, scenario: Scenario):
+        # Only its `_parts` are read, here and later: other scenarios made of the same
+        # parts (other pins, say) use these facts too.
         self.scenario = scenario
         self.volunteers: dict[str, Volunteer] = {v.id: v for v in scenario.volunteers}
         self.gates: dict[str, Gate] = {g.id: g for g in scenario.gates}
@@ -372,30 +375,41 @@ class _ScenarioFacts:
         return out
 
 
+def _parts(scenario: Scenario) -> tuple:
+    """The parts of a scenario `_ScenarioFacts` reads: not its name, pins, previous roster,
+    weights or kind of coverage, which the checks and terms read from the scenario itself.
+    The window makes a new scenario for every hand edit (its pins follow the roster) that
+    shares all of these objects with the one before."""
+    return (scenario.volunteers, scenario.gates, scenario.slots, scenario.calendar, scenario.rules,
+            scenario.start_date, scenario.days, scenario.working_hours)
+
+
 _FACTS_KEPT = 4
 """How many scenarios' facts are kept: the window's week, and a few it moves between."""
-_facts_kept: OrderedDict[int, tuple[Scenario, _ScenarioFacts]] = OrderedDict()
+_facts_kept: OrderedDict[tuple[int, ...], tuple[tuple, _ScenarioFacts]] = OrderedDict()
 _facts_lock = threading.Lock()
 
 
 def _scenario_facts(scenario: Scenario) -> _ScenarioFacts:
-    """The scenario's `_ScenarioFacts`, worked out once per scenario object.
+    """The scenario's `_ScenarioFacts`, worked out once for the objects it is made of.
 
-    Kept by the object's identity (a scenario holds dicts, so it has no hash) together
-    with the object itself: while an entry holds its scenario, no other object can have
-    that id, so another scenario never finds these facts. A scenario is not changed after
-    it is made (its dataclasses are frozen and nothing edits their dicts in place); a
-    changed week is a new scenario, with facts of its own.
+    Kept by the identities of the parts they are made from (`_parts`; a scenario holds
+    dicts, so neither it nor they can be hashed), together with those very objects: while
+    an entry holds them no other object can have their ids, and an entry is used only for
+    a scenario made of the same objects, hence of the same content. A scenario and its
+    parts are not changed after they are made (their dataclasses are frozen and nothing
+    edits their dicts in place); a changed week is made of new parts, with facts of their own.
     """
-    key = id(scenario)
+    parts = _parts(scenario)
+    key = tuple(map(id, parts))
     with _facts_lock:
         kept = _facts_kept.get(key)
-        if kept is not None and kept[0] is scenario:
+        if kept is not None and all(mine is theirs for mine, theirs in zip(kept[0], parts)):
             _facts_kept.move_to_end(key)
             return kept[1]
     facts = _ScenarioFacts(scenario)
     with _facts_lock:
-        _facts_kept[key] = (scenario, facts)
+        _facts_kept[key] = (parts, facts)
         _facts_kept.move_to_end(key)
         while len(_facts_kept) > _FACTS_KEPT:
             _facts_kept.popitem(last=False)
@@ -746,13 +760,27 @@ class _Facts:
         return out
 
     @cached_property
+    def by_post(self) -> list[tuple[_PostKey, list[Assignment]]]:
+        """(gate, date, slot) and the assignments there (by volunteer id), post by post.
+
+        In time order a post's assignments stand together, so they are read off in one
+        pass, comparing each with the one before instead of hashing a key per assignment."""
+        out: list[tuple[_PostKey, list[Assignment]]] = []
+        here: list[Assignment] = []
+        gate = day = slot = None
+        for a in self.assignments:
+            if a.slot != slot or a.gate != gate or a.date != day:
+                gate, day, slot = a.gate, a.date, a.slot
+                here = []
+                out.append(((gate, day, slot), here))
+            here.append(a)
+        return out
+
+    @cached_property
     def people_at(self) -> dict[_PostKey, list[Volunteer]]:
         """(gate, date, slot) -> the people there, by volunteer id."""
         volunteers = self.volunteers
-        out: dict[_PostKey, list[Volunteer]] = defaultdict(list)
-        for a in self.assignments:
-            out[a.gate, a.date, a.slot].append(volunteers[a.volunteer])
-        return out
+        return {key: [volunteers[a.volunteer] for a in here] for key, here in self.by_post}
 
     @cached_property
     def by_person_day(self) -> dict[tuple[str, dt.date], list[Assignment]]:
@@ -827,19 +855,19 @@ def check_duplicates(f: _Facts) -> Iterator[Violation]:
 def check_demand(f: _Facts) -> Iterator[Violation]:
     """closed_post per assignment at a post with no demand; over_max per crowded post."""
     open_at = f.open_at
-    for a in f.assignments:
-        if (a.gate, a.date, a.slot) not in open_at:
-            yield Violation("closed_post",
-                            f"{f.who(a.volunteer)} is assigned to {f.where(a.post)}, but gate {a.gate} "
-                            f"has no demand in slot {a.slot} on that date (the post is closed)",
-                            a.post, a.volunteer)
-    for key, people in f.people_at.items():
+    for key, here in f.by_post:
         demand = open_at.get(key)
-        if demand is not None and len(people) > demand[1]:
+        if demand is None:
+            for a in here:
+                yield Violation("closed_post",
+                                f"{f.who(a.volunteer)} is assigned to {f.where(a.post)}, but gate {a.gate} "
+                                f"has no demand in slot {a.slot} on that date (the post is closed)",
+                                a.post, a.volunteer)
+        elif len(here) > demand[1]:
             post = Post(*key)
-            names = ", ".join(f.who(v.id) for v in people)
+            names = ", ".join(f.who(a.volunteer) for a in here)
             yield Violation("over_max",
-                            f"{f.where(post)} has {len(people)} people ({names}) but can use at most "
+                            f"{f.where(post)} has {len(here)} people ({names}) but can use at most "
                             f"{demand[1]}", post)
 
 
@@ -968,14 +996,13 @@ def check_minors(f: _Facts) -> Iterator[Violation]:
     minors = f.fixed.minors
     if not minors:
         return
-    with_minor = {(a.gate, a.date, a.slot) for a in f.assignments if a.volunteer in minors}
-    for key in with_minor:
-        people = f.people_at[key]
-        if any(not v.minor for v in people):
+    for key, here in f.by_post:
+        if here[0].volunteer not in minors or any(a.volunteer not in minors for a in here):
             continue
         post = Post(*key)
-        for v in people:
-            yield Violation("minor_alone", f"{f.who(v.id)} is a minor with no adult at {f.where(post)}", post, v.id)
+        for a in here:
+            yield Violation("minor_alone", f"{f.who(a.volunteer)} is a minor with no adult at {f.where(post)}",
+                            post, a.volunteer)
 
 
 def check_allowed_gates(f: _Facts) -> Iterator[Violation]:

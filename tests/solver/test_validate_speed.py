@@ -1,15 +1,18 @@
 """The validator's fast paths agree with recomputing from nothing (solver/validate.py).
 
 The window checks its week with `hard_violations` after every hand edit, and the benchmark
-validates rosters of a year, so the validator keeps what the scenario alone decides per
-scenario object (`_ScenarioFacts`), adds up the minutes each person could serve without
-asking every post, and stops looking for short rest once a later post is rested enough.
-These tests hold each of those to a straightforward recomputation:
+validates rosters of a year, so the validator keeps what the scenario alone decides for
+the objects a scenario is made of (`_ScenarioFacts`), adds up the minutes each person
+could serve without asking every post, and stops looking for short rest once a later post
+is rested enough. These tests hold each of those to a straightforward recomputation:
 
-- along a run of edits, the verdicts (hard rules, every rule of an answer, the terms) on a
-  scenario whose facts are kept equal those on a fresh copy of it, whose facts are not;
-- two scenarios, even equal ones, never share facts, and scenarios made and dropped in
-  turn (whose ids Python reuses) each get their own;
+- along a run of edits made as the window makes them (a new scenario per edit, its pins
+  following the roster, its other parts shared), the verdicts (hard rules, every rule of an
+  answer, the terms) equal those on a fresh copy, for which nothing is kept;
+- scenarios that differ in a part never share facts, even equal ones made of other
+  objects, and scenarios made and dropped in turn (whose ids Python reuses) each get
+  their own; scenarios that differ only in pins or previous roster share them and are
+  still judged on their own pins;
 - the minutes a person could serve, and `hours_spread` from them, equal asking every open
   post whether the fixed rules let the person stand there;
 - `min_rest` equals comparing every pair of a person's posts, `max_hours` a running total.
@@ -188,21 +191,25 @@ def _verdicts(scenario: Scenario, assignments: tuple[Assignment, ...]):
 @EXAMPLES
 @given(seed=st.integers(0, 100_000))
 def test_verdicts_along_edits_equal_those_of_a_fresh_copy(seed):
-    scenario = _scenario(seed)
+    week = _scenario(seed)
     rng = random.Random(seed)
-    start = _roster(scenario, rng, rng.randint(0, 5 * scenario.days))
-    for assignments in _edits(scenario, rng, start, 8):
-        fresh = copy.deepcopy(scenario)  # equal, but another object: nothing kept for it
-        assert fresh == scenario and fresh is not scenario
+    start = _roster(week, rng, rng.randint(0, 5 * week.days))
+    for assignments in _edits(week, rng, start, 8):
+        # As the window's WeekData.edited: the pins follow the roster, the rest is shared.
+        scenario = replace(week, pinned=tuple(a for a in assignments if a.pinned))
+        assert _scenario_facts(scenario) is _scenario_facts(week)
+        fresh = copy.deepcopy(scenario)  # equal, but made of other objects: nothing kept for it
+        assert fresh == scenario and _scenario_facts(fresh) is not _scenario_facts(scenario)
         assert _verdicts(scenario, assignments) == _verdicts(fresh, assignments)
 
 
 def test_a_street_office_week_along_edits_equals_a_fresh_copy():
-    scenario = street_office(3, communities=3)
+    week = street_office(3, communities=3)
     rng = random.Random(3)
-    start = _roster(scenario, rng, 300)
+    start = _roster(week, rng, 300)
     seen: Counter = Counter()
-    for assignments in _edits(scenario, rng, start, 20):
+    for assignments in _edits(week, rng, start, 20):
+        scenario = replace(week, pinned=tuple(a for a in assignments if a.pinned))
         kept = hard_violations(scenario, assignments)
         assert kept == hard_violations(copy.deepcopy(scenario), assignments)
         seen.update(v.rule for v in kept)
@@ -237,6 +244,51 @@ def test_two_scenarios_never_share_facts():
     assert verdicts["first"][0] != verdicts["second"][0]  # the rules differ, and so do the verdicts
     assert verdicts["first"] == _verdicts(copy.deepcopy(first), assignments)
     assert verdicts["second"] == _verdicts(copy.deepcopy(second), assignments)
+
+
+def _one_part_changed(week: Scenario) -> dict[str, Scenario]:
+    """The week with one of the parts its facts are made of changed, for each part."""
+    first, *others = week.volunteers
+    every_slot = {day: tuple(s.id for s in week.slots) for day in WEEKDAY_KEYS}
+    gate, *gates = week.gates
+    slot, *slots = week.slots
+    return {
+        "volunteers": replace(week, volunteers=(replace(first, available=every_slot, employed=False), *others)),
+        "gates": replace(week, gates=(replace(gate, demand=tuple(replace(r, max=0) for r in gate.demand)), *gates)),
+        "slots": replace(week, slots=(replace(slot, end=slot.end + 60), *slots)),
+        "calendar": replace(week, calendar=replace(week.calendar, workdays=frozenset(week.dates))),
+        "rules": replace(week, rules=replace(week.rules, max_slots_per_day=1, default_max_hours_per_week=2)),
+        "start_date": replace(week, start_date=week.start_date + dt.timedelta(days=1)),
+        "days": replace(week, days=week.days - 2),
+        "working_hours": replace(week, working_hours=replace(week.working_hours, start=6 * 60, end=22 * 60)),
+    }
+
+
+def test_a_scenario_with_any_part_changed_gets_facts_of_its_own():
+    week = random_scenario(14, gates=2, volunteers=12, days=7)
+    rng = random.Random(14)
+    assignments = tuple(_roster(week, rng, 80))
+    before = _verdicts(week, assignments)
+    for part, changed in _one_part_changed(week).items():
+        assert _scenario_facts(changed) is not _scenario_facts(week), part
+        after = _verdicts(changed, assignments)
+        assert after == _verdicts(copy.deepcopy(changed), assignments), part
+        assert after[0] != before[0], f"changing {part} changes no verdict: the test proves nothing"
+        assert _verdicts(week, assignments) == before, part
+
+
+def test_scenarios_alike_but_for_pins_share_facts_and_keep_their_own_pins():
+    week = random_scenario(13, gates=2, volunteers=10, days=7)
+    rng = random.Random(13)
+    assignments = tuple(_roster(week, rng, 40))
+    pinned = replace(week, pinned=(Assignment(week.volunteers[0].id, week.gates[0].id, week.start_date, "eve",
+                                              pinned=True),),
+                     previous=assignments[:5], weights={})
+    assert _scenario_facts(pinned) is _scenario_facts(week)
+    for scenario in (week, pinned, week, pinned):
+        assert _verdicts(scenario, assignments) == _verdicts(copy.deepcopy(scenario), assignments)
+    assert "pin_missing" in {v.rule for v in hard_violations(pinned, assignments)}
+    assert "pin_missing" not in {v.rule for v in hard_violations(week, assignments)}
 
 
 def test_scenarios_made_and_dropped_in_turn_each_get_their_own_facts():
