@@ -14,7 +14,7 @@ in its corner and a dashed outline round the names involved.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from roster_app.gui.kinds import kind_style
@@ -46,6 +46,7 @@ CENTRE = Qt.AlignmentFlag.AlignCenter
 NO_PEN = Qt.PenStyle.NoPen
 NO_BRUSH = Qt.BrushStyle.NoBrush
 SELECTED = QStyle.StateFlag.State_Selected
+ANTIALIASING = QPainter.RenderHint.Antialiasing
 
 
 
@@ -58,11 +59,6 @@ def _data(index: QModelIndex, role: int):
     Python model's `data` involves no QVariant at all.
     """
     return index.model().data(index, role)
-
-
-def chip_width(fm: QFontMetrics, name: CellName) -> int:
-    lock = LOCK_WIDTH + LOCK_GAP if name.pinned else 0
-    return fm.horizontalAdvance(name.name) + 2 * CHIP_PAD_X + lock
 
 
 def flow(widths: list[int], height: int, width: int) -> list[QRect]:
@@ -127,11 +123,26 @@ class PostCellDelegate(QStyledItemDelegate):
     def __init__(self, view: QTableView):
         super().__init__(view)
         self._view = view
+        self._advances: dict[tuple[str, str], int] = {}  # (font key, text) -> its width
+        self._font: QFont | None = None
+        self._font_key = ""
 
-    def _items(self, index: QModelIndex) -> tuple[list[CellName], str | None]:
+    def _advance(self, fm: QFontMetrics, font_key: str | None, text: str) -> int:
+        if font_key is None:
+            return fm.horizontalAdvance(text)
+        width = self._advances.get((font_key, text))
+        if width is None:
+            if len(self._advances) > 20_000:
+                self._advances.clear()
+            width = self._advances[font_key, text] = fm.horizontalAdvance(text)
+        return width
+
+    def _items(self, index: QModelIndex, cell=None) -> tuple[list[CellName], str | None]:
         model = index.model()
-        if isinstance(model, RosterGridModel):  # the roles' answers at once (measuring 2,240 cells)
-            _, names, state, shortage = model.cell(index.row(), index.column())
+        if cell is None and isinstance(model, RosterGridModel):  # the roles' answers at once
+            cell = model.cell(index.row(), index.column())
+        if cell is not None:
+            _, names, state, shortage = cell
         else:
             names = _data(index, RosterGridModel.NamesRole) or []
             state = _data(index, RosterGridModel.StateRole)
@@ -145,11 +156,14 @@ class PostCellDelegate(QStyledItemDelegate):
                 note = "、".join(describe_needs(shortage.unmet_needs)) or self.tr("缺岗")
         return names, note
 
-    def _layout(self, fm: QFontMetrics, index: QModelIndex, width: int):
-        names, note = self._items(index)
-        widths = [chip_width(fm, n) for n in names]
+    def _layout(self, fm: QFontMetrics, index: QModelIndex, width: int, font_key: str | None = None, cell=None):
+        """The cell's names, its note and their chips' places; `font_key` (`QFont.key()` of
+        `fm`'s font) lets the texts' widths be remembered."""
+        names, note = self._items(index, cell)
+        lock = LOCK_WIDTH + LOCK_GAP
+        widths = [self._advance(fm, font_key, n.name) + 2 * CHIP_PAD_X + (lock if n.pinned else 0) for n in names]
         if note:
-            widths.append(fm.horizontalAdvance(note) + 2 * CHIP_PAD_X)
+            widths.append(self._advance(fm, font_key, note) + 2 * CHIP_PAD_X)
         rects = flow(widths, fm.height() + 2 * CHIP_PAD_Y, width)
         return names, note, rects
 
@@ -167,25 +181,35 @@ class PostCellDelegate(QStyledItemDelegate):
         width = self._view.columnWidth(index.column()) or option.rect.width() or 120
         return QSize(width, self.height_for(QFontMetrics(option.font), index, width))
 
-    def height_for(self, fm: QFontMetrics, index: QModelIndex, width: int) -> int:
+    def height_for(self, fm: QFontMetrics, index: QModelIndex, width: int, font_key: str | None = None) -> int:
         """The height the cell's wrapped chips need in a column `width` wide (`sizeHint`'s)."""
-        _, _, rects = self._layout(fm, index, width)
+        _, _, rects = self._layout(fm, index, width, font_key)
         line = fm.height() + 2 * CHIP_PAD_Y
         height = (rects[-1].bottom() + 1 if rects else MARGIN + line) + MARGIN
         return max(height, 2 * MARGIN + line)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(ANTIALIASING)
         rect = option.rect
-        background = _data(index, Qt.ItemDataRole.BackgroundRole)
+        model = index.model()
+        if isinstance(model, RosterGridModel):  # what the roles say, at once
+            cell, background, problems, gate_start = model.look(index.row(), index.column())
+            state = cell.state
+        else:
+            cell = None
+            background = _data(index, Qt.ItemDataRole.BackgroundRole)
+            state = _data(index, RosterGridModel.StateRole)
+            problems = _data(index, RosterGridModel.ProblemsRole) or []
+            gate_start = _data(index, RosterGridModel.GateStartRole)
         painter.fillRect(rect, background if background is not None else option.palette.base())
 
-        state = _data(index, RosterGridModel.StateRole)
         font = option.font
+        if font != self._font:  # the same font cell after cell: its key made once
+            self._font, self._font_key = QFont(font), font.key()
         fm = QFontMetrics(font)
         painter.setFont(font)
-        names, note, rects = self._layout(fm, index, rect.width())
+        names, note, rects = self._layout(fm, index, rect.width(), self._font_key, cell)
         if rects:
             # Rows share spare room (see RosterGridView.fit_rows): centre the chips in it.
             block = rects[-1].bottom() + 1 + MARGIN
@@ -196,7 +220,6 @@ class PostCellDelegate(QStyledItemDelegate):
             painter.setPen(_data(index, Qt.ItemDataRole.ForegroundRole) or QColor("#888"))
             painter.drawText(rect, CENTRE, _data(index, Qt.ItemDataRole.DisplayRole) or "")
 
-        problems = _data(index, RosterGridModel.ProblemsRole) or []
         involved = {p.volunteer for p in problems}
         chosen = getattr(self._view, "chosen_volunteer_at", lambda i: None)(index)
         for name, chip in zip(names, rects):
@@ -227,7 +250,7 @@ class PostCellDelegate(QStyledItemDelegate):
             painter.setPen(SHORT_TEXT)
             painter.drawText(rects[-1], CENTRE, note)
 
-        if _data(index, RosterGridModel.GateStartRole) and index.row() > 0:
+        if gate_start and index.row() > 0:
             # A darker line where a new gate begins, so the eye finds the gates.
             painter.setPen(QPen(GATE_SEPARATOR, 2))
             painter.drawLine(rect.topLeft() + QPointF(0, 0.5).toPoint(), rect.topRight())

@@ -142,8 +142,9 @@ class RosterGridView(QTableView):
         """max(sizeHintForRow(row), the header's hint), worked out here: the view would
         ask the delegate for each cell through Qt, 2,240 times on a street office's week."""
         model, delegate = self.model(), self.itemDelegate()
-        fm = QFontMetrics(self.font())
-        hint = max((delegate.height_for(fm, model.index(row, column), self.columnWidth(column) or 120)
+        font = self.font()
+        fm, font_key = QFontMetrics(font), font.key()
+        hint = max((delegate.height_for(fm, model.index(row, column), self.columnWidth(column) or 120, font_key)
                     for column in range(model.columnCount()) if not self.isColumnHidden(column)), default=0)
         if self.showGrid():
             hint += 1  # as QTableView: the grid line

@@ -110,6 +110,7 @@ PROBLEMS_TAB, CANDIDATES_TAB, EXPLANATION_TAB, VERSIONS_TAB, CHANGES_TAB = 0, 1,
 COMMUNITY_KEY = "mainWindow/community"  # the community last shown (QSettings)
 PUBLISHED = "published"
 SHORT_POSTS_PER_TURN = 6  # counted per event-loop turn while idle: a few milliseconds each
+COUNT_AFTER_MS = 250  # counting starts this long after the week was shown
 
 
 def _default_solver() -> tuple[SolveFunction, Any]:
@@ -206,7 +207,6 @@ class MainWindow(QMainWindow):
         # few posts at a time, so the first hand edit need not (`count_short_posts`).
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
-        self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_short_posts)
         self._reload_pending = False
         self._store_changed.connect(self._on_store_changed)
@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
 
     def _count_later(self) -> None:
         if self._count_timer is not None and self._week is not None:
-            self._count_timer.start()
+            self._count_timer.start(COUNT_AFTER_MS)  # the week shown and painted first
 
     def _count_short_posts(self) -> None:
         week = self._week
@@ -726,7 +726,7 @@ class MainWindow(QMainWindow):
             log.exception("counting the short posts' reasons failed")
             return
         if more and self._task is None:  # not while 自动排班 runs: the solver needs the CPU
-            self._count_timer.start()
+            self._count_timer.start(0)
 
     def _show_edited(self) -> None:
         """Show the shown week after a command changed it: models updated in place."""
