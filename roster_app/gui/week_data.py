@@ -228,23 +228,44 @@ class WeekData:
         gives them after the roster is saved, so the pin rule is judged on what is shown.
         """
         pins = tuple(a for a in roster.assignments if a.pinned) if roster is not None else ()
-        return WeekData(replace(self.scenario, pinned=pins), roster, self.kinds, self.phones)
+        if pins != self.scenario.pinned:
+            return WeekData(replace(self.scenario, pinned=pins), roster, self.kinds, self.phones)
+        # The same scenario (most edits move no pin): what follows from it alone is kept.
+        week = WeekData(self.scenario, roster, self.kinds, self.phones)
+        for name in _SCENARIO_FACTS:
+            if name in self.__dict__:
+                week.__dict__[name] = self.__dict__[name]
+        return week
 
     def derive(self, assignments: tuple[Assignment, ...]) -> Roster:
         """The roster of these assignments, as a hand edit of the shown one (`derive_roster`)."""
-        return derive_roster(self.scenario, assignments, self.roster)
+        same_pins = tuple(a for a in assignments if a.pinned) == self.scenario.pinned
+        return derive_roster(self.scenario, assignments, self.roster, self._instance if same_pins else None)
 
 
-def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base: Roster | None) -> Roster:
+_SCENARIO_FACTS = ("_instance", "dates", "staffing", "volunteer_names", "gate_names", "slot_names", "slot_minutes",
+                   "_caps", "_volunteer_by_id")
+"""WeekData's remembered answers that depend on its scenario alone, not on the roster."""
+
+
+def derive_roster(scenario: Scenario, assignments: tuple[Assignment, ...], base: Roster | None,
+                  instance: Instance | None = None) -> Roster:
     """The roster a hand edit of `base` makes: `assignments` with everything derived from them.
 
     Shortages (with the solver's reasons), the registered volunteers' shortfalls, and —
     when `base` reported them — the objective's terms (same weights, values recomputed by
     the validator) and their total. The status is FEASIBLE (an answer, proven nothing), with
     no bound and no solve time; `base`'s calendar warnings stay. Pins are the assignments'.
+
+    `instance`: the `Instance` of `scenario` when its pins are already the assignments'
+    (saves reading the scenario again).
     """
-    scenario = replace(scenario, pinned=tuple(a for a in assignments if a.pinned))
-    inst = Instance(scenario)
+    if instance is not None and instance.scenario is scenario \
+            and scenario.pinned == tuple(a for a in assignments if a.pinned):
+        inst = instance
+    else:
+        scenario = replace(scenario, pinned=tuple(a for a in assignments if a.pinned))
+        inst = Instance(scenario)
     texts = Texts("zh")
     known = _recall(base, scenario) if base is not None else None
     shortages, counts, base_counts = _shortages(inst, assignments, texts, base, known)
@@ -393,18 +414,29 @@ def _shortages(inst: Instance, assignments: tuple[Assignment, ...], texts: Texts
         moved.sort(key=lambda m: m[0].id)
     counts_at: dict[Post, Counter] = {}
     base_counts: dict[Post, Counter] = {}
-    at_post: dict[Post, list[str]] = defaultdict(list)
+    at_post: dict[Post, list[str]] = {}
+    volunteers = inst.volunteers
     for a in assignments:
-        if a.volunteer in inst.volunteers and a.volunteer not in at_post[a.post]:
-            at_post[a.post].append(a.volunteer)
+        if a.volunteer in volunteers:
+            post = a.post
+            people = at_post.get(post)
+            if people is None:
+                at_post[post] = [a.volunteer]
+            elif a.volunteer not in people:
+                people.append(a.volunteer)
+    gate_needs = {gate_id: g.needs for gate_id, g in inst.gates.items() if not g.needs.is_empty()}
     out = []
     duties = None  # everyone's posts indexed, once, if a post must be classified afresh
     for post, demand in inst.demand.items():
-        people = [inst.volunteers[vid] for vid in at_post.get(post, [])]
-        missing = max(0, demand.min - len(people))
-        unmet = Needs()
-        needs = inst.gates[post.gate].needs
-        if demand.max > 0 and not needs.is_empty():  # a post with room for nobody needs nothing
+        ids = at_post.get(post, ())
+        missing = max(0, demand.min - len(ids))
+        needs = gate_needs.get(post.gate) if demand.max > 0 else None  # room for nobody: no needs
+        if needs is None:
+            if not missing:
+                continue  # the common case, a post with its people and no needs: nothing to say
+            unmet = Needs()
+        else:
+            people = [volunteers[vid] for vid in ids]
             lacking = {k: n - sum(k in v.skills for v in people) for k, n in needs.skills.items()}
             unmet = Needs(max(0, needs.party_member - sum(v.party_member for v in people)),
                           {k: n for k, n in lacking.items() if n > 0})

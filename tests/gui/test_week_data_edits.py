@@ -118,3 +118,24 @@ def test_an_edit_after_counting_in_part_counts_the_rest_and_derives_the_same():
         week_data._COUNTS.update(kept)
     assert fast == full
     assert not week_data.count_short_posts(week, 2)  # nothing left for the idle time
+
+
+def test_an_edit_that_moves_no_pin_keeps_the_scenario_and_what_follows_from_it():
+    scenario = random_scenario(7, gates=3, volunteers=20, days=7)
+    rng = random.Random(7)
+    assignments = some_assignments(scenario, rng)
+    pins = tuple(a for a in assignments if a.pinned)
+    week = WeekData(replace(scenario, pinned=pins), derive_roster(scenario, assignments, None))
+    week.staffing, week.instance.allowed  # remembered
+    unpinned = [a for a in assignments if not a.pinned]
+    edit = tuple(a for a in assignments if a != unpinned[0])
+    roster = week.derive(edit)
+    assert roster == derive_roster(replace(scenario, pinned=()), edit, None)  # built afresh: the same
+    shown = week.edited(roster)
+    assert shown.scenario is week.scenario and shown.instance is week.instance and shown.staffing is week.staffing
+    assert shown.violations == tuple(hard_violations(shown.scenario, edit))
+    # A pin moved: the scenario follows the roster's pins, read afresh.
+    pinned = tuple(replace(a, pinned=True) if a == unpinned[1] else a for a in edit)
+    repinned = shown.edited(shown.derive(pinned))
+    assert repinned.scenario.pinned == tuple(a for a in pinned if a.pinned)
+    assert repinned.instance is not week.instance and repinned.instance.scenario is repinned.scenario
