@@ -490,3 +490,29 @@ def test_opening_the_window_imports_no_output_library(db_url):
     heavy = [m for m in imported if m.split(".")[0] in ("openpyxl", "numpy", "pypinyin")
              or m.startswith("roster_app.output") or m.startswith("roster_app.reports")]
     assert heavy == []
+
+
+def test_reading_the_week_pauses_the_cycle_collector_and_resumes_it(qtbot, store, monkeypatch):
+    """(The collector is paused while the week is read and shown, for speed; it must run
+    again afterwards, also when reading failed, and stay off if it was off.)"""
+    import gc
+
+    from roster_app.gui import main_window
+
+    window = make_window(qtbot, store)
+    during = []
+    monkeypatch.setattr(window, "_show_week", lambda: during.append(gc.isenabled()))
+    assert gc.isenabled()
+    window.reload()
+    assert during == [False] and gc.isenabled()
+    monkeypatch.setattr(window, "_show_error", lambda *args: None)
+    monkeypatch.setattr(store, "week_scenario", lambda *args: 1 / 0)
+    window.reload()  # the error is shown, the window stays
+    assert during == [False, False] and gc.isenabled() and window._week is None
+    gc.disable()
+    try:
+        with main_window.collecting_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
