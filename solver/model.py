@@ -35,6 +35,8 @@ from ortools.sat.python import cp_model
 from solver.conflicts import find_conflicts
 from solver.explain import Texts, classify, duties_of
 from solver.instance import Instance
+from solver.heuristic import starting_roster
+from solver.lns import NeighbourhoodSearch
 from solver.terms import (
     Term,
     changes,
@@ -529,8 +531,10 @@ HARD_RULES = (
 class _ProgressReporter(cp_model.CpSolverSolutionCallback):
     """Reports each stage's improving answers; `base` is the cost fixed before the stage."""
 
-    def __init__(self, search: "_StagedSearch", stage: str, base: int = 0):
+    def __init__(self, search: "_StagedSearch", stage: str, base: int = 0, stop_after: float | None = None):
         super().__init__()
+        self.stop_after = stop_after
+        """With a time (`time.perf_counter`), the search stops at its first answer after it."""
         self.search = search
         self.stage = stage
         self.base = base
@@ -548,6 +552,8 @@ class _ProgressReporter(cp_model.CpSolverSolutionCallback):
             self.best = objective
             bound = self.base + math.ceil(self.best_objective_bound - 1e-6)
             search.on_progress(Progress(elapsed, objective, min(bound, objective), search.solutions, self.stage))
+        if self.stop_after is not None and time.perf_counter() >= self.stop_after:
+            self.stop_search()
 
 
 class _StagedSearch:
@@ -581,10 +587,22 @@ class _StagedSearch:
             return self.options.time_limit_s - self.work_used
         return self.options.time_limit_s - (time.perf_counter() - self.started)
 
-    def _solve(self, model: cp_model.CpModel, reporter: _ProgressReporter | None,
-               limit: float | None = None) -> tuple[int, cp_model.CpSolver]:
+    def _solve(self, model: cp_model.CpModel, reporter: cp_model.CpSolverSolutionCallback | None,
+               limit: float | None = None, workers: int | None = None,
+               seed: int | None = None, work: float | None = None,
+               linearization: int | None = None) -> tuple[int, cp_model.CpSolver]:
         remaining = self._remaining()
         solver = _parameters(self.options, remaining if limit is None else min(limit, remaining))
+        if work is not None:
+            # A budget of deterministic work, whatever the mode: the same sub-solve does
+            # the same search on a loaded machine as on an idle one.
+            solver.parameters.max_deterministic_time = min(work, solver.parameters.max_deterministic_time)
+        if linearization is not None:
+            solver.parameters.linearization_level = linearization
+        if workers is not None:
+            solver.parameters.num_workers = max(1, workers)
+        if seed is not None:
+            solver.parameters.random_seed = seed
         if len(model.proto.variables) > LARGE_MODEL_VARIABLES:
             # Each worker holds its own copy of a street office's model: four keep it under
             # 1 GiB (eight took 1.2 GiB) and, on two cores, search as well (measured).
@@ -594,7 +612,9 @@ class _StagedSearch:
             return solver.solve(model, reporter), solver
         finally:
             finish_watch()
-            self.work_used += solver.deterministic_time
+            # A sub-solve of a neighbourhood counts some work even when presolve settles it,
+            # so that a deterministic budget bounds how many there are.
+            self.work_used += max(solver.deterministic_time, MIN_SUB_WORK if work is not None else 0.0)
 
     def run(self) -> tuple[int, RosterModel | None, cp_model.CpSolver | None, int | None]:
         """Returns (status, the model and solver holding the answer, a proven lower bound)."""
@@ -641,6 +661,8 @@ class _StagedSearch:
         objective = sum(t.weight * t.expr for t in full.terms if t.weight)
         if not isinstance(objective, int):
             full.model.minimize(objective)
+            if len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
+                return self._run_neighbourhoods(full)
         status, solver = self._solve(full.model, _ProgressReporter(self, "preferences"))
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return status, None, None, None
@@ -648,6 +670,51 @@ class _StagedSearch:
         if isinstance(objective, int):
             return status, full, solver, objective
         return status, full, solver, math.ceil(solver.best_objective_bound - 1e-6)
+
+    def _run_neighbourhoods(self, full: RosterModel):
+        """A large weighted model: the whole model for a first answer and a bound, then
+        neighbourhoods of people and dates around the incumbent (`solver.lns`)."""
+        days = {day: i for i, day in enumerate(self.inst.dates)}
+        people = {vid: i for i, vid in enumerate(self.inst.volunteers)}
+        keys = list(full.vars.x)
+        stopped = lambda: self.stop is not None and self.stop.is_set()  # noqa: E731
+        start, used = starting_roster(self.inst, self.pins, STARTING_ROSTER_SHARE * self._remaining(),
+                                      self.options.deterministic, stopped, self.options.seed, self.relaxed)
+        if self.options.deterministic:
+            self.work_used += used
+        # Neighbourhoods improve far faster than the whole model once it has an answer:
+        # the whole model's search ends at its first answer after a tenth of the time (by
+        # the clock, so not in deterministic mode, where only its share of the work ends it).
+        first_deadline = None if self.options.deterministic else time.perf_counter() + FIRST_ANSWER_SHARE * self._remaining()
+
+        reporter = _ProgressReporter(self, "preferences", stop_after=first_deadline)
+
+        def improved(objective: int, bound: int) -> None:
+            # One record of the best reported, shared with the whole model's reporter, so
+            # that progress only ever improves whichever search found the answer.
+            self.solutions += 1
+            if self.first_solution_s is None:
+                self.first_solution_s = time.perf_counter() - self.started
+            if reporter.best is not None and objective >= reporter.best:
+                return
+            reporter.best = objective
+            if self.on_progress is not None:
+                self.on_progress(Progress(time.perf_counter() - self.started, objective, bound, self.solutions))
+
+        search = NeighbourhoodSearch(
+            full.model, [full.vars.x[key] for key in keys], [people[vid] for vid, _ in keys],
+            [days[post.date] for _, post in keys],
+            solve=lambda model, limit, callback, workers, seed, **kwargs: self._solve(model, callback, limit, workers,
+                                                                                     seed, **kwargs),
+            time_left=self._remaining, stopped=stopped,
+            on_improved=improved, seed=self.options.seed, workers=self.options.workers,
+            first_callback=reporter,
+        )
+        outcome = search.run(None if start is None else [key in start for key in keys])
+        if outcome.values is None:
+            return outcome.status, None, None, None
+        self.coverage_optimal = outcome.status == cp_model.OPTIMAL
+        return outcome.status, full, outcome, outcome.bound
 
     def _search_whole(self, full: RosterModel, lean: RosterModel, first: cp_model.CpSolver | None):
         """Coverage not proven within its share of the time (a street office's week): search
@@ -676,6 +743,18 @@ def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> Non
 
 LARGE_MODEL_VARIABLES = 15_000
 LARGE_MODEL_WORKERS = 4
+
+FIRST_ANSWER_SHARE = 0.1
+
+MIN_SUB_WORK = 0.005
+
+STARTING_ROSTER_SHARE = 0.3
+"""Of the time, what a large weighted model's starting roster (`solver.heuristic`) may use
+before the whole model is searched without it."""
+
+NEIGHBOURHOOD_DECISIONS = 2_000
+"""Decisions from which a weighted model is searched by neighbourhoods (`solver.lns`)
+after a first whole-model search, rather than whole to the end."""
 
 COVERAGE_SHARE = 0.75
 """Of the time left, what the coverage stage may use before the preferences are searched

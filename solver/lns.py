@@ -1,0 +1,287 @@
+"""Large-neighbourhood search around CP-SAT, for weighted models too big to search whole.
+
+CP-SAT alone, on a benchmark's months (issue 7) with two workers, finds a first roster late
+and improves it slowly: its own neighbourhoods are generic, while a roster has an obvious
+structure, people × dates. So the search starts from a given roster if it holds (e.g.
+`solver.heuristic`'s, valued by CP-SAT with its decisions fixed), searches the whole model
+for a short while (for a bound, and the optimum of a small model), then goes in rounds:
+neighbourhoods for half a round, the whole model from the incumbent for the other half
+(CP-SAT's local search and generic neighbourhoods descend fast where ours stall, and ours
+where it stalls; measured on Instance8, 14 and 17). A neighbourhood frees some of the
+decisions and fixes every other one at the incumbent:
+
+- a window of consecutive dates, for everybody (moves work between people on those dates);
+- a few people over the whole horizon (swaps whole rosters' pieces between them; the only
+  way past per-person rules over the horizon, such as total minutes or weekends, which fix
+  a person's load outside any window);
+- a few people over a wider window (both at once).
+
+The sub-model is the whole model with the other decisions' domains fixed (no rebuilding:
+the Python building of a year's model costs far more than CP-SAT's presolve of the fixed
+part), hinted with the incumbent, so each sub-solve starts from a roster that holds and
+returns one no worse. An answer as good as the incumbent is taken too (it moves the search
+across plateaus); only a strictly better one is reported. Each kind of neighbourhood keeps
+its own size, grown after a sub-solve proves its neighbourhood optimal and shrunk after
+one runs out of time, so that sub-solves stay short and useful.
+
+Deterministic when the solves are: neighbourhoods come from a seeded generator and each
+sub-solve runs one worker with its own seed, its budget counted by the caller's clock.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ortools.sat.python import cp_model
+
+SolveFn = Callable[..., tuple[int, cp_model.CpSolver]]
+"""solve(model, limit, callback, workers, seed, work=None, linearization=None) ->
+(status, solver): the caller's CP-SAT call with at most `limit` of the caller's time (and
+`work` deterministic units, and that `linearization_level`), which counts what it spends
+and watches the caller's stop event."""
+
+SUB_LINEARIZATION = 2
+"""CP-SAT's full linearisation for sub-solves: a person's runs of days and minutes over the
+horizon are proven far sooner in it (Instance8 and 14, 30 s: 2,523 and 2,154 against
+2,737 and 2,367 with the default level); the whole model is slower with it."""
+
+FIRST_SHARE = 0.3
+"""Of the time, what the whole model's first search may use once it has an answer: it also
+gives the only proven bound, and for a small model it may prove the optimum outright."""
+
+SUB_WORK = 0.25
+"""CP-SAT's deterministic work per sub-solve (about a second of one core here): enough for
+a few hundred free decisions to be searched to the end, little enough for dozens of
+neighbourhoods a minute. Counted in work, not seconds, so that a sub-solve searches as far
+on a loaded machine, and neighbourhoods grow and shrink alike."""
+
+START_WORK = 2.0
+"""Work to value the starting roster: presolve fixes nearly all of it."""
+
+ROUND_SHARE = 0.2
+"""Of the time after the first answer, one round of neighbourhoods and whole-model search."""
+WHOLE_SHARE = 0.5
+"""Of a round, the whole model's part."""
+
+KINDS = ("days", "people", "block")
+
+
+@dataclass
+class Outcome:
+    """The search's end: CP-SAT's status of the whole-model search (or FEASIBLE after
+    neighbourhoods), the incumbent's value of every model variable (None without an
+    answer), its objective and a proven lower bound."""
+
+    status: int
+    values: list[int] | None
+    objective: int | None
+    bound: int | None
+    neighbourhoods: int = 0
+    improvements: int = 0
+
+    def boolean_value(self, var: cp_model.IntVar) -> bool:
+        """Reads a decision as a solver would (the model's extraction goes through this)."""
+        return bool(self.values[var.index])
+
+
+class NeighbourhoodSearch:
+    """Searches `model` (with its objective to minimise) by neighbourhoods over
+    `decisions`, the boolean decision variables, each belonging to a person and a day
+    (small integers: `person[i]`, `day[i]` for `decisions[i]`)."""
+
+    def __init__(self, model: cp_model.CpModel, decisions: Sequence[cp_model.IntVar], person: Sequence[int],
+                 day: Sequence[int], solve: SolveFn, time_left: Callable[[], float], stopped: Callable[[], bool],
+                 on_improved: Callable[[int, int], None] | None = None, seed: int = 0, workers: int = 1,
+                 first_callback: cp_model.CpSolverSolutionCallback | None = None,
+                 sub_work: float = SUB_WORK):
+        self.model = model
+        self.decisions = list(decisions)
+        self.person = list(person)
+        self.day = list(day)
+        self.solve = solve
+        self.time_left = time_left
+        self.stopped = stopped
+        self.on_improved = on_improved
+        self.seed = seed
+        self.workers = workers
+        self.first_callback = first_callback
+        self.sub_work = sub_work
+        self.rng = random.Random(seed)
+        self.iteration = 0
+        self.by_person: dict[int, list[int]] = {}
+        self.by_day: dict[int, list[int]] = {}
+        for i, (p, d) in enumerate(zip(self.person, self.day)):
+            self.by_person.setdefault(p, []).append(i)
+            self.by_day.setdefault(d, []).append(i)
+        self.people = sorted(self.by_person)
+        self.days = sorted(self.by_day)
+        n = len(self.decisions)
+        # Start small: a neighbourhood proven optimal grows it (see `_adapt`).
+        self.size = dict.fromkeys(KINDS, float(min(n, max(60, n // 40))))
+
+    # --- the whole model -----------------------------------------------------------------
+
+    def _started(self, start: Sequence[int]) -> Outcome | None:
+        """The starting roster as an answer of the whole model: its decisions fixed, CP-SAT
+        works out the rest (the auxiliaries and the cost); None if it breaks a rule."""
+        originals = [cp_model.Domain(var.proto.domain[0], var.proto.domain[1]) for var in self.decisions]
+        fixed = [cp_model.Domain(0, 0), cp_model.Domain(1, 1)]
+        try:
+            for var, value in zip(self.decisions, start):
+                var.with_domain(fixed[value])
+            status, solver = self.solve(self.model, self.time_left(), None, 1, self.seed, work=START_WORK,
+                                        linearization=SUB_LINEARIZATION)
+        finally:
+            for var, domain in zip(self.decisions, originals):
+                var.with_domain(domain)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        started = Outcome(cp_model.FEASIBLE, list(solver.response_proto.solution), round(solver.objective_value), 0)
+        if self.on_improved is not None:
+            self.on_improved(started.objective, 0)
+        return started
+
+    def _first(self, start: Sequence[int] | None) -> Outcome:
+        """The whole model, searched until its share of the time is used with an answer in
+        hand (all the time if none comes), from the starting roster if it holds."""
+        started = self._started(start) if start is not None else None
+        if started is not None:
+            # A complete hint: CP-SAT's first answer is the starting roster itself.
+            self._hint(started.values)
+        status, solver = self.solve(self.model, FIRST_SHARE * self.time_left(), self.first_callback,
+                                    self.workers, self.seed)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and status != cp_model.INFEASIBLE \
+                and started is None and not self.stopped() and self.time_left() > 0.05:
+            status, solver = self.solve(self.model, self.time_left(), self.first_callback, self.workers, self.seed)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return started if started is not None and status != cp_model.INFEASIBLE else Outcome(status, None, None, None)
+        found = Outcome(status, list(solver.response_proto.solution), round(solver.objective_value),
+                        math.ceil(solver.best_objective_bound - 1e-6))
+        if started is not None and started.objective < found.objective:
+            started.bound = found.bound
+            return started
+        return found
+
+    def run(self, start: Sequence[int] | None = None) -> Outcome:
+        """Searches from `start` (a value per decision, e.g. `solver.heuristic`'s roster)
+        if given and it holds."""
+        best = self._first(start)
+        if best.status != cp_model.FEASIBLE or not self.decisions:
+            return best
+        originals = [cp_model.Domain(var.proto.domain[0], var.proto.domain[1]) for var in self.decisions]
+        round_length = ROUND_SHARE * self.time_left()
+        try:
+            while not self._over():
+                # Rounds: neighbourhoods, then the whole model from the incumbent. CP-SAT's
+                # own search (its local search and generic neighbourhoods, many a second)
+                # descends fast where ours stall, ours where it stalls (measured, issue 7).
+                self._fix_all(best.values)
+                self._improve(best, self.time_left() - (1 - WHOLE_SHARE) * round_length)
+                for var, domain in zip(self.decisions, originals):
+                    var.with_domain(domain)
+                if self._over():
+                    break
+                self._whole(best, WHOLE_SHARE * round_length)
+                if best.status == cp_model.OPTIMAL:
+                    break
+        finally:
+            for var, domain in zip(self.decisions, originals):
+                var.with_domain(domain)
+            self.model.clear_hints()
+        best.bound = min(best.bound, best.objective)
+        return best
+
+    def _over(self) -> bool:
+        return self.stopped() or self.time_left() <= 0.05
+
+    def _hint(self, values: list[int]) -> None:
+        self.model.clear_hints()
+        hint = self.model.proto.solution_hint
+        hint.vars.extend(range(len(values)))
+        hint.values.extend(values)
+
+    def _take(self, best: Outcome, solver: cp_model.CpSolver) -> None:
+        """Takes the solver's answer if it is no worse (reports it if better)."""
+        objective = round(solver.objective_value)
+        if objective > best.objective:
+            return
+        improved = objective < best.objective
+        best.values = list(solver.response_proto.solution)
+        best.objective = objective
+        if improved:
+            best.improvements += 1
+            if self.on_improved is not None:
+                self.on_improved(objective, min(best.bound, objective))
+
+    def _whole(self, best: Outcome, limit: float) -> None:
+        self._hint(best.values)
+        status, solver = self.solve(self.model, limit, None, self.workers, self.seed)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best.bound = max(best.bound, math.ceil(solver.best_objective_bound - 1e-6))
+            self._take(best, solver)
+            if status == cp_model.OPTIMAL:
+                best.status = cp_model.OPTIMAL
+
+    # --- neighbourhoods ------------------------------------------------------------------
+
+    def _fix_all(self, values: list[int]) -> None:
+        self._fixed = [cp_model.Domain(0, 0), cp_model.Domain(1, 1)]
+        for var in self.decisions:
+            var.with_domain(self._fixed[values[var.index]])
+        self._free: list[int] = []
+
+    def _improve(self, best: Outcome, until: float) -> None:
+        """Neighbourhoods until `time_left()` falls to `until`."""
+        whole = cp_model.Domain(0, 1)
+        while not self._over() and self.time_left() > until:
+            self.iteration += 1
+            kind = KINDS[(self.iteration - 1) % len(KINDS)]
+            free = self._neighbourhood(kind)
+            # Only the decisions whose state changes are touched: a year's model holds a
+            # million, a neighbourhood a few hundred.
+            for i in self._free:
+                var = self.decisions[i]
+                var.with_domain(self._fixed[best.values[var.index]])
+            for i in free:
+                self.decisions[i].with_domain(whole)
+            self._free = free
+            self._hint(best.values)
+            status, solver = self.solve(self.model, self.time_left(), None, 1, self.seed + self.iteration,
+                                        work=self.sub_work, linearization=SUB_LINEARIZATION)
+            best.neighbourhoods += 1
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                self._take(best, solver)
+            self._adapt(kind, status == cp_model.OPTIMAL)
+
+    def _adapt(self, kind: str, proven: bool) -> None:
+        size = self.size[kind] * (1.5 if proven else 0.8)
+        self.size[kind] = min(float(len(self.decisions)), max(10.0, size))
+
+    def _neighbourhood(self, kind: str) -> list[int]:
+        """Indexes into `decisions` to free, about `size[kind]` of them."""
+        share = self.size[kind] / len(self.decisions)
+        if kind == "days":
+            window = self._window(share)
+            return [i for d in window for i in self.by_day[d]]
+        if kind == "people":
+            chosen = self.rng.sample(self.people, _count(share, len(self.people), least=2))
+            return [i for p in chosen for i in self.by_person[p]]
+        # A block: a window twice as long (in shares) as the share of people, so each
+        # person has room to move.
+        people_share = math.sqrt(share / 2)
+        chosen = self.rng.sample(self.people, _count(people_share, len(self.people), least=2))
+        window = set(self._window(share / (len(chosen) / len(self.people))))
+        return [i for p in chosen for i in self.by_person[p] if self.day[i] in window]
+
+    def _window(self, share: float) -> list[int]:
+        count = _count(share, len(self.days), least=1)
+        start = self.rng.randrange(len(self.days) - count + 1)
+        return self.days[start:start + count]
+
+
+def _count(share: float, total: int, least: int) -> int:
+    """`share` of `total` things, at least `least` (as far as there are), at most all."""
+    return min(total, max(least, round(share * total)))

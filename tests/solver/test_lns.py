@@ -1,0 +1,158 @@
+"""Large-neighbourhood search (solver.lns) and the starting roster (solver.heuristic) on
+weighted models: every answer keeps every rule by the independent validator, the search
+never returns worse than its incumbent, stops when told, and repeats itself in
+deterministic mode. Small scenarios are sent down the large models' path by lowering
+the threshold, so the tests stay fast."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ortools.sat.python import cp_model
+
+import solver.model as model
+from solver.generate import random_scenario
+from solver.heuristic import starting_roster
+from solver.instance import Instance
+from solver.lns import NeighbourhoodSearch
+from solver.model import RosterModel, SolveOptions, solve, solve_with_stats
+from solver.scenario import Assignment, Roster
+from solver.validate import hard_violations, validate
+from tests.solver.test_engine_v3 import _version_3, _weighted
+
+
+@pytest.fixture
+def neighbourhoods(monkeypatch):
+    """Every weighted model searched by neighbourhoods, however small."""
+    monkeypatch.setattr(model, "NEIGHBOURHOOD_DECISIONS", 0)
+
+
+def _weighted_v3(seed: int, volunteers: int, days: int, pins: int = 0):
+    rng = random.Random(seed)
+    scenario = _version_3(random_scenario(seed, gates=2, volunteers=volunteers, days=days, pins=pins), rng)
+    return replace(scenario, coverage="weighted", weights={**scenario.weights, "missing_people": rng.randint(1, 50)})
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10_000), pins=st.integers(0, 2), volunteers=st.integers(3, 12), days=st.integers(3, 9))
+def test_every_answer_by_neighbourhoods_keeps_every_rule(neighbourhoods, seed, pins, volunteers, days):
+    scenario = _weighted_v3(seed, volunteers, days, pins)
+    roster = solve(scenario, SolveOptions(time_limit_s=1.5, workers=2))
+    assert roster.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE")
+    problems = validate(scenario, roster)
+    if roster.status == "INFEASIBLE":
+        assert roster.conflicts  # a contradiction set aside, as the whole search does
+        return
+    assert problems == [], "\n".join(f"[{p.rule}] {p.message}" for p in problems)
+    assert roster.objective == sum(t.cost for t in roster.terms)
+    assert roster.bound is not None and roster.bound <= roster.objective
+
+
+def test_progress_only_improves_and_ends_at_the_answer(neighbourhoods):
+    scenario = _weighted(random_scenario(11, gates=3, volunteers=20, days=7), seed=11)
+    seen = []
+    roster, stats = solve_with_stats(scenario, SolveOptions(time_limit_s=4, workers=2), on_progress=seen.append)
+    assert hard_violations(scenario, roster.assignments) == []
+    assert seen
+    objectives = [p.objective for p in seen]
+    assert all(later < earlier for earlier, later in zip(objectives, objectives[1:]))
+    # The engine reports the answer valued exactly; the search's own figure is no lower.
+    assert roster.objective <= objectives[-1]
+    assert all(p.bound <= roster.objective for p in seen)
+
+
+def _search(scenario, seed: int = 0, deterministic: bool = True, budget: float = 2.0, stop=None):
+    """A NeighbourhoodSearch on the scenario's whole weighted model, counting work units."""
+    inst = Instance(scenario)
+    rm = RosterModel(inst, [])
+    rm.model.minimize(sum(t.weight * t.expr for t in rm.terms if t.weight))
+    keys = list(rm.vars.x)
+    people = {vid: i for i, vid in enumerate(inst.volunteers)}
+    days = {day: i for i, day in enumerate(inst.dates)}
+    used = [0.0]
+    improvements = []
+
+    def run(model_, limit, callback, workers, seed_, work=None, linearization=None):
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers
+        solver.parameters.random_seed = seed_
+        solver.parameters.interleave_search = True
+        solver.parameters.max_deterministic_time = max(0.001, min(limit, work if work is not None else limit))
+        if linearization is not None:
+            solver.parameters.linearization_level = linearization
+        status = solver.solve(model_, callback) if callback is not None else solver.solve(model_)
+        used[0] += max(solver.deterministic_time, 0.005)
+        return status, solver
+
+    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], [people[v] for v, _ in keys],
+                                 [days[p.date] for _, p in keys], solve=run,
+                                 time_left=lambda: budget - used[0],
+                                 stopped=lambda: stop is not None and stop.is_set(),
+                                 on_improved=lambda objective, bound: improvements.append(objective), seed=seed,
+                                 workers=2)
+    return inst, rm, keys, search, improvements
+
+
+def test_the_search_never_returns_worse_than_its_start_and_restores_the_model():
+    scenario = _weighted(random_scenario(21, gates=3, volunteers=24, days=7), seed=21)
+    inst, rm, keys, search, improvements = _search(scenario)
+    start, _ = starting_roster(inst, [], 5.0, deterministic=True)
+    assert start is not None
+    domains = [tuple(rm.vars.x[k].proto.domain) for k in keys]
+    outcome = search.run([key in start for key in keys])
+    assert outcome.values is not None
+    assert improvements and improvements[0] >= outcome.objective
+    assert all(later < earlier for earlier, later in zip(improvements, improvements[1:]))
+    assert improvements[-1] == outcome.objective
+    # Every neighbourhood's domains undone, the hints cleared: the model is as built.
+    assert [tuple(rm.vars.x[k].proto.domain) for k in keys] == domains
+    assert len(rm.model.proto.solution_hint.vars) == 0
+    answer = Roster(scenario.name, "FEASIBLE", tuple(Assignment(v, p.gate, p.date, p.slot)
+                                                     for (v, p) in keys if outcome.boolean_value(rm.vars.x[v, p])))
+    assert hard_violations(scenario, answer.assignments) == []
+
+
+def test_the_starting_roster_keeps_each_persons_rules():
+    for seed in range(6):
+        scenario = _weighted_v3(seed, volunteers=10, days=9)
+        # Minors' company is a rule between people, which the starting roster leaves to the
+        # whole search; every other rule is a person's own.
+        scenario = replace(scenario, volunteers=tuple(replace(v, minor=False) for v in scenario.volunteers))
+        start, used = starting_roster(Instance(scenario), [], 10.0, deterministic=True)
+        if start is None:
+            continue  # a person's own minimums cannot hold: the whole search names them
+        assert used > 0
+        roster = Roster(scenario.name, "FEASIBLE", tuple(Assignment(v, p.gate, p.date, p.slot) for v, p in start))
+        assert hard_violations(scenario, roster.assignments) == []
+
+
+def test_deterministic_neighbourhoods_give_the_same_answer_twice(neighbourhoods):
+    scenario = _weighted(random_scenario(13, gates=3, volunteers=20, days=7), seed=13)
+    options = SolveOptions(time_limit_s=1.0, workers=2, deterministic=True)
+    first = solve(scenario, options)
+    again = solve(scenario, options)
+    assert hard_violations(scenario, first.assignments) == []
+    assert first.assignments == again.assignments and first.objective == again.objective
+
+
+def test_neighbourhoods_stop_when_told(neighbourhoods):
+    scenario = _weighted(random_scenario(17, gates=3, volunteers=24, days=7), seed=17)
+    stop = threading.Event()
+    seen = []
+
+    def progress(p):
+        seen.append(p)
+        stop.set()  # stop at the first answer
+
+    started = time.perf_counter()
+    roster = solve(scenario, SolveOptions(time_limit_s=600, workers=2), on_progress=progress, stop=stop)
+    assert time.perf_counter() - started < 300  # far from the limit: the stop was heard
+    assert roster.status in ("FEASIBLE", "OPTIMAL")
+    assert hard_violations(scenario, roster.assignments) == []
+    assert roster.objective <= seen[0].objective
