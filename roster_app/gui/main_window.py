@@ -926,12 +926,13 @@ class MainWindow(QMainWindow):
             if self.published:
                 self.statusBar().showMessage(self.tr("本周排班表已发布，不能修改；要修改请先“重新打开”。"), 10_000)
             return False
-        try:
-            command = make()
-        except EditError:
-            return False  # e.g. dropped where the person already stands: nothing to do
-        self._edit_failed = False
-        self.undo_stack().push(command)  # does it (redo) at once
+        with collecting_paused():  # (as for reading a week: an edit builds the week's roster anew)
+            try:
+                command = make()
+            except EditError:
+                return False  # e.g. dropped where the person already stands: nothing to do
+            self._edit_failed = False
+            self.undo_stack().push(command)  # does it (redo) at once
         return not self._edit_failed
 
     def _command_failed(self, error: Exception, change: FailedChange | None = None) -> None:
@@ -985,6 +986,10 @@ class MainWindow(QMainWindow):
         Called by the commands (`RosterSink`). Raises if the store refuses; nothing is
         shown then.
         """
+        with collecting_paused():  # (undo and redo come here without `_push`)
+            self._apply_roster(key, roster, message)
+
+    def _apply_roster(self, key: WeekKey, roster: Roster | None, message: str) -> None:
         self._writing = True
         try:
             if roster is None:

@@ -509,6 +509,11 @@ def test_reading_the_week_pauses_the_cycle_collector_and_resumes_it(qtbot, store
     monkeypatch.setattr(store, "week_scenario", lambda *args: 1 / 0)
     window.reload()  # the error is shown, the window stays
     assert during == [False, False] and gc.isenabled() and window._week is None
+    # An edit (here through the commands' sink, as undo and redo come) pauses it too.
+    saving = []
+    monkeypatch.setattr(store, "clear_roster", lambda *args: saving.append(gc.isenabled()))
+    window.apply_roster(window.week_key(), None, "x")
+    assert saving == [False] and gc.isenabled()
     gc.disable()
     try:
         with main_window.collecting_paused():
