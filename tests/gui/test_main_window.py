@@ -521,3 +521,16 @@ def test_reading_the_week_pauses_the_cycle_collector_and_resumes_it(qtbot, store
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_first_window_sets_the_startup_objects_aside_once(qtbot, store, monkeypatch):
+    from roster_app.gui import main_window
+
+    frozen = []
+    monkeypatch.setattr(main_window, "_startup_set_aside", False)
+    monkeypatch.setattr(main_window.gc, "freeze", lambda: frozen.append(main_window.gc.isenabled()))
+    make_window(qtbot, store)
+    assert frozen == [True]  # after its week was read (the collector running again)
+    make_window(qtbot, store)
+    main_window.set_aside_startup_objects()
+    assert frozen == [True]
