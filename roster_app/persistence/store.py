@@ -133,8 +133,11 @@ class _Codes:
     """Code → row id of a community's volunteers, gates and slots, with clear errors."""
 
     def __init__(self, session: Session, community_id: int) -> None:
+        # Plain rows on the session's connection: the ORM's row handling is not needed here.
+        connection = session.connection()
+
         def ids(model: Any) -> dict[str, int]:
-            rows = session.execute(select(model.code, model.id).where(model.community_id == community_id))
+            rows = connection.execute(select(model.code, model.id).where(model.community_id == community_id))
             return {code: row_id for code, row_id in rows}
 
         self.community_id = community_id
@@ -799,7 +802,7 @@ class RosterStore:
         """
         old: dict[tuple, tuple[int, bool]] = {
             (v, g, sl, d): (row_id, bool(pinned))
-            for row_id, v, g, sl, d, pinned in s.execute(
+            for row_id, v, g, sl, d, pinned in s.connection().execute(
                 select(AssignmentRow.id, AssignmentRow.volunteer_id, AssignmentRow.gate_id, AssignmentRow.slot_id,
                        AssignmentRow.date, AssignmentRow.pinned).where(AssignmentRow.week_id == week.id))
         }
@@ -844,7 +847,7 @@ class RosterStore:
         fields = ("missing", "unmet_needs", "reason")
         old = {
             (r.gate_id, r.date, r.slot_id): r
-            for r in s.execute(select(ShortageRow.id, ShortageRow.gate_id, ShortageRow.date, ShortageRow.slot_id,
+            for r in s.connection().execute(select(ShortageRow.id, ShortageRow.gate_id, ShortageRow.date, ShortageRow.slot_id,
                                       ShortageRow.missing, ShortageRow.unmet_needs, ShortageRow.reason)
                                .where(ShortageRow.week_id == week.id))
         }
