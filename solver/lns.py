@@ -3,11 +3,12 @@
 CP-SAT alone, on a benchmark's months (issue 7) with two workers, finds a first roster late
 and improves it slowly: its own neighbourhoods are generic, while a roster has an obvious
 structure, people × dates. So the search starts from a given roster if it holds (e.g.
-`solver.heuristic`'s, valued by CP-SAT with its decisions fixed), searches the whole model
-for a short while (for a bound, and the optimum of a small model), then goes in rounds:
+`solver.heuristic`'s, valued by CP-SAT with its decisions fixed), else from the whole
+model's first answers (it may prove a small model's optimum outright), then goes in rounds:
 neighbourhoods for half a round, the whole model from the incumbent for the other half
 (CP-SAT's local search and generic neighbourhoods descend fast where ours stall, and ours
-where it stalls; measured on Instance8, 14 and 17). A neighbourhood frees some of the
+where it stalls; measured on Instance8, 14 and 17; dropped when the whole model gives no
+answer in half a round, as on a year's model). A neighbourhood frees some of the
 decisions and fixes every other one at the incumbent:
 
 - a window of consecutive dates, for everybody (moves work between people on those dates);
@@ -145,25 +146,22 @@ class NeighbourhoodSearch:
         return started
 
     def _first(self, start: Sequence[int] | None) -> Outcome:
-        """The whole model, searched until its share of the time is used with an answer in
-        hand (all the time if none comes), from the starting roster if it holds."""
+        """The starting roster if it holds; else the whole model, searched until its share
+        of the time is used with an answer in hand (all the time if none comes)."""
         started = self._started(start) if start is not None else None
         if started is not None:
-            # A complete hint: CP-SAT's first answer is the starting roster itself.
-            self._hint(started.values)
+            # The rounds search the whole model soon enough: a large one (Instance13's
+            # 40,000 decisions) gave nothing in seconds even from the starting roster.
+            return started
         status, solver = self.solve(self.model, FIRST_SHARE * self.time_left(), self.first_callback,
                                     self.workers, self.seed)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) and status != cp_model.INFEASIBLE \
-                and started is None and not self.stopped() and self.time_left() > 0.05:
+                and not self.stopped() and self.time_left() > 0.05:
             status, solver = self.solve(self.model, self.time_left(), self.first_callback, self.workers, self.seed)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return started if started is not None and status != cp_model.INFEASIBLE else Outcome(status, None, None, None)
-        found = Outcome(status, list(solver.response_proto.solution), round(solver.objective_value),
-                        math.ceil(solver.best_objective_bound - 1e-6))
-        if started is not None and started.objective < found.objective:
-            started.bound = found.bound
-            return started
-        return found
+            return Outcome(status, None, None, None)
+        return Outcome(status, list(solver.response_proto.solution), round(solver.objective_value),
+                       math.ceil(solver.best_objective_bound - 1e-6))
 
     def run(self, start: Sequence[int] | None = None) -> Outcome:
         """Searches from `start` (a value per decision, e.g. `solver.heuristic`'s roster)
@@ -174,17 +172,24 @@ class NeighbourhoodSearch:
         originals = [cp_model.Domain(var.proto.domain[0], var.proto.domain[1]) for var in self.decisions]
         round_length = ROUND_SHARE * self.time_left()
         try:
+            self.whole_rounds = True
             while not self._over():
                 # Rounds: neighbourhoods, then the whole model from the incumbent. CP-SAT's
                 # own search (its local search and generic neighbourhoods, many a second)
                 # descends fast where ours stall, ours where it stalls (measured, issue 7).
                 self._fix_all(best.values)
-                self._improve(best, self.time_left() - (1 - WHOLE_SHARE) * round_length)
+                share = 1 - WHOLE_SHARE if self.whole_rounds else 1.0
+                self._improve(best, self.time_left() - share * round_length)
+                if not self.whole_rounds:
+                    continue
                 for var, domain in zip(self.decisions, originals):
                     var.with_domain(domain)
                 if self._over():
                     break
-                self._whole(best, WHOLE_SHARE * round_length)
+                if not self._whole(best, WHOLE_SHARE * round_length):
+                    # No answer from the whole model in half a round (a year's model, or
+                    # Instance13's 40,000 decisions): the rounds go to neighbourhoods alone.
+                    self.whole_rounds = False
                 if best.status == cp_model.OPTIMAL:
                     break
         finally:
@@ -216,14 +221,17 @@ class NeighbourhoodSearch:
             if self.on_improved is not None:
                 self.on_improved(objective, min(best.bound, objective))
 
-    def _whole(self, best: Outcome, limit: float) -> None:
+    def _whole(self, best: Outcome, limit: float) -> bool:
+        """The whole model from the incumbent; whether it gave an answer."""
         self._hint(best.values)
         status, solver = self.solve(self.model, limit, None, self.workers, self.seed)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best.bound = max(best.bound, math.ceil(solver.best_objective_bound - 1e-6))
-            self._take(best, solver)
-            if status == cp_model.OPTIMAL:
-                best.status = cp_model.OPTIMAL
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+        best.bound = max(best.bound, math.ceil(solver.best_objective_bound - 1e-6))
+        self._take(best, solver)
+        if status == cp_model.OPTIMAL:
+            best.status = cp_model.OPTIMAL
+        return True
 
     # --- neighbourhoods ------------------------------------------------------------------
 
