@@ -8,7 +8,8 @@ has 800 rows in a street office: that was 25,000 calls into the Python model, a 
 second, after every hand edit — which changes two or three rows.
 
 `FittedTableView` answers `sizeHintForColumn` from each row's remembered width instead: a
-`dataChanged` remeasures only the rows it names, a reset or a change of rows all of them.
+`dataChanged` remeasures only the rows it names, rows inserted are measured and rows
+removed forgotten (all rows again through a proxy), a reset measures all of them.
 A cell is measured as QStyledItemDelegate.sizeHint measures it — the style's size of an
 item view item (CT_ItemViewItem) with the cell's options — but the model is asked only for
 the roles that change the size (text, decoration, font, check mark, a size of its own), and
@@ -91,8 +92,8 @@ class FittedTableView(QTableView):
         return [
             (model.dataChanged, self._rows_changed),
             (model.modelReset, self._forget_all),
-            (model.rowsInserted, self._forget_all),
-            (model.rowsRemoved, self._forget_all),
+            (model.rowsInserted, self._rows_inserted),
+            (model.rowsRemoved, self._rows_removed),
             (model.rowsMoved, self._forget_all),
             (model.columnsInserted, self._forget_all),
             (model.columnsRemoved, self._forget_all),
@@ -104,6 +105,28 @@ class FittedTableView(QTableView):
         self._dirty.clear()
         self._options.clear()
         self._measured.clear()
+
+    def _rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not self._widths:
+            return  # nothing measured yet
+        if parent.isValid() or self.model() is not self._source:  # through a proxy: all again
+            self._forget_all()
+            return
+        n = last - first + 1
+        self._dirty = {r + n if r >= first else r for r in self._dirty} | set(range(first, last + 1))
+        for widths in self._widths.values():
+            widths[first:first] = [0] * n  # measured when next asked (dirty)
+
+    def _rows_removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        if not self._widths:
+            return
+        if parent.isValid() or self.model() is not self._source:
+            self._forget_all()
+            return
+        n = last - first + 1
+        self._dirty = {r - n if r > last else r for r in self._dirty if not first <= r <= last}
+        for widths in self._widths.values():
+            del widths[first:last + 1]
 
     def _rows_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, roles=()) -> None:
         if not self._widths:

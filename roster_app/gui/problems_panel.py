@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
 
+from roster_app.gui.fitted_view import FittedTableView
 from roster_app.gui.roster_model import PROBLEM_FRAME, describe_needs, describe_post, describe_violation
 from roster_app.gui.week_data import WeekData
 from solver.scenario import Post
@@ -83,9 +84,36 @@ class ProblemListModel(QAbstractTableModel):
         self._problems: list[Problem] = []
 
     def set_week(self, week: WeekData | None) -> None:
-        self.beginResetModel()
-        self._problems = week_problems(week)
-        self.endResetModel()
+        """Show the problems of `week`. After an edit most lines are those listed before:
+        only the lines that differ are replaced (their rows removed and inserted, or
+        changed in place), so the view lays out and repaints those alone."""
+        new = week_problems(week)
+        old = self._problems
+        if not old or not new:
+            self.beginResetModel()
+            self._problems = new
+            self.endResetModel()
+            return
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old, end_new = end_old - 1, end_new - 1
+        if end_old - start == end_new - start:
+            self._problems = new
+            if end_new > start:
+                self.dataChanged.emit(self.index(start, 0), self.index(end_new - 1, len(COLUMN_SOURCES) - 1))
+            return
+        if end_old > start:
+            self.beginRemoveRows(QModelIndex(), start, end_old - 1)
+            self._problems = old[:start] + old[end_old:]
+            self.endRemoveRows()
+        if end_new > start:
+            self.beginInsertRows(QModelIndex(), start, end_new - 1)
+            self._problems = new
+            self.endInsertRows()
+        self._problems = new
 
     def problems(self) -> list[Problem]:
         return list(self._problems)
@@ -141,7 +169,8 @@ class ProblemsPanel(QWidget):
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
         self.model = ProblemListModel(self)
-        self.view = QTableView(self)
+        # Its 岗位 column fits its contents; after an edit only the changed lines are measured.
+        self.view = FittedTableView(self)
         self.view.setObjectName("problemList")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

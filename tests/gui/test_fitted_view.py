@@ -173,3 +173,26 @@ def test_the_volunteer_list_fits_its_columns_after_an_edit_and_its_undo(qtbot, t
         assert widths(view) == qt_widths(view)
     finally:
         store.db.close()
+
+
+def test_rows_inserted_and_removed_without_a_proxy_measure_only_the_new_ones(qtbot):
+    model = CountingModel(0, 2)
+    for i in range(30):
+        model.appendRow([QStandardItem("名" * (i % 5 + 1)), QStandardItem(str(i))])
+    view = FittedTableView()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    qtbot.addWidget(view)
+    view.setModel(model)
+    widths(view)
+    model.asked.clear()
+    model.insertRow(3, [QStandardItem("一个很长很长的名字"), QStandardItem("7")])
+    model.item(20, 1).setText("12345")  # (now row 20: a row below the new one, changed)
+    mine = widths(view)
+    assert model.asked == {3, 20}
+    assert mine == qt_widths(view)
+    model.removeRows(2, 3)  # the long name goes with them
+    model.asked.clear()
+    assert widths(view) == qt_widths(view)
+    model.insertRows(0, 2)  # empty rows
+    model.removeRows(10, 1)
+    assert widths(view) == qt_widths(view)

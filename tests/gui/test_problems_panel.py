@@ -40,3 +40,40 @@ def test_rows_are_as_tall_as_their_text_needs_at_any_width(qtbot) -> None:
     assert narrow == qt_heights(panel) and max(narrow) > max(first)  # the text wraps there
     panel.set_week(None)
     assert panel.model.rowCount() == 0
+
+
+def test_after_edits_the_list_is_the_weeks_problems_changed_in_place(qtbot, qtmodeltester) -> None:
+    """Edits replace only the lines that differ; the list must still be exactly the week's
+    problems, with rows as tall and columns as wide as Qt makes them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    from roster_app.gui.problems_panel import week_problems
+    from solver.scenario import Assignment
+
+    week = WeekData(national_day_week(), national_day_roster(), KINDS)
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(420, 400)
+    panel.show()
+    panel.set_week(week)
+    qtmodeltester.check(panel.model)
+    signals = []
+    panel.model.modelReset.connect(lambda: signals.append("reset"))
+    first = week.assignments[0]
+    edits = [
+        week.assignments[1:],  # someone off: a post short
+        week.assignments + (Assignment("v3", first.gate, first.date, first.slot),),  # over max / a broken rule
+        tuple(reversed(week.assignments)),  # nothing that shows changes
+        week.assignments,
+    ]
+    for assignments in edits:
+        shown = week.edited(week.derive(assignments))
+        panel.set_week(shown)
+        assert panel.model.problems() == week_problems(shown)
+        view = panel.view
+        assert [QTableView.sizeHintForColumn(view, c) for c in range(2)] == [view.sizeHintForColumn(c) for c in range(2)]
+        assert heights(panel) == qt_heights(panel)
+        week = shown
+    assert signals == []  # never the whole list again
+    assert panel.model.index(0, 1).data(Qt.ItemDataRole.DisplayRole) == week_problems(week)[0].text
