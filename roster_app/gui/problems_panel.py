@@ -191,6 +191,7 @@ class ProblemsPanel(QWidget):
 
     def set_week(self, week: WeekData | None) -> None:
         self.model.set_week(week)
+        self.view.selectionModel().clear()  # as when the list was made anew: nothing chosen
         self._fit_rows()
         rules, short = self.model.count(RULE), self.model.count(SHORT)
         if week is None:

@@ -77,3 +77,14 @@ def test_after_edits_the_list_is_the_weeks_problems_changed_in_place(qtbot, qtmo
         week = shown
     assert signals == []  # never the whole list again
     assert panel.model.index(0, 1).data(Qt.ItemDataRole.DisplayRole) == week_problems(week)[0].text
+
+
+def test_after_an_edit_no_line_is_left_chosen(qtbot) -> None:
+    week = WeekData(national_day_week(), national_day_roster(), KINDS)
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.set_week(week)
+    panel.view.selectRow(0)
+    assert panel.view.selectionModel().hasSelection()
+    panel.set_week(week.edited(week.derive(tuple(reversed(week.assignments)))))  # the same lines
+    assert not panel.view.selectionModel().hasSelection() and not panel.view.currentIndex().isValid()
