@@ -73,6 +73,9 @@ class Row:
     verdict: str
     engine_objective: int | None
     roster_file: str | None
+    load: float | None = None
+    """The machine's 1-minute load average when the solve ended: other work on a shared
+    machine takes the solver's cores, and the figures are only comparable with it."""
 
 
 def parse_numbers(text: str) -> list[int]:
@@ -141,10 +144,11 @@ def solve_instance(instance: Instance, options: SolveOptions, best: BestKnown | 
     scenario = to_scenario(instance)
     roster, stats = solve_with_stats(scenario, options, on_progress=progress)
     wall = time.perf_counter() - started
+    load = _load()
     best_objective = best.objective if best else None
     if stats.objective is None:
         row = Row(instance.name, options.workers, options.time_limit_s, None, best_objective, None, None, None,
-                  wall, stats.status, "no answer", None, None)
+                  wall, stats.status, "no answer", None, None, load)
         return Solved(None, None, row)
     answer = to_answer(instance, scenario, roster)
     evaluation = evaluate(instance, answer)
@@ -161,8 +165,15 @@ def solve_instance(instance: Instance, options: SolveOptions, best: BestKnown | 
         written = path.name
     row = Row(instance.name, options.workers, options.time_limit_s, evaluation.objective, best_objective,
               gap_to_best(evaluation.objective, best_objective), stats.bound, time_to_best, wall, stats.status,
-              verdict(evaluation), stats.objective, written)
+              verdict(evaluation), stats.objective, written, load)
     return Solved(answer, evaluation, row)
+
+
+def _load() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
 
 
 def roster_file_name(instance_name: str, workers: int) -> str:
@@ -172,7 +183,8 @@ def roster_file_name(instance_name: str, workers: int) -> str:
 # --- the table -------------------------------------------------------------------------
 
 _COLUMNS = (("instance", 10, "<"), ("workers", 7, ">"), ("objective", 9, ">"), ("best known", 10, ">"),
-            ("gap %", 7, ">"), ("bound", 7, ">"), ("to best s", 9, ">"), ("status", 8, ">"), ("verdict", 0, "<"))
+            ("gap %", 7, ">"), ("bound", 7, ">"), ("to best s", 9, ">"), ("status", 8, ">"), ("load", 5, ">"),
+            ("verdict", 0, "<"))
 
 
 def _cells(row: Row) -> list[str]:
@@ -182,8 +194,9 @@ def _cells(row: Row) -> list[str]:
     shown_verdict = row.verdict
     if row.engine_objective is not None and row.engine_objective != row.objective:
         shown_verdict += f" (engine said {row.engine_objective})"
+    load = "—" if row.load is None else f"{row.load:.1f}"
     return [row.instance, str(row.workers), num(row.objective), num(row.best_known), gap, num(row.bound), best_s,
-            row.status, shown_verdict]
+            row.status, load, shown_verdict]
 
 
 def format_line(cells: list[str]) -> str:
@@ -207,7 +220,7 @@ def write_csv(rows: Iterable[Row], path: Path) -> None:
         writer.writeheader()
         for row in rows:
             values = asdict(row)
-            for key in ("gap_percent", "time_to_best_s", "wall_time_s"):
+            for key in ("gap_percent", "time_to_best_s", "wall_time_s", "load"):
                 if values[key] is not None:
                     values[key] = f"{values[key]:.2f}"
             writer.writerow({k: "" if v is None else v for k, v in values.items()})
@@ -252,7 +265,8 @@ def run(numbers: list[int], time_limit: float = DEFAULT_TIME_LIMIT, workers: lis
           f"workers {' '.join(map(str, workers))}; {time_limit:g} {unit} per solve", file=out)
     print(machine_line(), file=out)
     print("objective: the independent evaluator's (solver.ssb.evaluate); gap: to the best known; bound: the "
-          "engine's proven lower bound; to best: seconds to the last improvement (model building included)",
+          "engine's proven lower bound; to best: seconds to the last improvement (model building included); "
+          "load: the machine's 1-minute load average at the end of the solve",
           file=out)
     print(header_line(), file=out, flush=True)
     rows: list[Row] = []

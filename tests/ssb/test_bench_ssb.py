@@ -64,6 +64,7 @@ def test_the_bench_path_on_instance1(tmp_path):
     assert written["instance"] == "Instance1" and int(written["objective"]) == row.objective
     assert written["verdict"] == row.verdict and int(written["bound"]) == row.bound
     assert written["roster_file"] == roster_file_name("Instance1", 2)
+    assert float(written["load"]) >= 0  # the machine's load beside the figures it shaped
 
     # The roster file alone, read back and judged again, says what the table says.
     instance = read_instance(instance_path(1))
