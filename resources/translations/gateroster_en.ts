@@ -193,177 +193,177 @@
         <translation>week {date}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="84"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="89"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="95"/>
         <location filename="../../roster_app/reports/wechat_picture.py" line="220"/>
         <source>门岗值班表</source>
         <translation>Gate duty roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="95"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="367"/>
         <source>排班表</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="90"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="95"/>
         <source>个人值班单</source>
         <translation>Personal slips</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="208"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="213"/>
         <source>打印(&amp;R)</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="209"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="214"/>
         <source>打印预览(&amp;P)</source>
         <translation>Print &amp;preview</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="210"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="215"/>
         <source>导出 PDF(&amp;D)</source>
         <translation>Export P&amp;DF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="215"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="220"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="216"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="221"/>
         <source>导出微信图片…</source>
         <translation>Export WeChat picture…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="217"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="222"/>
         <source>输出完整手机号</source>
         <translation>Full phone numbers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="218"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="223"/>
         <source>不勾选时手机号隐去中间四位（138****1234）。勾选后门岗值班表和 Excel 显示完整号码；微信图片始终隐去</source>
         <translation>Unticked, phone numbers hide their middle four digits (138****1234). Ticked, gate sheets and Excel show full numbers; the WeChat picture always hides them</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="233"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="238"/>
         <source>输出将显示完整手机号，只供社区内部使用。</source>
         <translation>Output will show full phone numbers: for the community office only.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="233"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="238"/>
         <source>输出的手机号将隐去中间四位。</source>
         <translation>Output will hide the middle four digits of phone numbers.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="249"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="254"/>
         <source>{title}：{error}</source>
         <translation>{title}: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="266"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="271"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="281"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="286"/>
         <source>还没有社区，没有可输出的排班表。</source>
         <translation>No community yet, so no roster to output.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="303"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="314"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="308"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="319"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="309"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="314"/>
         <source>已取消打印。</source>
         <translation>Printing cancelled.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="319"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="324"/>
         <source>已打印 {what}，共 {n} 页。</source>
         <translation>Printed {what}: {n} page(s).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="331"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="336"/>
         <source>打印预览失败</source>
         <translation>Print preview failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="336"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="341"/>
         <source>打印预览：{what}。在预览窗口里选打印机并打印。</source>
         <translation>Print preview: {what}. Choose the printer and print from the preview window.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="345"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="350"/>
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="345"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="350"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="351"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="356"/>
         <source>导出 PDF 失败</source>
         <translation>PDF export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="353"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="358"/>
         <source>已导出 PDF（{n} 页）：{path}</source>
         <translation>Exported PDF ({n} pages): {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="367"/>
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="362"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="367"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="368"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="373"/>
         <source>导出 Excel 失败</source>
         <translation>Excel export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="370"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="375"/>
         <source>已导出 Excel：{path}</source>
         <translation>Exported Excel: {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="380"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="400"/>
-        <location filename="../../roster_app/gui/export_menu.py" line="416"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="385"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="405"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="421"/>
         <source>导出微信图片失败</source>
         <translation>WeChat picture export failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="407"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="412"/>
         <source>排班图</source>
         <translation>Roster picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="408"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="413"/>
         <source>导出微信图片</source>
         <translation>Export WeChat picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="408"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="413"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="418"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="423"/>
         <source>已导出微信图片（{w}×{h}）：{path}</source>
         <translation>Exported WeChat picture ({w}×{h}): {path}</translation>
     </message>
@@ -413,88 +413,126 @@
         <translation>Made on {date}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="414"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="419"/>
         <location filename="../../roster_app/reports/wechat_picture.py" line="458"/>
         <source>无法写入文件 {path}</source>
         <translation>Cannot write the file {path}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="87"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="121"/>
+        <source>这天前后都不值班，少于本人要求的连续 {m} 天</source>
+        <translation>would be a single day on duty, fewer than the {m} in a row they need</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="123"/>
+        <source>排这班后两班之间只休 {n} 天，少于本人要求的 {m} 天</source>
+        <translation>would leave only {n} day(s) off between posts, fewer than the {m} they need</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="125"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="147"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="159"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="132"/>
+        <source>本人申请了这个班次</source>
+        <translation>asked for this slot that day</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="134"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="164"/>
+        <source>本人申请这天这个班次不排</source>
+        <translation>asked not to serve this slot that day</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="136"/>
         <source>这天没有其他班次</source>
         <translation>no other shift that day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="88"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="137"/>
         <source>这天已有 {n} 个班次</source>
         <translation>{n} shift(s) that day already</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="91"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="139"/>
         <source>离前后一天的岗位只隔 {h} 小时</source>
         <translation>only {h} h from a post the day before or after</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="92"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="140"/>
         <source>本周 {h} 小时</source>
         <translation>{h} h this week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="94"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="142"/>
         <source>近期 {h} 小时</source>
         <translation>{h} h recently</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="96"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="144"/>
         <source>常站这个门岗</source>
         <translation>usually at this gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="97"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="145"/>
         <source>最合适：</source>
         <translation>Best fit: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="106"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="145"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="164"/>
+        <source>没有申请这个班次（上一位申请了）</source>
+        <translation>made no request (the one above asked for this slot)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="166"/>
         <source>这天已有 {n} 个班次（上一位 {m} 个）</source>
         <translation>{n} shift(s) that day already (the one above: {m})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="108"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="168"/>
         <source>离前后一天的岗位只隔 {h} 小时，休息不如上一位</source>
         <translation>only {h} h from a post the day before or after: less rest than the one above</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="110"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="170"/>
         <source>本周和近期共 {h} 小时，比上一位多 {more} 小时</source>
         <translation>{h} h this week and recently, {more} h more than the one above</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="114"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="173"/>
         <source>常站其他门岗</source>
         <translation>usually at another gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="114"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="173"/>
         <source>没有填常站门岗（上一位常站这里）</source>
         <translation>no usual gate given (the one above usually stands here)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="116"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="175"/>
         <source>偏好其他时段</source>
         <translation>prefers other slots</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="116"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="175"/>
         <source>没有填偏好时段（上一位偏好这个时段）</source>
         <translation>no preferred slot given (the one above prefers this slot)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="117"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="176"/>
         <source>条件与上一位相同</source>
         <translation>same as the one above</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="175"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="234"/>
         <source>本周已排小时（+ 之前已发布几周的小时）</source>
         <translation>Hours this week (+ hours of recent published weeks)</translation>
     </message>
@@ -565,12 +603,12 @@
         <translation>Whole file</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="61"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="62"/>
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="63"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="64"/>
         <source>缺岗：</source>
         <translation>Short post: </translation>
     </message>
@@ -696,18 +734,18 @@
         <translation>Need still unmet: {reason}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/audit_panel.py" line="112"/>
-        <location filename="../../roster_app/gui/audit_panel.py" line="155"/>
+        <location filename="../../roster_app/gui/audit_panel.py" line="123"/>
+        <location filename="../../roster_app/gui/audit_panel.py" line="168"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/audit_panel.py" line="152"/>
+        <location filename="../../roster_app/gui/audit_panel.py" line="165"/>
         <source>本周排班表还没有修改记录。</source>
         <translation>No changes to this week&apos;s roster recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/audit_panel.py" line="154"/>
+        <location filename="../../roster_app/gui/audit_panel.py" line="167"/>
         <source>本周共 {n} 条修改，操作人：{clerks}。</source>
         <translation>{n} change(s) this week, by: {clerks}.</translation>
     </message>
@@ -732,7 +770,7 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
     <message>
         <location filename="../../roster_app/gui/app.py" line="89"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1300"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1362"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
@@ -1032,110 +1070,155 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>CandidateListModel</name>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="42"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="44"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="43"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="45"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="44"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="46"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="45"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="47"/>
         <source>时长</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="46"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="48"/>
         <source>说明</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="58"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="60"/>
         <source>岗位这天不开放</source>
         <translation>the post is closed that day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="59"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="61"/>
         <source>这个时段不可值班</source>
         <translation>not available in this slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="60"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="62"/>
         <source>这天请假</source>
         <translation>away that day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="61"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="63"/>
         <source>在职人员，工作日 8 小时内不排班</source>
         <translation>employed: not rostered in working hours on workdays</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="62"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="64"/>
         <source>不在这个门岗值班</source>
         <translation>does not stand at this gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="63"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="65"/>
         <source>未成年人，不排这么晚的班次</source>
         <translation>minor: not rostered this late</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="64"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="66"/>
         <source>同一时间已在 {post}</source>
         <translation>already at {post} at that time</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="65"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="67"/>
         <source>这天已排满 {n} 个班次</source>
         <translation>already has {n} shift(s) that day, the most allowed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="66"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="68"/>
         <source>再排就超过本周时长上限 {n} 小时</source>
         <translation>would exceed the weekly cap of {n} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="67"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="69"/>
         <source>与 {post} 之间休息时间不足</source>
         <translation>too little rest after or before {post}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="68"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="70"/>
         <source>会连续值班超过 {n} 天</source>
         <translation>would serve more than {n} days in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="69"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="71"/>
         <source>未成年人，须有成年人同岗</source>
         <translation>minor: needs an adult on the same post</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="72"/>
+        <source>这个班次已排满本人上限 {n} 次</source>
+        <translation>already has {n} shift(s) in this slot, their most</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="73"/>
+        <source>再排就超过本期时长上限 {n} 小时</source>
+        <translation>would exceed their cap of {n} h for the period</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="74"/>
+        <source>已排满本人上限 {n} 个周末</source>
+        <translation>already on duty on {n} weekend(s), their most</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="76"/>
+        <source>紧接在 {post} 之后，这两个班次不能连排</source>
+        <translation>may not directly follow {post} (a forbidden sequence of slots)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="80"/>
+        <source>本人不排这个班次</source>
+        <translation>never serves in this slot</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="81"/>
+        <source>本人不在周末值班</source>
+        <translation>does not serve on weekends</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="82"/>
+        <source>会连续值班超过本人上限 {n} 天</source>
+        <translation>would serve more than {n} days in a row, their own most</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="83"/>
+        <source>紧接在 {post} 之前，这两个班次不能连排</source>
+        <translation>may not directly precede {post} (a forbidden sequence of slots)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="84"/>
+        <source>按排班规则不能排在这里</source>
+        <translation>a rostering rule bars them from this post</translation>
     </message>
 </context>
 <context>
     <name>CandidatesPanel</name>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="237"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="296"/>
         <source>安排到这个岗位</source>
         <translation>Assign to this post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="252"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="311"/>
         <source>在表中右击一个岗位，选“谁能顶这个岗？”，这里列出能来的人，最合适的在前。</source>
         <translation>Right-click a post in the roster and choose “Who can cover this post?”: the people who can come are listed here, best first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="257"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="316"/>
         <source>&lt;b&gt;{post}&lt;/b&gt;&#x3000;已排 {present} / 最多 {max} 人，能来 {n} 人</source>
         <translation>&lt;b&gt;{post}&lt;/b&gt;  {present} of at most {max} assigned, {n} can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/candidates_panel.py" line="261"/>
+        <location filename="../../roster_app/gui/candidates_panel.py" line="320"/>
         <source>&lt;br&gt;&lt;span style=&apos;color:#a11b1b&apos;&gt;岗位已满：先移除一人，再安排。&lt;/span&gt;</source>
         <translation>&lt;br&gt;&lt;span style=&apos;color:#a11b1b&apos;&gt;The post is full: remove someone first.&lt;/span&gt;</translation>
     </message>
@@ -2526,830 +2609,831 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="245"/>
+        <location filename="../../roster_app/gui/main_window.py" line="256"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="247"/>
+        <location filename="../../roster_app/gui/main_window.py" line="258"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="248"/>
+        <location filename="../../roster_app/gui/main_window.py" line="259"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="318"/>
+        <location filename="../../roster_app/gui/main_window.py" line="329"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="320"/>
+        <location filename="../../roster_app/gui/main_window.py" line="331"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="249"/>
+        <location filename="../../roster_app/gui/main_window.py" line="260"/>
         <source>移除所选的人</source>
         <translation>Remove the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="261"/>
         <source>锁定 / 取消锁定所选的人</source>
         <translation>Pin / unpin the chosen person</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="251"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1065"/>
+        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1127"/>
         <source>谁能顶这个岗？</source>
         <translation>Who can cover this post?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="252"/>
+        <location filename="../../roster_app/gui/main_window.py" line="263"/>
         <source>排班(&amp;R)</source>
         <translation>&amp;Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="253"/>
-        <location filename="../../roster_app/gui/main_window.py" line="279"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1585"/>
+        <location filename="../../roster_app/gui/main_window.py" line="264"/>
+        <location filename="../../roster_app/gui/main_window.py" line="290"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1647"/>
         <source>自动排班</source>
         <translation>Auto-schedule</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="254"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1357"/>
+        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1419"/>
         <source>复制上周排班</source>
         <translation>Copy last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="257"/>
+        <location filename="../../roster_app/gui/main_window.py" line="268"/>
         <source>发布本周排班表</source>
         <translation>Publish this week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="269"/>
         <source>重新打开本周（允许修改）</source>
         <translation>Reopen this week (allow changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="259"/>
+        <location filename="../../roster_app/gui/main_window.py" line="270"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="259"/>
-        <location filename="../../roster_app/gui/main_window.py" line="275"/>
+        <location filename="../../roster_app/gui/main_window.py" line="270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="286"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="259"/>
+        <location filename="../../roster_app/gui/main_window.py" line="270"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="271"/>
+        <location filename="../../roster_app/gui/main_window.py" line="282"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="272"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1656"/>
+        <location filename="../../roster_app/gui/main_window.py" line="283"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1718"/>
         <source>关于门岗排班</source>
         <translation>About Gate Roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="291"/>
+        <location filename="../../roster_app/gui/main_window.py" line="302"/>
         <source>注意事项</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="274"/>
+        <location filename="../../roster_app/gui/main_window.py" line="285"/>
         <source>◀ 上一周</source>
         <translation>◀ Previous</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="276"/>
+        <location filename="../../roster_app/gui/main_window.py" line="287"/>
         <source>下一周 ▶</source>
         <translation>Next ▶</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="277"/>
+        <location filename="../../roster_app/gui/main_window.py" line="288"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="278"/>
+        <location filename="../../roster_app/gui/main_window.py" line="289"/>
         <source>停止求解，保留目前找到的最好方案</source>
         <translation>Stop solving and keep the best solution found so far</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="280"/>
+        <location filename="../../roster_app/gui/main_window.py" line="291"/>
         <source>按门岗需求、志愿者可值班时间和党员规则，自动排出本周的值班表（F5）</source>
         <translation>Build this week&apos;s roster from the gates&apos; demand, the volunteers&apos; availability and the party-member rule (F5)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="281"/>
+        <location filename="../../roster_app/gui/main_window.py" line="292"/>
         <source>已发布</source>
         <translation>Published</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="283"/>
+        <location filename="../../roster_app/gui/main_window.py" line="294"/>
         <source>本周排班表已发布（已张贴、已发到志愿者群），不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published (posted at the gates, sent to the volunteers&apos; group) and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="284"/>
+        <location filename="../../roster_app/gui/main_window.py" line="295"/>
         <source>复制上周</source>
         <translation>Copy last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="285"/>
+        <location filename="../../roster_app/gui/main_window.py" line="296"/>
         <source>把上周的排班表复制为本周的起点；不再符合规则的安排不复制（可撤销）</source>
         <translation>Start this week from last week&apos;s roster; assignments that break a rule now are left out (can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="821"/>
+        <location filename="../../roster_app/gui/main_window.py" line="878"/>
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="290"/>
+        <location filename="../../roster_app/gui/main_window.py" line="301"/>
         <source>发布本周排班表：张贴、发群以后不再改动，直到重新打开</source>
         <translation>Publish this week&apos;s roster: once posted and sent to the group it stays unchanged until reopened</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="255"/>
+        <location filename="../../roster_app/gui/main_window.py" line="266"/>
         <source>请假/退出…（所选的人）</source>
         <translation>Away / dropping out… (chosen person)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="256"/>
+        <location filename="../../roster_app/gui/main_window.py" line="267"/>
         <source>某人不能来：记为请假，用最少的改动重新安排 TA 的岗位</source>
         <translation>Someone cannot come: mark them away and re-plan their posts with the fewest changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="261"/>
+        <location filename="../../roster_app/gui/main_window.py" line="272"/>
         <source>数据(&amp;D)</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="262"/>
+        <location filename="../../roster_app/gui/main_window.py" line="273"/>
         <source>志愿者名册…</source>
         <translation>Volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="263"/>
+        <location filename="../../roster_app/gui/main_window.py" line="274"/>
         <source>导入志愿者…</source>
         <translation>Import volunteers…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="264"/>
+        <location filename="../../roster_app/gui/main_window.py" line="275"/>
         <source>社区设置…</source>
         <translation>Community set-up…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="276"/>
         <source>新建社区…</source>
         <translation>New community…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="266"/>
+        <location filename="../../roster_app/gui/main_window.py" line="277"/>
         <source>统计(&amp;S)</source>
         <translation>&amp;Statistics</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="267"/>
+        <location filename="../../roster_app/gui/main_window.py" line="278"/>
         <source>服务统计…</source>
         <translation>Service report…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="268"/>
+        <location filename="../../roster_app/gui/main_window.py" line="279"/>
         <source>设置(&amp;T)</source>
         <translation>Se&amp;ttings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="280"/>
         <source>语言 Language</source>
         <translation>Language 语言</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="281"/>
         <source>数据库…</source>
         <translation>Database…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="286"/>
-        <location filename="../../roster_app/gui/main_window.py" line="289"/>
+        <location filename="../../roster_app/gui/main_window.py" line="297"/>
+        <location filename="../../roster_app/gui/main_window.py" line="300"/>
         <source>照本周排下一周</source>
         <translation>Next week like this one</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="288"/>
+        <location filename="../../roster_app/gui/main_window.py" line="299"/>
         <source>转到下一周，并把本周的排班表复制过去作为起点（下一周还没有排班时；可撤销）</source>
         <translation>Go to next week and copy this week&apos;s roster there as a start (when next week has no roster yet; can be undone)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="292"/>
-        <location filename="../../roster_app/gui/main_window.py" line="737"/>
+        <location filename="../../roster_app/gui/main_window.py" line="303"/>
+        <location filename="../../roster_app/gui/main_window.py" line="794"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="292"/>
+        <location filename="../../roster_app/gui/main_window.py" line="303"/>
         <source>谁能顶岗</source>
         <translation>Who can cover</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="304"/>
         <source>方案说明</source>
         <translation>Costs</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="304"/>
         <source>发布记录</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="294"/>
+        <location filename="../../roster_app/gui/main_window.py" line="305"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="635"/>
+        <location filename="../../roster_app/gui/main_window.py" line="651"/>
+        <location filename="../../roster_app/gui/main_window.py" line="784"/>
         <source>读取数据失败</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="651"/>
+        <location filename="../../roster_app/gui/main_window.py" line="667"/>
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="665"/>
+        <location filename="../../roster_app/gui/main_window.py" line="681"/>
         <source>正在自动排班，结束后再切换社区。</source>
         <translation>Auto-scheduling is running; switch community when it has finished.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="675"/>
+        <location filename="../../roster_app/gui/main_window.py" line="691"/>
         <source>当前社区：{name}</source>
         <translation>Community: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="680"/>
+        <location filename="../../roster_app/gui/main_window.py" line="696"/>
         <source>未设置社区</source>
         <translation>No community set up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="681"/>
+        <location filename="../../roster_app/gui/main_window.py" line="697"/>
         <source>门岗排班 — {name}</source>
         <translation>Gate Roster — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="686"/>
+        <location filename="../../roster_app/gui/main_window.py" line="702"/>
         <source>{start} 至 {end}</source>
         <translation>{start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="688"/>
+        <location filename="../../roster_app/gui/main_window.py" line="704"/>
         <source>（本周）</source>
         <translation> (this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="737"/>
+        <location filename="../../roster_app/gui/main_window.py" line="794"/>
         <source>问题 ({n})</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="746"/>
+        <location filename="../../roster_app/gui/main_window.py" line="803"/>
         <source>志愿者</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="750"/>
+        <location filename="../../roster_app/gui/main_window.py" line="807"/>
         <source>志愿者 {n} 人 · 本周 {pt} 人次、{h} 小时</source>
         <translation>{n} volunteers · this week {pt} person-times, {h} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="756"/>
+        <location filename="../../roster_app/gui/main_window.py" line="813"/>
         <source>本周开放岗位 {open} 个，尚未排班。点“自动排班”生成本周值班表。</source>
         <translation>{open} open posts this week, not rostered yet. Click “Auto-schedule” to build the week&apos;s roster.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="759"/>
+        <location filename="../../roster_app/gui/main_window.py" line="816"/>
         <source>岗位 {open} 个：已排满 &lt;b&gt;{filled}&lt;/b&gt; 个</source>
         <translation>{open} posts: &lt;b&gt;{filled}&lt;/b&gt; filled</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="761"/>
+        <location filename="../../roster_app/gui/main_window.py" line="818"/>
         <source>，&lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;缺岗 {short} 个&lt;/b&gt;（共缺 {missing} 人次）&lt;/span&gt;</source>
         <translation>, &lt;span style=&apos;color:#a11b1b&apos;&gt;&lt;b&gt;{short} short&lt;/b&gt; ({missing} person-times missing)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="765"/>
+        <location filename="../../roster_app/gui/main_window.py" line="822"/>
         <source>，无缺岗</source>
         <translation>, none short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="766"/>
+        <location filename="../../roster_app/gui/main_window.py" line="823"/>
         <source>；共排 {pt} 人次、{h} 小时。</source>
         <translation>; {pt} person-times, {h} h in all.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="769"/>
+        <location filename="../../roster_app/gui/main_window.py" line="826"/>
         <source>缺岗已证明最少，偏好未证明最优</source>
         <translation>fewest short posts proven, preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="771"/>
+        <location filename="../../roster_app/gui/main_window.py" line="828"/>
         <source>手工调整</source>
         <translation>edited by hand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="772"/>
+        <location filename="../../roster_app/gui/main_window.py" line="829"/>
         <source>方案：{status}</source>
         <translation>Solution: {status}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="774"/>
+        <location filename="../../roster_app/gui/main_window.py" line="831"/>
         <source>&#x3000;&lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;违反规则 {n} 处&lt;/b&gt;（见右侧“问题”）&lt;/span&gt;</source>
         <translation>  &lt;span style=&apos;color:#d9480f&apos;&gt;&lt;b&gt;{n} rule(s) broken&lt;/b&gt; (see “Problems” on the right)&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="777"/>
+        <location filename="../../roster_app/gui/main_window.py" line="834"/>
         <source>&lt;b&gt;已发布&lt;/b&gt;，不能修改</source>
         <translation>&lt;b&gt;Published&lt;/b&gt;, read-only</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="791"/>
+        <location filename="../../roster_app/gui/main_window.py" line="848"/>
         <source>冲突：</source>
         <translation>Conflict: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="795"/>
+        <location filename="../../roster_app/gui/main_window.py" line="852"/>
         <source>提示：</source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="821"/>
+        <location filename="../../roster_app/gui/main_window.py" line="878"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="871"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1132"/>
+        <location filename="../../roster_app/gui/main_window.py" line="928"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1194"/>
         <source>本周排班表已发布，不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and cannot be changed; “Reopen” it first.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="892"/>
+        <location filename="../../roster_app/gui/main_window.py" line="950"/>
         <source>另一位工作人员</source>
         <translation>Another clerk</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="907"/>
-        <location filename="../../roster_app/gui/main_window.py" line="919"/>
+        <location filename="../../roster_app/gui/main_window.py" line="965"/>
+        <location filename="../../roster_app/gui/main_window.py" line="977"/>
         <source>别人刚修改了这一周</source>
         <translation>Someone else just changed this week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="900"/>
+        <location filename="../../roster_app/gui/main_window.py" line="958"/>
         <source>修改没有保存：{error}</source>
         <translation>The change was not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="894"/>
+        <location filename="../../roster_app/gui/main_window.py" line="952"/>
         <source>{who} {when} 修改了这一周的排班，您的这次修改没有保存。已重新载入对方的修改；对方改了什么，见“修改记录”。</source>
-        <translation>{who} changed this week's roster at {when}; your change was not saved. Their change has been loaded; what they changed is in &quot;Change log&quot;.</translation>
+        <translation>{who} changed this week&apos;s roster at {when}; your change was not saved. Their change has been loaded; what they changed is in &quot;Change log&quot;.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="901"/>
+        <location filename="../../roster_app/gui/main_window.py" line="959"/>
         <source>修改没有保存</source>
         <translation>The change was not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="907"/>
+        <location filename="../../roster_app/gui/main_window.py" line="965"/>
         <source>请在此基础上重新操作。</source>
         <translation> Please make your change again on top of it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="910"/>
+        <location filename="../../roster_app/gui/main_window.py" line="968"/>
         <source>已放弃您的修改，显示对方保存的排班表。</source>
         <translation>Your change was dropped; showing the roster the other clerk saved.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="915"/>
+        <location filename="../../roster_app/gui/main_window.py" line="973"/>
         <source>合并：{what}</source>
         <translation>Merge: {what}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="920"/>
+        <location filename="../../roster_app/gui/main_window.py" line="978"/>
         <source>合并我的修改</source>
         <translation>Merge my change</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="921"/>
+        <location filename="../../roster_app/gui/main_window.py" line="979"/>
         <source>放弃我的修改</source>
         <translation>Drop my change</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="945"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1007"/>
         <source>。违反规则 {n} 处，见“问题”</source>
         <translation>. {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1002"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1064"/>
         <source>{post}：能来 {n} 人，最合适的在前。双击一人即可安排。</source>
         <translation>{post}: {n} can come, best first. Double-click someone to assign them.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1024"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1086"/>
         <source>安排…</source>
         <translation>Assign…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1030"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1092"/>
         <source>{name}（本周 {h} 小时）</source>
         <translation>{name} ({h} h this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1035"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1097"/>
         <source>没有人能来</source>
         <translation>Nobody can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1037"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1099"/>
         <source>全部人选…</source>
         <translation>All candidates…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1046"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1108"/>
         <source>移除 {name}</source>
         <translation>Remove {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1050"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
         <source>取消锁定 {name}</source>
         <translation>Unpin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1050"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
         <source>锁定 {name}</source>
         <translation>Pin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1053"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1104"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1115"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1166"/>
         <source>{name} 请假/退出…</source>
         <translation>{name} away / dropping out…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1059"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1121"/>
         <source>{name} 只这天请假（{date}）</source>
         <translation>{name} away this day only ({date})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1107"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1169"/>
         <source>打开志愿者名册…</source>
         <translation>Open the volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1124"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1186"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
         <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1163"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1225"/>
         <source>请假没有保存：{error}</source>
         <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1164"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1226"/>
         <source>请假没有保存</source>
         <translation>Dates away not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1174"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1236"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
         <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1191"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1253"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
         <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1216"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1278"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
         <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1218"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1280"/>
         <source>，违反规则 {n} 处，见“问题”</source>
         <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1219"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1281"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1226"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1288"/>
         <source>{name} {days} 请假后的调整</source>
         <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1229"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1291"/>
         <source>已按调整方案修改 {n} 个岗位</source>
         <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1231"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
         <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1242"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1304"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1246"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1308"/>
         <source>导入志愿者</source>
         <translation>Import volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1312"/>
         <source>社区设置</source>
         <translation>Community set-up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1254"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1316"/>
         <source>服务统计</source>
         <translation>Service report</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1258"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1320"/>
         <source>还没有社区。</source>
         <translation>No community yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1266"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1328"/>
         <source>打开“{what}”失败：{error}</source>
         <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1267"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1329"/>
         <source>打开“{what}”失败</source>
         <translation>Cannot open “{what}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1269"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1331"/>
         <source>已打开“{what}”。</source>
         <translation>Opened “{what}”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1281"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1343"/>
         <source>数据库设置已保存，下次启动时生效。</source>
         <translation>Database settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1292"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1354"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
         <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1355"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1294"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1356"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
         <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1303"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1365"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1322"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1384"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1325"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1387"/>
         <source>已发布本周排班表，现在不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and now read-only; “Reopen” it to change it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1335"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1397"/>
         <source>重新打开失败</source>
         <translation>Reopening failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1338"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1400"/>
         <source>已重新打开本周排班表，可以修改；改完请再发布。</source>
         <translation>This week&apos;s roster is reopened for changes; publish it again when done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1350"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1412"/>
         <source>读取上周排班表失败</source>
         <translation>Cannot read last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1353"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1415"/>
         <source>上周没有排班表，无法复制。</source>
         <translation>Last week has no roster to copy.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1359"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1421"/>
         <source>已复制上周排班 {n} 人次</source>
         <translation>Copied {n} person-times from last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1362"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1424"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1365"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1427"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1366"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1428"/>
         <source>；{m} 人次不再符合规则，没有复制：{names}{more}</source>
         <translation>; {m} no longer fit the rules and were left out: {names}{more}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1232"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1368"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1294"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1430"/>
         <source>。可撤销（Ctrl+Z）。</source>
         <translation>. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1462"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1524"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1463"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1525"/>
         <source>将删除演示社区“{name}”的全部门岗、志愿者和排班表，不能恢复。
 确定删除吗？</source>
         <translation>This deletes all gates, volunteers and rosters of the demo community “{name}” for good.
 Delete it?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1475"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1537"/>
         <source>删除演示数据失败</source>
         <translation>Removing the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1479"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1541"/>
         <source>已删除演示数据。</source>
         <translation>Demo data removed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1487"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1549"/>
         <source>载入演示数据失败</source>
         <translation>Loading the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1492"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1554"/>
         <source>已载入演示数据。</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1203"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1505"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1265"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1567"/>
         <source>无法启动求解器</source>
         <translation>Cannot start the solver</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1183"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1513"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1245"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1575"/>
         <source>读取本周数据失败</source>
         <translation>Cannot read this week&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1377"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1439"/>
         <source>下一周已有排班表，没有复制。</source>
         <translation>Next week already has a roster; nothing was copied.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1401"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1463"/>
         <source>已新建社区“{name}”。门岗和班次可在“数据 → 社区设置”里修改。</source>
         <translation>Community &quot;{name}&quot; created. Change its gates and slots in Data → Community settings.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1532"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1594"/>
         <source>正在排班…</source>
         <translation>Scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1534"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1596"/>
         <source>正在自动排班…</source>
         <translation>Auto-scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1545"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1607"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1557"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1619"/>
         <source>正在排班… {t:.1f} 秒</source>
         <translation>Scheduling… {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1565"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1627"/>
         <source>正在求最少缺岗</source>
         <translation>Minimising short posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1566"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1628"/>
         <source>正在优化偏好</source>
         <translation>Optimising preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1568"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1630"/>
         <source>{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}</source>
         <translation>{stage}: {n} solution(s) found, objective {obj}, bound {bound}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1598"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1660"/>
         <source>已取消自动排班，保留目前最好的方案</source>
         <translation>Auto-schedule cancelled, best solution so far kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1598"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1660"/>
         <source>自动排班完成</source>
         <translation>Auto-schedule done</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1600"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1662"/>
         <source>：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优</source>
         <translation>: {missing} person-times short, {t:.1f} s. Fewest short posts proven; other preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1604"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1666"/>
         <source>：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒</source>
         <translation>: {status}, {missing} person-times short, {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1612"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1674"/>
         <source>无法排班：数据有矛盾，排班表未改动。请看下方的冲突说明。</source>
         <translation>Cannot schedule: the data contradict each other; the roster is unchanged. See the conflicts below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1614"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1676"/>
         <source>已取消自动排班：还没有找到方案，排班表未改动。</source>
         <translation>Auto-schedule cancelled before a solution was found; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1616"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1678"/>
         <source>在时间限制内没有找到方案，排班表未改动。</source>
         <translation>No solution found within the time limit; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1621"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1683"/>
         <source>自动排班出错，排班表未改动。</source>
         <translation>Auto-schedule failed; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1622"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1684"/>
         <source>自动排班出错</source>
         <translation>Auto-schedule failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1657"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1719"/>
         <source>门岗排班（GateRoster）
 为社区门岗（卡口）志愿者排每周值班表。</source>
         <translation>Gate Roster (GateRoster)
 Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1795"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1890"/>
         <source>最优</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1796"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1891"/>
         <source>可行（未证明最优）</source>
         <translation>feasible (not proven optimal)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1797"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1892"/>
         <source>无解</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1798"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1893"/>
         <source>未找到方案</source>
         <translation>no solution found</translation>
     </message>
@@ -3761,37 +3845,37 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>PictureScopeDialog</name>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="103"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="108"/>
         <source>导出微信图片</source>
         <translation>Export WeChat picture</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="105"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="110"/>
         <source>发到志愿者微信群的图片（1080 像素宽，手机上看得清；电话号码中间四位隐去）。要哪一部分？</source>
         <translation>A picture for the volunteers&apos; WeChat group (1080 pixels wide, readable on a phone; middle four digits of phone numbers hidden). Which part?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="109"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="114"/>
         <source>整周（所有门岗）</source>
         <translation>The whole week (every gate)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="110"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="115"/>
         <source>一个门岗的一周</source>
         <translation>One gate&apos;s week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="111"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="116"/>
         <source>一天（所有门岗）</source>
         <translation>One day (every gate)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="132"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="137"/>
         <source>保存图片…</source>
         <translation>Save picture…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/export_menu.py" line="133"/>
+        <location filename="../../roster_app/gui/export_menu.py" line="138"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3799,12 +3883,12 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>PostCellDelegate</name>
     <message>
-        <location filename="../../roster_app/gui/delegates.py" line="132"/>
+        <location filename="../../roster_app/gui/delegates.py" line="154"/>
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/delegates.py" line="134"/>
+        <location filename="../../roster_app/gui/delegates.py" line="156"/>
         <source>缺岗</source>
         <translation>Short</translation>
     </message>
@@ -3812,12 +3896,12 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>ProblemListModel</name>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="31"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="32"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="32"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="33"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -3825,12 +3909,12 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>ProblemsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="167"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="200"/>
         <source>没有问题：每条规则都满足，也没有缺岗。</source>
         <translation>No problems: every rule holds and no post is short.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/problems_panel.py" line="169"/>
+        <location filename="../../roster_app/gui/problems_panel.py" line="202"/>
         <source>违反规则 {rules} 处，缺岗 {short} 个。点一行，表中会选中那个岗位。</source>
         <translation>{rules} rule(s) broken, {short} short post(s). Click a row to select its post in the roster.</translation>
     </message>
@@ -4183,216 +4267,216 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>RosterGridModel</name>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="46"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="47"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="47"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="48"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="48"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="49"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="49"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="50"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="50"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="51"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="51"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="52"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="52"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="53"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="185"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="244"/>
         <source>不开放</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="227"/>
-        <location filename="../../roster_app/gui/roster_model.py" line="268"/>
-        <location filename="../../roster_app/gui/roster_model.py" line="311"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="278"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="319"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="362"/>
         <source>工作日</source>
         <translation>Workday</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="227"/>
-        <location filename="../../roster_app/gui/roster_model.py" line="268"/>
-        <location filename="../../roster_app/gui/roster_model.py" line="311"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="278"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="319"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="362"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="240"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="291"/>
         <source>{gate}，{slot} {time}</source>
         <translation>{gate}, {slot} {time}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="270"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="321"/>
         <source>{gate} {slot} {time}，{date} {weekday}（{kind}）</source>
         <translation>{gate} {slot} {time}, {weekday} {date} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="277"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="328"/>
         <source>此时段本门岗不开放</source>
         <translation>This gate is closed in this slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="281"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="332"/>
         <source>需要 {min} 人</source>
         <translation>Needs {min}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="283"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="334"/>
         <source>需要 {min}–{max} 人</source>
         <translation>Needs {min}–{max}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="285"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="336"/>
         <source>，已排 {n} 人</source>
         <translation>, {n} assigned</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="289"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="340"/>
         <source>· {name}（{kind}，锁定）</source>
         <translation>· {name} ({kind}, pinned)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="291"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="342"/>
         <source>· {name}（{kind}）</source>
         <translation>· {name} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="295"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="346"/>
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="297"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="348"/>
         <source>缺岗：</source>
         <translation>Short post: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="299"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="350"/>
         <source>原因：</source>
         <translation>Reason: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="301"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="352"/>
         <source>⚠ 违反规则：</source>
         <translation>⚠ Rule broken: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="307"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="358"/>
         <source>调休上班</source>
         <translation>Adjusted working day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="309"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="360"/>
         <source>节假日</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="320"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="387"/>
         <source>缺党员 {n} 人</source>
         <translation>{n} party member(s) short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="323"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="390"/>
         <source>缺{skill} {n} 人</source>
         <translation>{skill}: {n} short</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="338"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="405"/>
         <source>{who}的安排指向不存在的门岗、班次或日期</source>
         <translation>{who} is assigned to a gate, slot or date that does not exist</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="339"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="406"/>
         <source>{who}重复安排</source>
         <translation>{who} is assigned twice</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="340"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="407"/>
         <source>{who}被安排在不开放的岗位</source>
         <translation>{who} is assigned to a closed post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="341"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="408"/>
         <source>排了 {n} 人，超过最多 {max} 人</source>
         <translation>{n} assigned, more than the maximum of {max}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="342"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="409"/>
         <source>{who}这个时段不能值班</source>
         <translation>{who} is not available in this slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="343"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="410"/>
         <source>{who}这天请假，不能值班</source>
         <translation>{who} is away that day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="344"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="411"/>
         <source>{who}是在职人员，工作日 8 小时内不排班</source>
         <translation>{who} is employed: not rostered in working hours on workdays</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="346"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="413"/>
         <source>{who}同一时间排在两个岗位</source>
         <translation>{who} is on two posts at the same time</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="347"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="414"/>
         <source>{who}这天排了 {n} 个班次，超过每天最多 {max} 个</source>
         <translation>{who} has {n} shifts that day, more than the {max} allowed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="348"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="415"/>
         <source>{who}本周排了 {n} 小时，超过上限 {max} 小时</source>
         <translation>{who} has {n} h this week, over the cap of {max} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="349"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="416"/>
         <source>{who}是未成年人，没有成年人同岗</source>
         <translation>{who} is a minor with no adult on the post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="350"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="417"/>
         <source>{who}不在这个门岗值班</source>
         <translation>{who} does not stand at this gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="351"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="418"/>
         <source>{who}是未成年人，不能排这么晚的班次</source>
         <translation>{who} is a minor and cannot serve this late</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="352"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="419"/>
         <source>{who}连续值班超过 {max} 天</source>
         <translation>{who} serves more than {max} days in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="353"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="420"/>
         <source>{who}前后两天的岗位之间休息不足 {max} 小时</source>
         <translation>{who} rests less than {max} h between two days&apos; posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/roster_model.py" line="354"/>
+        <location filename="../../roster_app/gui/roster_model.py" line="421"/>
         <source>锁定的{who}不在这个岗位</source>
         <translation>{who}, pinned here, is not on this post</translation>
     </message>
@@ -5026,32 +5110,32 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1716"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1778"/>
         <source>当前（未发布的修改）</source>
         <translation>Current (unpublished changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1720"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1782"/>
         <source>第 {n} 版&#x3000;{time} 发布，{count} 人次</source>
         <translation>Version {n}  published {time}, {count} person-times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1725"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1787"/>
         <source>本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。</source>
         <translation>Not published this week yet. Once published, each published roster stays here so you can see what changed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1727"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1789"/>
         <source>本周发布过 {n} 次。选一行，看它比前一版改了什么。</source>
         <translation>Published {n} time(s) this week. Select a row to see what changed from the version before.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1739"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1801"/>
         <source>第一次发布：共 {n} 人次。</source>
         <translation>First publication: {n} person-times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1743"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1805"/>
         <source>与前一版相同。</source>
         <translation>Same as the version before.</translation>
     </message>
@@ -5306,47 +5390,47 @@ Save anyway?</translation>
         <translation>Cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="201"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="243"/>
         <source>每周服务时长上限（小时）</source>
         <translation>Weekly cap of service hours</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="203"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="245"/>
         <source>本周已排的服务时长（小时）</source>
         <translation>Service hours rostered this week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="209"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="251"/>
         <source>楼栋：{b}</source>
         <translation>Building: {b}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="211"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="253"/>
         <source>本周 {h} 小时</source>
         <translation>{h} h this week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="212"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="254"/>
         <source>，上限 {c} 小时</source>
         <translation>, cap {c} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="215"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="257"/>
         <source>未成年人：须有成年人同岗</source>
         <translation>Minor: needs an adult on the same post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="219"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="261"/>
         <source>双报到：本周应排至少 {r} 班，已排 {s} 班</source>
         <translation>Dual registration: at least {r} shift(s) due this week, {s} rostered</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="222"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="264"/>
         <source>⚠ 违反规则：</source>
         <translation>⚠ Rule broken: </translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_model.py" line="225"/>
+        <location filename="../../roster_app/gui/volunteer_model.py" line="267"/>
         <source>电话：{p}</source>
         <translation>Phone: {p}</translation>
     </message>

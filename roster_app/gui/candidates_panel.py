@@ -2,10 +2,12 @@
 
 The window asks `solver.candidates` for the ranking of the post the clerk picked (context
 menu, Ctrl+K, or a short post's problem) and shows it here: each candidate with their
-hours and, from the second on, why they rank below the one above; then, in grey, everyone
-who cannot take the post and the rule that bars them. Double-clicking a candidate, or
-安排 with one selected, asks the window to put them there (an undoable command). The panel
-follows every edit: the window gives it the week anew and it ranks the same post again.
+hours and, from the second on, why they rank below the one above, always saying which of
+their minimum runs (version 3) the post would leave short, since that breaks a rule a
+further edit must mend; then, in grey, everyone who cannot take the post and the rule that
+bars them. Double-clicking a candidate, or 安排 with one selected, asks the window to put
+them there (an undoable command). The panel follows every edit: the window gives it the
+week anew and it ranks the same post again.
 """
 
 from __future__ import annotations
@@ -67,26 +69,72 @@ BLOCKED_SOURCES = {
     c.REST: QT_TRANSLATE_NOOP("CandidateListModel", "与 {post} 之间休息时间不足"),
     c.STREAK: QT_TRANSLATE_NOOP("CandidateListModel", "会连续值班超过 {n} 天"),
     c.MINOR_ALONE: QT_TRANSLATE_NOOP("CandidateListModel", "未成年人，须有成年人同岗"),
+    c.SLOT_LIMIT: QT_TRANSLATE_NOOP("CandidateListModel", "这个班次已排满本人上限 {n} 次"),
+    c.MINUTES_CAP: QT_TRANSLATE_NOOP("CandidateListModel", "再排就超过本期时长上限 {n} 小时"),
+    c.WEEKENDS: QT_TRANSLATE_NOOP("CandidateListModel", "已排满本人上限 {n} 个周末"),
+    # Said from the other post's side: SEQUENCE's `other` is on the day before or after.
+    c.SEQUENCE: QT_TRANSLATE_NOOP("CandidateListModel", "紧接在 {post} 之后，这两个班次不能连排"),
 }
+# Where the one source above would mislead: a limit of none at all, a person's own run of
+# days stricter than the community's, a forbidden sequence with the other post after this one.
+SLOT_NEVER = QT_TRANSLATE_NOOP("CandidateListModel", "本人不排这个班次")
+WEEKENDS_NEVER = QT_TRANSLATE_NOOP("CandidateListModel", "本人不在周末值班")
+OWN_STREAK = QT_TRANSLATE_NOOP("CandidateListModel", "会连续值班超过本人上限 {n} 天")
+SEQUENCE_BEFORE = QT_TRANSLATE_NOOP("CandidateListModel", "紧接在 {post} 之前，这两个班次不能连排")
+GENERIC_BLOCKED = QT_TRANSLATE_NOOP("CandidateListModel", "按排班规则不能排在这里")
 
 
-def blocked_text(week: WeekData, blocked: c.Blocked) -> str:
-    source = BLOCKED_SOURCES.get(blocked.reason, blocked.reason)
-    n = blocked.limit
-    if blocked.reason == c.AT_CAP and n is not None:
-        n = format_hours(n / 60)
+def blocked_text(week: WeekData, blocked: c.Blocked, post: Post) -> str:
+    """Why `blocked` cannot take `post` (the ranked post: it tells a forbidden sequence's
+    direction), in the clerk's language; hours as the panel shows them elsewhere."""
+    reason, n = blocked.reason, blocked.limit
+    # A code this panel does not know yet still reads as a sentence, never as the code.
+    source = BLOCKED_SOURCES.get(reason, GENERIC_BLOCKED)
+    if reason == c.SLOT_LIMIT and n == 0:
+        source = SLOT_NEVER
+    elif reason == c.WEEKENDS and n == 0:
+        source = WEEKENDS_NEVER
+    elif reason == c.STREAK and n is not None:
+        volunteer = week.instance.volunteers.get(blocked.volunteer)
+        community = week.scenario.rules.max_consecutive_days
+        own = volunteer.max_consecutive_days if volunteer is not None else None
+        if own is not None and own == n and (community is None or own < community):
+            source = OWN_STREAK
+    elif reason == c.SEQUENCE and blocked.other is not None and blocked.other.date > post.date:
+        source = SEQUENCE_BEFORE
+    if reason in (c.AT_CAP, c.MINUTES_CAP) and n is not None:
+        n = format_hours(round(n / 60, 2))  # the limits are minutes
     elif n is not None:
         n = f"{n:g}"
-    post = describe_post(week, blocked.other) if blocked.other is not None else ""
-    return _tr(source).format(post=post, n=n)
+    other = describe_post(week, blocked.other) if blocked.other is not None else ""
+    return _tr(source).format(post=other, n=n)
 
 
-def best_text(candidate: c.Candidate) -> str:
+def minimum_text(week: WeekData, candidate: c.Candidate) -> str:
+    """The minimum runs (version 3) that taking the post would leave short, "" for none: a
+    hard rule a further edit must mend, so the clerk is told whatever the candidate's rank."""
+    if not candidate.breaks_minimum:
+        return ""
+    volunteer = week.instance.volunteers[candidate.volunteer]
+    parts = []
+    if candidate.lone_day:
+        parts.append(_tr("这天前后都不值班，少于本人要求的连续 {m} 天").format(m=volunteer.min_consecutive_days))
+    if candidate.short_days_off is not None:
+        parts.append(_tr("排这班后两班之间只休 {n} 天，少于本人要求的 {m} 天").format(
+            n=candidate.short_days_off, m=volunteer.min_consecutive_days_off))
+    return _tr("；").join(parts)
+
+
+def best_text(week: WeekData, candidate: c.Candidate) -> str:
     """Why the first candidate is the best: their facts, briefly."""
-    parts = [
+    parts = []
+    if candidate.request == c.ASKED_FOR:
+        parts.append(_tr("本人申请了这个班次"))
+    elif candidate.request == c.ASKED_OFF:
+        parts.append(_tr("本人申请这天这个班次不排"))
+    parts.append(
         _tr("这天没有其他班次") if candidate.posts_that_day == 0
-        else _tr("这天已有 {n} 个班次").format(n=candidate.posts_that_day),
-    ]
+        else _tr("这天已有 {n} 个班次").format(n=candidate.posts_that_day))
     if not candidate.rested:
         parts.append(_tr("离前后一天的岗位只隔 {h} 小时").format(h=format_hours(candidate.closest_rest_hours)))
     parts.append(_tr("本周 {h} 小时").format(h=format_hours(candidate.week_hours)))
@@ -94,22 +142,33 @@ def best_text(candidate: c.Candidate) -> str:
         parts.append(_tr("近期 {h} 小时").format(h=format_hours(candidate.recent_hours)))
     if candidate.gate_fit == c.PREFERRED:
         parts.append(_tr("常站这个门岗"))
-    return _tr("最合适：") + "，".join(parts)
+    text = _tr("最合适：") + _tr("，").join(parts)
+    minimum = minimum_text(week, candidate)  # when everyone who can come breaks one
+    return text + _tr("；") + minimum if minimum else text
 
 
-def lower_text(candidate: c.Candidate) -> str:
-    """Why a candidate ranks below the one above."""
+def lower_text(week: WeekData, candidate: c.Candidate) -> str:
+    """Why a candidate ranks below the one above, led by any minimum run they would break."""
     d = candidate.why_lower
     if d is None:
-        return best_text(candidate)
+        return best_text(week, candidate)
+    minimum = minimum_text(week, candidate)
+    if d.code == c.SHORT_RUN:
+        return minimum  # the runs themselves are why
+    reason = _lower_reason(d)
+    return minimum + _tr("；") + reason if minimum else reason
+
+
+def _lower_reason(d: c.Drawback) -> str:
+    if d.code == c.REQUEST:
+        return _tr("本人申请这天这个班次不排") if d.mine == c.ASKED_OFF else _tr("没有申请这个班次（上一位申请了）")
     if d.code == c.BUSIER_DAY:
         return _tr("这天已有 {n} 个班次（上一位 {m} 个）").format(n=int(d.mine), m=int(d.above))
     if d.code == c.LESS_RESTED:
         return _tr("离前后一天的岗位只隔 {h} 小时，休息不如上一位").format(h=format_hours(d.mine))
     if d.code == c.MORE_HOURS:
-        text = _tr("本周和近期共 {h} 小时，比上一位多 {more} 小时").format(
+        return _tr("本周和近期共 {h} 小时，比上一位多 {more} 小时").format(
             h=format_hours(round(d.mine, 2)), more=format_hours(round(d.mine - d.above, 2)))
-        return text
     if d.code == c.GATE_FIT:
         return _tr("常站其他门岗") if d.mine == c.NOT_PREFERRED else _tr("没有填常站门岗（上一位常站这里）")
     if d.code == c.SLOT_FIT:
@@ -169,7 +228,7 @@ class CandidateListModel(QAbstractTableModel):
                 recent = row.recent_hours if candidate else 0
                 return format_hours(hours) + (f" + {format_hours(recent)}" if recent else "")
             if column == NOTE:
-                return lower_text(row) if candidate else blocked_text(week, row)
+                return lower_text(week, row) if candidate else blocked_text(week, row, self.ranking.post)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == HOURS:
                 return _tr("本周已排小时（+ 之前已发布几周的小时）")
