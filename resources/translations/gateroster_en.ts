@@ -770,7 +770,7 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
     </message>
     <message>
         <location filename="../../roster_app/gui/app.py" line="89"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1362"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1367"/>
         <source>门岗排班</source>
         <translation>Gate Roster</translation>
     </message>
@@ -2645,7 +2645,7 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="262"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1127"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1132"/>
         <source>谁能顶这个岗？</source>
         <translation>Who can cover this post?</translation>
     </message>
@@ -2657,13 +2657,13 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="264"/>
         <location filename="../../roster_app/gui/main_window.py" line="290"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1647"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1652"/>
         <source>自动排班</source>
         <translation>Auto-schedule</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="265"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1419"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1424"/>
         <source>复制上周排班</source>
         <translation>Copy last week&apos;s roster</translation>
     </message>
@@ -2700,7 +2700,7 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="283"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1718"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1723"/>
         <source>关于门岗排班</source>
         <translation>About Gate Roster</translation>
     </message>
@@ -2984,7 +2984,7 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
     </message>
     <message>
         <location filename="../../roster_app/gui/main_window.py" line="928"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1194"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1199"/>
         <source>本周排班表已发布，不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and cannot be changed; “Reopen” it first.</translation>
     </message>
@@ -3060,380 +3060,385 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
         <translation>{name} ({h} h this week)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1097"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1098"/>
+        <source>{entry}：{minimum}</source>
+        <translation>{entry}: {minimum}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/main_window.py" line="1102"/>
         <source>没有人能来</source>
         <translation>Nobody can come</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1099"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1104"/>
         <source>全部人选…</source>
         <translation>All candidates…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1108"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1113"/>
         <source>移除 {name}</source>
         <translation>Remove {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1117"/>
         <source>取消锁定 {name}</source>
         <translation>Unpin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1112"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1117"/>
         <source>锁定 {name}</source>
         <translation>Pin {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1115"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1166"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1120"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1171"/>
         <source>{name} 请假/退出…</source>
         <translation>{name} away / dropping out…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1121"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1126"/>
         <source>{name} 只这天请假（{date}）</source>
         <translation>{name} away this day only ({date})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1169"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1174"/>
         <source>打开志愿者名册…</source>
         <translation>Open the volunteer register…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1186"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1191"/>
         <source>请先在排班表或志愿者名单里选中一个人。</source>
         <translation>First choose a person in the roster or the volunteer list.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1225"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1230"/>
         <source>请假没有保存：{error}</source>
         <translation>The dates away were not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1226"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1231"/>
         <source>请假没有保存</source>
         <translation>Dates away not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1236"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1241"/>
         <source>已记下 {name} {days} 请假；TA 这些日子没有安排，排班表不用改。</source>
         <translation>{name} marked away on {days}; they have no posts then, so the roster stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1253"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1258"/>
         <source>已记下 {name} {days} 请假，正在计算最少的改动…</source>
         <translation>{name} marked away on {days}; working out the fewest changes…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1278"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1283"/>
         <source>已放弃调整，排班表未改动；{name} {days} 的请假已记下</source>
         <translation>Changes rejected, roster unchanged; {name} is marked away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1280"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1285"/>
         <source>，违反规则 {n} 处，见“问题”</source>
         <translation>; {n} rule(s) broken, see “Problems”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1281"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1286"/>
         <source>。</source>
         <translation>.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1288"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
         <source>{name} {days} 请假后的调整</source>
         <translation>Re-plan after {name} away on {days}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1291"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1296"/>
         <source>已按调整方案修改 {n} 个岗位</source>
         <translation>{n} post(s) changed as proposed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1293"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1298"/>
         <source>，{m} 个仍缺岗（见“问题”）</source>
         <translation>, {m} still short (see “Problems”)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1304"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1309"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1308"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1313"/>
         <source>导入志愿者</source>
         <translation>Import volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1312"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1317"/>
         <source>社区设置</source>
         <translation>Community set-up</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1316"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1321"/>
         <source>服务统计</source>
         <translation>Service report</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1320"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1325"/>
         <source>还没有社区。</source>
         <translation>No community yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1328"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1333"/>
         <source>打开“{what}”失败：{error}</source>
         <translation>Cannot open “{what}”: {error}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1329"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1334"/>
         <source>打开“{what}”失败</source>
         <translation>Cannot open “{what}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1331"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1336"/>
         <source>已打开“{what}”。</source>
         <translation>Opened “{what}”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1343"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1348"/>
         <source>数据库设置已保存，下次启动时生效。</source>
         <translation>Database settings saved; they take effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1354"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1359"/>
         <source>没有找到这种语言的翻译文件，界面仍用中文。</source>
         <translation>No translation file found for this language; the interface stays in Chinese.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1355"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1360"/>
         <source>切换语言</source>
         <translation>Switch language</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1356"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1361"/>
         <source>没有找到这种语言的翻译文件（resources/translations/*.qm）。请重新运行安装脚本 scripts/setup.sh。</source>
         <translation>No translation file found for this language (resources/translations/*.qm). Run the set-up script scripts/setup.sh again.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1365"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1370"/>
         <source>界面语言：{name}</source>
         <translation>Interface language: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1384"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1389"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1387"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1392"/>
         <source>已发布本周排班表，现在不能修改；要修改请先“重新打开”。</source>
         <translation>This week&apos;s roster is published and now read-only; “Reopen” it to change it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1397"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1402"/>
         <source>重新打开失败</source>
         <translation>Reopening failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1400"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1405"/>
         <source>已重新打开本周排班表，可以修改；改完请再发布。</source>
         <translation>This week&apos;s roster is reopened for changes; publish it again when done.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1412"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1417"/>
         <source>读取上周排班表失败</source>
         <translation>Cannot read last week&apos;s roster</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1415"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1420"/>
         <source>上周没有排班表，无法复制。</source>
         <translation>Last week has no roster to copy.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1421"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1426"/>
         <source>已复制上周排班 {n} 人次</source>
         <translation>Copied {n} person-times from last week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1424"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1429"/>
         <source>{name}（{post}）</source>
         <translation>{name} ({post})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1427"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1432"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1428"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1433"/>
         <source>；{m} 人次不再符合规则，没有复制：{names}{more}</source>
         <translation>; {m} no longer fit the rules and were left out: {names}{more}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1294"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1430"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1299"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1435"/>
         <source>。可撤销（Ctrl+Z）。</source>
         <translation>. Undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1524"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1529"/>
         <source>删除演示数据</source>
         <translation>Remove demo data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1525"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1530"/>
         <source>将删除演示社区“{name}”的全部门岗、志愿者和排班表，不能恢复。
 确定删除吗？</source>
         <translation>This deletes all gates, volunteers and rosters of the demo community “{name}” for good.
 Delete it?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1537"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1542"/>
         <source>删除演示数据失败</source>
         <translation>Removing the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1541"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1546"/>
         <source>已删除演示数据。</source>
         <translation>Demo data removed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1549"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1554"/>
         <source>载入演示数据失败</source>
         <translation>Loading the demo data failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1554"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1559"/>
         <source>已载入演示数据。</source>
         <translation>Demo data loaded.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1265"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1567"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1270"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1572"/>
         <source>无法启动求解器</source>
         <translation>Cannot start the solver</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1245"/>
-        <location filename="../../roster_app/gui/main_window.py" line="1575"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1250"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1580"/>
         <source>读取本周数据失败</source>
         <translation>Cannot read this week&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1439"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1444"/>
         <source>下一周已有排班表，没有复制。</source>
         <translation>Next week already has a roster; nothing was copied.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1463"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1468"/>
         <source>已新建社区“{name}”。门岗和班次可在“数据 → 社区设置”里修改。</source>
         <translation>Community &quot;{name}&quot; created. Change its gates and slots in Data → Community settings.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1594"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1599"/>
         <source>正在排班…</source>
         <translation>Scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1596"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1601"/>
         <source>正在自动排班…</source>
         <translation>Auto-scheduling…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1607"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1612"/>
         <source>正在停止，保留目前最好的方案…</source>
         <translation>Stopping, keeping the best solution so far…</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1619"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1624"/>
         <source>正在排班… {t:.1f} 秒</source>
         <translation>Scheduling… {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1627"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1632"/>
         <source>正在求最少缺岗</source>
         <translation>Minimising short posts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1628"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1633"/>
         <source>正在优化偏好</source>
         <translation>Optimising preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1630"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1635"/>
         <source>{stage}：已找到方案 {n} 个，目标值 {obj}，下界 {bound}</source>
         <translation>{stage}: {n} solution(s) found, objective {obj}, bound {bound}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1660"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1665"/>
         <source>已取消自动排班，保留目前最好的方案</source>
         <translation>Auto-schedule cancelled, best solution so far kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1660"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1665"/>
         <source>自动排班完成</source>
         <translation>Auto-schedule done</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1662"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1667"/>
         <source>：缺岗 {missing} 人次，用时 {t:.1f} 秒。缺岗人数已证明最少；其余偏好未证明最优</source>
         <translation>: {missing} person-times short, {t:.1f} s. Fewest short posts proven; other preferences not proven optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1666"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1671"/>
         <source>：{status}，缺岗 {missing} 人次，用时 {t:.1f} 秒</source>
         <translation>: {status}, {missing} person-times short, {t:.1f} s</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1674"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1679"/>
         <source>无法排班：数据有矛盾，排班表未改动。请看下方的冲突说明。</source>
         <translation>Cannot schedule: the data contradict each other; the roster is unchanged. See the conflicts below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1676"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1681"/>
         <source>已取消自动排班：还没有找到方案，排班表未改动。</source>
         <translation>Auto-schedule cancelled before a solution was found; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1678"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1683"/>
         <source>在时间限制内没有找到方案，排班表未改动。</source>
         <translation>No solution found within the time limit; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1683"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1688"/>
         <source>自动排班出错，排班表未改动。</source>
         <translation>Auto-schedule failed; the roster is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1684"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1689"/>
         <source>自动排班出错</source>
         <translation>Auto-schedule failed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1719"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1724"/>
         <source>门岗排班（GateRoster）
 为社区门岗（卡口）志愿者排每周值班表。</source>
         <translation>Gate Roster (GateRoster)
 Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1890"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1895"/>
         <source>最优</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1891"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1896"/>
         <source>可行（未证明最优）</source>
         <translation>feasible (not proven optimal)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1892"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1897"/>
         <source>无解</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1893"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1898"/>
         <source>未找到方案</source>
         <translation>no solution found</translation>
     </message>
@@ -5110,32 +5115,32 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VersionsPanel</name>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1778"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1783"/>
         <source>当前（未发布的修改）</source>
         <translation>Current (unpublished changes)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1782"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1787"/>
         <source>第 {n} 版&#x3000;{time} 发布，{count} 人次</source>
         <translation>Version {n}  published {time}, {count} person-times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1787"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1792"/>
         <source>本周还没有发布过。发布后，每次发布的排班表都留在这里，可以看出前后改了什么。</source>
         <translation>Not published this week yet. Once published, each published roster stays here so you can see what changed.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1789"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1794"/>
         <source>本周发布过 {n} 次。选一行，看它比前一版改了什么。</source>
         <translation>Published {n} time(s) this week. Select a row to see what changed from the version before.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1801"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1806"/>
         <source>第一次发布：共 {n} 人次。</source>
         <translation>First publication: {n} person-times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/main_window.py" line="1805"/>
+        <location filename="../../roster_app/gui/main_window.py" line="1810"/>
         <source>与前一版相同。</source>
         <translation>Same as the version before.</translation>
     </message>

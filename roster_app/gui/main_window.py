@@ -74,7 +74,7 @@ from PySide6.QtWidgets import (
 )
 
 from roster_app.gui.audit_panel import ChangeLogPanel, local_time
-from roster_app.gui.candidates_panel import CandidatesPanel
+from roster_app.gui.candidates_panel import CandidatesPanel, minimum_text
 from roster_app.gui.edit_commands import (
     AssignCommand,
     EditError,
@@ -1091,6 +1091,11 @@ class MainWindow(QMainWindow):
                 name = week.volunteer_names.get(candidate.volunteer, candidate.volunteer)
                 text = self.tr("{name}（本周 {h} 小时）").format(
                     name=name, h=format_hours(candidate.week_hours))
+                # Someone ranked here only because nobody better is free would leave a run of
+                # days short of their own minimum: the menu says so, as the panel does.
+                short_run = minimum_text(week, candidate)
+                if short_run:
+                    text = self.tr("{entry}：{minimum}").format(entry=text, minimum=short_run)
                 action = assign_menu.addAction(text)
                 action.triggered.connect(lambda checked=False, v=candidate.volunteer: self.assign(v, post))
             if not ranking.candidates:

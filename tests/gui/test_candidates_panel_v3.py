@@ -228,3 +228,31 @@ def test_every_ranking_criterion_has_its_own_words(qapp):
                                    "why_lower": c.Drawback(code, 2, 1)})
         text = lower_text(week, candidate)
         assert text and text != same, code
+
+
+# --- the post's context menu ------------------------------------------------------------------
+
+
+def test_the_assign_menu_says_which_minimum_a_name_would_break(qtbot, tmp_path):
+    """安排… lists the best candidates by name; one there only because it would leave a run of
+    days short of their own minimum says so, since the menu shows no 说明 column."""
+    from PySide6.QtCore import QSettings
+
+    from roster_app.gui.main_window import MainWindow
+    from roster_app.gui.app import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'roster.db'}")
+    window = MainWindow(store, today=lambda: MON,
+                        settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    scenario = v3_week(person("lone", min_consecutive_days=3), person("free"))
+    # The week shown is a version-3 scenario's: the window reads rules from the database, which
+    # has no minimum runs, so the week is handed over as the window holds it.
+    window._week = WeekData(scenario, derive_roster(scenario, [], None))
+    menu = window.cell_menu(Post("west", day(4), "am"))
+    assign = next(a for a in menu.actions() if a.text() == "安排…").menu()
+    entries = [a.text() for a in assign.actions() if not a.isSeparator()][:-1]  # less 全部人选…
+    names = window._week.volunteer_names
+    assert entries[0] == f"{names['free']}（本周 0 小时）"
+    assert entries[1] == f"{names['lone']}（本周 0 小时）：这天前后都不值班，少于本人要求的连续 3 天"
+    store.db.close()
