@@ -39,7 +39,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """The number of the last migration (``schema_info.version``), bumped by every migration.
 
 Alembic's revision in ``alembic_version`` is what decides upgrades; this number is kept so
@@ -60,6 +60,7 @@ DAYS_KINDS = ("all", "workdays", "rest_days", "dates")
 WEEK_STATUSES = ("draft", "published")
 CHANGE_ACTIONS = ("added", "removed", "pinned", "unpinned", "published", "reopened")
 OBJECTIVE_VERSIONS = (1, 2)
+COVERAGES = ("first", "weighted")
 
 
 class Base(DeclarativeBase):
@@ -94,6 +95,11 @@ class Community(Base):
     `DEFAULT_WEIGHTS` value), 1 with version 1's strictly ordered objective (the scenario's
     `weights` is None; the weight rows are then unused). Communities from before version 2
     were all solved the version-1 way, so the migration gives them 1.
+
+    Version 3 (migration 0005): `coverage` is `Scenario.coverage` ("first" for every
+    community from before), the slot pairs of `Rules.forbidden_sequences` are in
+    `forbidden_sequences`, and `soft_term_weights` may also weigh version 3's terms
+    (`VERSION_3_TERMS`, and with weighted coverage "missing_people" and "unmet_needs").
     """
 
     __tablename__ = "communities"
@@ -109,6 +115,7 @@ class Community(Base):
         CheckConstraint("max_consecutive_days IS NULL OR max_consecutive_days >= 1", name="max_consecutive_days"),
         CheckConstraint("min_rest_hours IS NULL OR min_rest_hours >= 0", name="min_rest_hours"),
         CheckConstraint("history_weeks >= 0", name="history_weeks"),
+        CheckConstraint(f"coverage IN ({_in(COVERAGES)})", name="coverage"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,6 +134,24 @@ class Community(Base):
     max_consecutive_days: Mapped[int | None]
     min_rest_hours: Mapped[float | None]
     history_weeks: Mapped[int] = mapped_column(server_default=text("0"))
+    # Version 3 (migration 0005).
+    coverage: Mapped[str] = mapped_column(String(16), server_default=text("'first'"))
+
+
+class ForbiddenSequence(Base):
+    """`Rules.forbidden_sequences`: nobody stands in `second_slot` the date after `first_slot`.
+
+    A pair is one rule however often a scenario lists it; `position` keeps the order given.
+    """
+
+    __tablename__ = "forbidden_sequences"
+
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True)
+    first_slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True,
+                                               index=True)
+    second_slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True,
+                                                index=True)
+    position: Mapped[int]
 
 
 class KindHourCap(Base):
@@ -213,13 +238,16 @@ class DemandRuleRow(Base):
     """How many people a gate needs and can use in a slot on some days.
 
     `position` matters: a later rule for the same slot and date replaces an earlier one.
-    With ``days_kind == "dates"`` the dates are in `demand_rule_dates`.
+    With ``days_kind == "dates"`` the dates are in `demand_rule_dates`. `under_weight` and
+    `over_weight` are version 3's (`DemandRule`; every rule from before has the defaults).
     """
 
     __tablename__ = "demand_rules"
     __table_args__ = (
         CheckConstraint("min_people >= 0 AND max_people >= min_people", name="min_max"),
         CheckConstraint(f"days_kind IN ({', '.join(repr(k) for k in DAYS_KINDS)})", name="days_kind"),
+        CheckConstraint("under_weight >= 0", name="under_weight"),
+        CheckConstraint("over_weight >= 0", name="over_weight"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -229,6 +257,9 @@ class DemandRuleRow(Base):
     min_people: Mapped[int]
     max_people: Mapped[int]
     days_kind: Mapped[str] = mapped_column(String(16))
+    # Version 3 (migration 0005).
+    under_weight: Mapped[int] = mapped_column(server_default=text("1"))
+    over_weight: Mapped[int] = mapped_column(server_default=text("0"))
 
 
 class DemandRuleDate(Base):
@@ -254,12 +285,25 @@ class VolunteerRow(Base):
     deleting a person's only allowed gate must not let them stand everywhere.
     `active` is false for people who left (kept for the month's service totals, but no
     longer rostered).
+
+    Version 3's limits of the person over the horizon (`Volunteer`; NULL: no limit) are
+    the columns from `max_minutes` on, their posts per slot are in `volunteer_slot_limits`
+    and their requests in `volunteer_requests`.
     """
 
     __tablename__ = "volunteers"
     __table_args__ = (
         UniqueConstraint("community_id", "code"),
         CheckConstraint("max_hours_per_week IS NULL OR max_hours_per_week >= 0", name="max_hours"),
+        CheckConstraint("max_minutes IS NULL OR max_minutes >= 0", name="max_minutes"),
+        CheckConstraint("min_minutes IS NULL OR min_minutes >= 0", name="min_minutes"),
+        CheckConstraint("min_minutes IS NULL OR max_minutes IS NULL OR min_minutes <= max_minutes",
+                        name="minutes_order"),
+        CheckConstraint("max_consecutive_days IS NULL OR max_consecutive_days >= 1", name="max_consecutive_days"),
+        CheckConstraint("min_consecutive_days IS NULL OR min_consecutive_days >= 1", name="min_consecutive_days"),
+        CheckConstraint("min_consecutive_days_off IS NULL OR min_consecutive_days_off >= 1",
+                        name="min_consecutive_days_off"),
+        CheckConstraint("max_weekends IS NULL OR max_weekends >= 0", name="max_weekends"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -280,6 +324,44 @@ class VolunteerRow(Base):
     registered: Mapped[bool] = mapped_column(server_default=false())
     gates_restricted: Mapped[bool] = mapped_column(server_default=false())
     kind_given: Mapped[bool] = mapped_column(server_default=false())
+    # Version 3 (migration 0005).
+    max_minutes: Mapped[int | None]
+    min_minutes: Mapped[int | None]
+    max_consecutive_days: Mapped[int | None]
+    min_consecutive_days: Mapped[int | None]
+    min_consecutive_days_off: Mapped[int | None]
+    max_weekends: Mapped[int | None]
+
+
+class VolunteerSlotLimit(Base):
+    """`Volunteer.max_posts_by_slot`: at most `max_posts` posts in the slot over the horizon."""
+
+    __tablename__ = "volunteer_slot_limits"
+    __table_args__ = (CheckConstraint("max_posts >= 0", name="max_posts"),)
+
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteers.id", ondelete="CASCADE"), primary_key=True)
+    slot_id: Mapped[int] = mapped_column(ForeignKey("slots.id", ondelete="CASCADE"), primary_key=True, index=True)
+    max_posts: Mapped[int]
+    position: Mapped[int]
+
+
+class VolunteerRequest(Base):
+    """A `Request`: the person asks to stand (`wanted`) or not in the slot on the date.
+
+    Kept by date for good, like `unavailable_dates`: a week's scenario gets those of its
+    dates. `position` keeps the order given.
+    """
+
+    __tablename__ = "volunteer_requests"
+    __table_args__ = (CheckConstraint("weight >= 0", name="weight"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = _parent("volunteers.id")
+    date: Mapped[dt.date] = mapped_column(Date)
+    slot_id: Mapped[int] = _parent("slots.id")
+    wanted: Mapped[bool]
+    weight: Mapped[int] = mapped_column(server_default=text("1"))
+    position: Mapped[int]
 
 
 class VolunteerSkill(Base):

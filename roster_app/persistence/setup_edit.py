@@ -21,7 +21,15 @@ staffing. Because the date rules come last they always win over the weekly ones,
 closed date stays closed whatever the weekly demand becomes. (In an imported file a date
 rule could come *before* a weekly rule for the same slot and be shadowed by it; reading
 drops such a rule where an "all" rule shadows it wholly, and otherwise treats it as the
-exception it was presumably meant to be.)
+exception it was presumably meant to be.) Version 3's weights of a rule (`under_weight`,
+`over_weight`), which the table does not show, stay with the staffing they priced: a
+rewritten rule takes the weights of the rule that set the same slot and kind of day (or
+date) before, a new date exception those of the weekly rule when workday and rest day
+agree, else the defaults.
+
+Rules. `set_settings` writes the rules the settings form shows; the forbidden slot
+sequences have their own operation (`set_forbidden_sequences`) and stay as they are, and
+so do the weights of version 3's terms the form does not name.
 
 Removing. A gate or slot that a saved roster uses (assignments or shortages of any week)
 cannot be removed: deleting it would delete those rosters' posts with it (the tables
@@ -57,14 +65,25 @@ from roster_app.persistence.models import (
     SlotRow,
     Week,
 )
-from roster_app.persistence.store import PUBLISHED, RosterStore
-from solver.scenario import DEFAULT_WEIGHTS, SOFT_TERMS, CalendarOverrides, Needs, Rules, format_minutes
+from roster_app.persistence.models import SoftTermWeight
+from roster_app.persistence.store import PUBLISHED, WEIGHED_TERMS, RosterStore
+from solver.scenario import (
+    DEFAULT_WEIGHTS,
+    SOFT_TERMS,
+    WEIGHTED_COVERAGE_DEFAULTS,
+    CalendarOverrides,
+    Needs,
+    Rules,
+    format_minutes,
+)
 
 DAY_MINUTES = 24 * 60
 NAME_MAX = 200  # the width of the name columns
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 WORKDAYS, REST_DAYS = "workdays", "rest_days"
+DEFAULT_DEMAND_WEIGHTS = (1, 0)
+"""(under_weight, over_weight) of a demand rule that says none (`solver.scenario.DemandRule`)."""
 
 
 # --- what goes in and out ---------------------------------------------------------------
@@ -710,28 +729,62 @@ class SetupEditor:
                              [e for e in by_key.values() if e.gate == gate])
 
     @staticmethod
-    def _put_demand(s: Session, gate: GateRow, slots: Mapping[str, SlotRow], weekly: Sequence[WeeklyDemand],
+    def _demand_weights(s: Session, gate: GateRow) -> dict[tuple[Any, ...], tuple[int, int]]:
+        """The (under, over) weights the gate's stored rules give, as `_demand` resolves
+        them: by ("workday" | "rest_day", slot id) and by ("date", slot id, date)."""
+        rows = s.scalars(select(DemandRuleRow).where(DemandRuleRow.gate_id == gate.id)
+                         .order_by(DemandRuleRow.position, DemandRuleRow.id)).all()
+        dates: dict[int, list[dt.date]] = defaultdict(list)
+        for rd in s.scalars(select(DemandRuleDate).where(DemandRuleDate.rule_id.in_([r.id for r in rows]))):
+            dates[rd.rule_id].append(rd.date)
+        weights: dict[tuple[Any, ...], tuple[int, int]] = {}
+        for r in rows:  # in order: later rules replace earlier ones
+            pair = (r.under_weight, r.over_weight)
+            if r.days_kind in ("all", WORKDAYS):
+                weights["workday", r.slot_id] = pair
+            if r.days_kind in ("all", REST_DAYS):
+                weights["rest_day", r.slot_id] = pair
+            if r.days_kind == "all":
+                for key in [k for k in weights if k[0] == "date" and k[1] == r.slot_id]:
+                    del weights[key]
+            for day in dates[r.id] if r.days_kind == "dates" else ():
+                weights["date", r.slot_id, day] = pair
+        return weights
+
+    @classmethod
+    def _put_demand(cls, s: Session, gate: GateRow, slots: Mapping[str, SlotRow], weekly: Sequence[WeeklyDemand],
                     exceptions: Sequence[DateDemand]) -> None:
-        """Rewrites the gate's rules canonically: weekly rules first, then the date rules."""
+        """Rewrites the gate's rules canonically: weekly rules first, then the date rules,
+        each with the weights it had (see the module docstring)."""
+        old = cls._demand_weights(s, gate)
         s.execute(delete(DemandRuleRow).where(DemandRuleRow.gate_id == gate.id))
-        rules: list[tuple[str, Staffing, str | tuple[dt.date, ...]]] = []
+        rules: list[tuple[str, Staffing, str | tuple[dt.date, ...], tuple[int, int]]] = []
+        weekly_weights: dict[str, tuple[int, int]] = {}
         for d in weekly:
-            if d.workday == d.rest_day:
+            sid = slots[d.slot].id
+            on_workday = old.get(("workday", sid), DEFAULT_DEMAND_WEIGHTS)
+            on_rest_day = old.get(("rest_day", sid), DEFAULT_DEMAND_WEIGHTS)
+            if on_workday == on_rest_day:
+                weekly_weights[d.slot] = on_workday
+            if d.workday == d.rest_day and on_workday == on_rest_day:
                 if d.workday is not None:
-                    rules.append((d.slot, d.workday, "all"))
+                    rules.append((d.slot, d.workday, "all", on_workday))
                 continue
             if d.workday is not None:
-                rules.append((d.slot, d.workday, WORKDAYS))
+                rules.append((d.slot, d.workday, WORKDAYS, on_workday))
             if d.rest_day is not None:
-                rules.append((d.slot, d.rest_day, REST_DAYS))
+                rules.append((d.slot, d.rest_day, REST_DAYS, on_rest_day))
         slot_order = list(slots)
-        grouped: dict[tuple[str, Staffing], list[dt.date]] = defaultdict(list)
+        grouped: dict[tuple[str, Staffing, tuple[int, int]], list[dt.date]] = defaultdict(list)
         for e in sorted(exceptions, key=lambda e: (slot_order.index(e.slot), e.date)):
-            grouped[e.slot, e.staffing].append(e.date)
-        rules += [(slot, staffing, tuple(days)) for (slot, staffing), days in grouped.items()]
-        for i, (slot, staffing, days) in enumerate(rules):
+            pair = old.get(("date", slots[e.slot].id, e.date),
+                           weekly_weights.get(e.slot, DEFAULT_DEMAND_WEIGHTS))
+            grouped[e.slot, e.staffing, pair].append(e.date)
+        rules += [(slot, staffing, tuple(days), pair) for (slot, staffing, pair), days in grouped.items()]
+        for i, (slot, staffing, days, (under, over)) in enumerate(rules):
             row = DemandRuleRow(gate_id=gate.id, slot_id=slots[slot].id, position=i, min_people=staffing.min,
-                                max_people=staffing.max, days_kind=days if isinstance(days, str) else "dates")
+                                max_people=staffing.max, days_kind=days if isinstance(days, str) else "dates",
+                                under_weight=under, over_weight=over)
             s.add(row)
             if not isinstance(days, str):
                 s.flush()
@@ -787,7 +840,7 @@ class SetupEditor:
         problems = _Problems("save the community's settings")
         rules = settings.rules
         with self.store.db.session() as s:
-            RosterStore._community(s, community_id)
+            coverage = RosterStore._community(s, community_id).coverage
             others = [n for cid, n in s.execute(select(Community.id, Community.name)) if cid != community_id]
         problems.name("name", settings.name, others, "community")
         problems.times("work_start", "work_end", settings.work_start, settings.work_end)
@@ -813,9 +866,16 @@ class SetupEditor:
             problems.number(f"rules.kind_max_hours_per_week[{kind}]", hours, 0)
         if settings.weights is not None:
             for term, weight in settings.weights.items():
-                if term not in SOFT_TERMS:
+                if term not in WEIGHED_TERMS:
                     problems.add(f"weights[{term}]", "unknown_term", f"{term!r} is not a soft term", value=term)
                 problems.count(f"weights[{term}]", weight, 0)
+        if settings.weights is None and coverage == "weighted":
+            problems.add("weights", "weighted_coverage_needs_weights",
+                         "the community prices coverage with the weights, so it cannot go without them")
+        for term in WEIGHTED_COVERAGE_DEFAULTS:
+            if coverage != "weighted" and term in (settings.weights or {}):
+                problems.add(f"weights[{term}]", "coverage_weight_unused",
+                             f"{term} weighs coverage only when coverage is weighted", value=term)
         problems.raise_if_any()
 
         def work(s: Session) -> None:
@@ -823,10 +883,40 @@ class SetupEditor:
             c.name = settings.name.strip()
             c.work_start_min, c.work_end_min = settings.work_start, settings.work_end
             RosterStore._put_rules(s, c, rules)
-            weights = None if settings.weights is None else {
-                t: settings.weights.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS
-            }
+            weights = None
+            if settings.weights is not None:
+                # Version 3's terms the form does not name keep their stored weights.
+                stored = dict(s.execute(select(SoftTermWeight.term, SoftTermWeight.weight)
+                                        .where(SoftTermWeight.community_id == c.id)).all())
+                weights = {t: settings.weights.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS}
+                weights.update({t: settings.weights.get(t, stored.get(t)) for t in WEIGHED_TERMS
+                                if t not in DEFAULT_WEIGHTS and (t in settings.weights or t in stored)})
             RosterStore._put_weights(s, c, weights)
+
+        self._write(community_id, work)
+
+    def set_forbidden_sequences(self, community_id: int, pairs: Sequence[tuple[str, str]]) -> None:
+        """Replaces the community's forbidden slot sequences: for each (a, b), nobody stands
+        in slot b on the date after a date they stand in slot a (at any gates). A pair may
+        be listed once; a slot may follow itself (a, a: no two days running in it)."""
+        def work(s: Session) -> None:
+            problems = _Problems("save the forbidden sequences")
+            slots = {r.code: r.id for r in self._slot_rows(s, community_id)}
+            seen: set[tuple[str, str]] = set()
+            for i, pair in enumerate(pairs):
+                where = f"forbidden_sequences[{i}]"
+                if len(pair) != 2:
+                    problems.add(where, "not_pair", f"{pair!r} is not a pair of slots", value=pair)
+                    continue
+                for j, code in enumerate(pair):
+                    if code not in slots:
+                        problems.add(f"{where}[{j}]", "unknown_slot", f"there is no slot {code!r}", code=code)
+                if tuple(pair) in seen:
+                    problems.add(where, "duplicate_sequence", f"{pair[0]} → {pair[1]} is listed twice",
+                                 first=pair[0], second=pair[1])
+                seen.add(tuple(pair))
+            problems.raise_if_any()
+            RosterStore._put_sequences(s, community_id, pairs, slots)
 
         self._write(community_id, work)
 

@@ -19,6 +19,14 @@ the file reader gives them.
 Version 1 or 2: a community remembers whether its scenario had `weights` (version 2) or
 not (version 1: None, solved with version 1's strictly ordered objective) in
 `communities.objective_version`; see `models.Community`.
+
+Version 3: every rule of a version-3 scenario is stored (people's limits, posts per slot
+and requests, forbidden sequences, demand weights, coverage, the weights of version 3's
+terms), so a community can use them and a version-3 file imported is read back the same.
+Requests are kept by date, like dates away, and a week's scenario gets only those of its
+dates (the engine and the file format take requests inside the horizon only). A
+community that uses none of them reads back as version 2 (or 1), and so is written
+(`solver.fileformat.scenario_version`).
 """
 
 from __future__ import annotations
@@ -48,6 +56,7 @@ from roster_app.persistence.models import (
     Community,
     DemandRuleDate,
     DemandRuleRow,
+    ForbiddenSequence,
     GateRow,
     GateSkillNeed,
     KindHourCap,
@@ -60,21 +69,26 @@ from roster_app.persistence.models import (
     SlotRow,
     SoftTermWeight,
     UnavailableDate,
+    VolunteerRequest,
     VolunteerRow,
     VolunteerSkill,
+    VolunteerSlotLimit,
     Week,
 )
 from solver.scenario import (
     DEFAULT_WEIGHTS,
     SOFT_TERMS,
     STATUSES,
+    VERSION_3_TERMS,
     WEEKDAY_KEYS,
+    WEIGHTED_COVERAGE_DEFAULTS,
     Assignment,
     CalendarOverrides,
     Conflict,
     DemandRule,
     Gate,
     Needs,
+    Request,
     Roster,
     Rules,
     Scenario,
@@ -87,6 +101,17 @@ from solver.scenario import (
 )
 
 DRAFT, PUBLISHED = "draft", "published"
+COVERAGES = ("first", "weighted")
+
+VOLUNTEER_LIMITS: tuple[tuple[str, int], ...] = (
+    ("max_minutes", 0), ("min_minutes", 0), ("max_consecutive_days", 1), ("min_consecutive_days", 1),
+    ("min_consecutive_days_off", 1), ("max_weekends", 0),
+)
+"""Version 3's limits of a person (`Volunteer` fields and `volunteers` columns of the same
+name, None/NULL: no limit) with the least value each may have."""
+
+WEIGHED_TERMS: tuple[str, ...] = (*SOFT_TERMS, *VERSION_3_TERMS, *WEIGHTED_COVERAGE_DEFAULTS)
+"""Every term a community may weigh: version 2's, version 3's, and coverage's when it is weighted."""
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_LABELS)}
 
 
@@ -206,11 +231,61 @@ def _rules_problems(rules: Rules) -> list[str]:
 def _weights_problems(weights: Mapping[str, int] | None) -> list[str]:
     if weights is None:
         return []
-    problems = [f"weights: unknown soft term {t!r} (known: {', '.join(SOFT_TERMS)})" for t in weights
-                if t not in SOFT_TERMS]
+    problems = [f"weights: unknown soft term {t!r} (known: {', '.join(WEIGHED_TERMS)})" for t in weights
+                if t not in WEIGHED_TERMS]
     problems += [f"weights: {t} is {w}, not a whole number >= 0" for t, w in weights.items()
                  if not isinstance(w, int) or isinstance(w, bool) or w < 0]
     return problems
+
+
+def _coverage_problems(coverage: str, weights: Mapping[str, int] | None) -> list[str]:
+    """Coverage must be known, and weighted coverage needs weights; coverage's own weights
+    mean something only when it is weighted (as the file format says)."""
+    if coverage not in COVERAGES:
+        return [f"coverage: {coverage!r} is not one of {', '.join(COVERAGES)}"]
+    if coverage == "weighted" and weights is None:
+        return ["coverage: weighted coverage needs weights (a version-1 community has none)"]
+    if coverage == "first":
+        return [f"weights: {t} weighs coverage only when coverage is weighted"
+                for t in WEIGHTED_COVERAGE_DEFAULTS if t in (weights or {})]
+    return []
+
+
+def _whole(value: Any, low: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= low
+
+
+def _volunteer_v3_problems(v: Volunteer, slots: set[str], dates: tuple[dt.date, dt.date]) -> list[str]:
+    """What in a volunteer's version-3 fields the database would refuse or lose, in words."""
+    problems = []
+    for name, low in VOLUNTEER_LIMITS:
+        value = getattr(v, name)
+        if value is not None and not _whole(value, low):
+            problems.append(f"volunteer {v.id!r}: {name} is {value!r}, not a whole number >= {low}")
+    if (v.min_minutes is not None and v.max_minutes is not None and _whole(v.min_minutes, 0)
+            and _whole(v.max_minutes, 0) and v.min_minutes > v.max_minutes):
+        problems.append(f"volunteer {v.id!r}: min_minutes {v.min_minutes} is above max_minutes {v.max_minutes}")
+    for slot, n in v.max_posts_by_slot.items():
+        if slot not in slots:
+            problems.append(f"volunteer {v.id!r}: max_posts_by_slot names unknown slot {slot!r}")
+        if not _whole(n, 0):
+            problems.append(f"volunteer {v.id!r}: max_posts_by_slot[{slot!r}] is {n!r}, not a whole number >= 0")
+    for k, q in enumerate(v.requests):
+        where = f"volunteer {v.id!r}: requests[{k}]"
+        if q.slot not in slots:
+            problems.append(f"{where}: unknown slot {q.slot!r}")
+        if not _whole(q.weight, 0):
+            problems.append(f"{where}: weight {q.weight!r} is not a whole number >= 0")
+        if not dates[0] <= q.date <= dates[1]:
+            # As the file format: a request no roster of the scenario can grant is a mistake.
+            problems.append(f"{where}: {q.date.isoformat()} is outside the horizon "
+                            f"{dates[0].isoformat()}–{dates[1].isoformat()}")
+    return problems
+
+
+def _sequences_problems(pairs: Iterable[tuple[str, str]], slots: set[str]) -> list[str]:
+    return [f"rules: forbidden_sequences[{k}] names unknown slot {code!r}"
+            for k, pair in enumerate(pairs) for code in pair if code not in slots]
 
 
 def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails]) -> None:
@@ -234,6 +309,10 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
     volunteers = unique("volunteer", (v.id for v in scenario.volunteers))
     for g in scenario.gates:
         problems += [f"gate {g.id!r}: demand for unknown slot {d.slot!r}" for d in g.demand if d.slot not in slots]
+        problems += [f"gate {g.id!r}: demand[{k}].{name} is {getattr(d, name)!r}, not a whole number >= 0"
+                     for k, d in enumerate(g.demand) for name in ("under_weight", "over_weight")
+                     if not _whole(getattr(d, name), 0)]
+    horizon = (scenario.start_date, scenario.start_date + dt.timedelta(days=scenario.days - 1))
     for v in scenario.volunteers:
         for day, slot_ids in v.available.items():
             if day not in WEEKDAY_KEYS:
@@ -242,6 +321,7 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
         problems += [f"volunteer {v.id!r}: unknown preferred gate {g!r}" for g in v.preferred_gates if g not in gates]
         problems += [f"volunteer {v.id!r}: unknown allowed gate {g!r}" for g in v.allowed_gates or () if g not in gates]
         problems += [f"volunteer {v.id!r}: unknown preferred slot {x!r}" for x in v.preferred_slots if x not in slots]
+        problems += _volunteer_v3_problems(v, slots, horizon)
         if v.kind is not None and v.kind not in KIND_LABELS:
             problems.append(f"volunteer {v.id!r}: unknown kind {v.kind!r} (known: {', '.join(KIND_LABELS)})")
         elif v.kind is not None and v.id in details and details[v.id].kind != v.kind:
@@ -249,6 +329,8 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
                 f"volunteer {v.id!r}: kind {v.kind!r} in the scenario but {details[v.id].kind!r} in the details"
             )
     problems += _rules_problems(scenario.rules) + _weights_problems(scenario.weights)
+    problems += _sequences_problems(scenario.rules.forbidden_sequences, slots)
+    problems += _coverage_problems(scenario.coverage, scenario.weights)
     for vid, d in details.items():
         if vid not in volunteers:
             problems.append(f"details for unknown volunteer {vid!r}")
@@ -264,6 +346,16 @@ def _check_scenario(scenario: Scenario, details: Mapping[str, VolunteerDetails])
     problems += [f"calendar: {d.isoformat()} is both a workday and a rest day" for d in sorted(both)]
     if problems:
         raise StoreError(f"Cannot store scenario {scenario.name!r}:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+def _stored(value: Any, where: str, low: int, none: bool = False) -> Any:
+    """A whole number read from the database, checked: SQLite keeps whatever another program
+    wrote (text passes ``>= 0``), and the engine would fail on it far from here."""
+    if value is None and none:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        raise ValueError(f"{where} is {value!r}, not a whole number >= {low}")
+    return value
 
 
 def _reading(method: Callable) -> Callable:
@@ -386,6 +478,7 @@ class RosterStore:
             community = Community(
                 name=scenario.name, is_demo=is_demo, contact=contact,
                 work_start_min=scenario.working_hours.start, work_end_min=scenario.working_hours.end,
+                coverage=scenario.coverage,
             )
             s.add(community)
             s.flush()
@@ -403,6 +496,7 @@ class RosterStore:
             s.flush()
             slot_id = {r.code: r.id for r in slot_rows}
             gate_id = {r.code: r.id for r in gate_rows}
+            self._put_sequences(s, cid, scenario.rules.forbidden_sequences, slot_id)
 
             for g in scenario.gates:
                 s.add_all(GateSkillNeed(gate_id=gate_id[g.id], skill=k, count=n) for k, n in g.needs.skills.items())
@@ -410,6 +504,7 @@ class RosterStore:
                     rule = DemandRuleRow(
                         gate_id=gate_id[g.id], slot_id=slot_id[d.slot], position=i, min_people=d.min,
                         max_people=d.max, days_kind=d.days if isinstance(d.days, str) else "dates",
+                        under_weight=d.under_weight, over_weight=d.over_weight,
                     )
                     s.add(rule)
                     if not isinstance(d.days, str):
@@ -427,6 +522,7 @@ class RosterStore:
                     building=v.building if v.building is not None else info.building, grid=info.grid,
                     max_hours_per_week=v.max_hours_per_week, active=True, registered=v.registered,
                     gates_restricted=v.allowed_gates is not None,
+                    **{name: getattr(v, name) for name, _ in VOLUNTEER_LIMITS},
                 ))
             s.add_all(vol_rows)
             s.flush()
@@ -444,6 +540,11 @@ class RosterStore:
                           for i, g in enumerate(dict.fromkeys(v.allowed_gates or ())))
                 s.add_all(PreferredSlot(volunteer_id=vid, slot_id=slot_id[x], position=i)
                           for i, x in enumerate(dict.fromkeys(v.preferred_slots)))
+                s.add_all(VolunteerSlotLimit(volunteer_id=vid, slot_id=slot_id[x], max_posts=n, position=i)
+                          for i, (x, n) in enumerate(v.max_posts_by_slot.items()))
+                s.add_all(VolunteerRequest(volunteer_id=vid, date=q.date, slot_id=slot_id[q.slot], wanted=q.wanted,
+                                           weight=q.weight, position=i)
+                          for i, q in enumerate(v.requests))
 
             if scenario.pinned or scenario.previous:
                 week = Week(community_id=cid, start_date=scenario.start_date, status=DRAFT)
@@ -476,29 +577,55 @@ class RosterStore:
                   for k, h in rules.kind_max_hours_per_week.items())
 
     @staticmethod
+    def _put_sequences(s: Session, community_id: int, pairs: Iterable[tuple[str, str]],
+                       slot_id: Mapping[str, int]) -> None:
+        """Replaces the community's forbidden sequences (slot codes already checked); a
+        pair listed twice is one rule, as in the file format."""
+        s.execute(delete(ForbiddenSequence).where(ForbiddenSequence.community_id == community_id))
+        s.add_all(ForbiddenSequence(community_id=community_id, first_slot_id=slot_id[a], second_slot_id=slot_id[b],
+                                    position=i)
+                  for i, (a, b) in enumerate(dict.fromkeys(tuple(p) for p in pairs)))
+
+    @staticmethod
     def _put_weights(s: Session, community: Community, weights: Mapping[str, int] | None) -> None:
         community.objective_version = 1 if weights is None else 2
         s.execute(delete(SoftTermWeight).where(SoftTermWeight.community_id == community.id))
         s.add_all(SoftTermWeight(community_id=community.id, term=t, weight=w) for t, w in (weights or {}).items())
 
     def set_rules(self, community_id: int, rules: Rules) -> None:
-        """Replaces the community's rules (every field of `rules`, kind caps included)."""
-        problems = _rules_problems(rules)
-        if problems:
-            raise StoreError("Cannot set the rules:\n" + "\n".join(f"  - {p}" for p in problems))
+        """Replaces the community's rules (every field of `rules`, kind caps and forbidden
+        sequences included)."""
         with self.db.session() as s:
-            self._put_rules(s, self._community(s, community_id), rules)
+            community = self._community(s, community_id)
+            slot_id = _Codes(s, community_id).of["slot"]
+            problems = _rules_problems(rules) + _sequences_problems(rules.forbidden_sequences, set(slot_id))
+            if problems:
+                raise StoreError("Cannot set the rules:\n" + "\n".join(f"  - {p}" for p in problems))
+            self._put_rules(s, community, rules)
+            self._put_sequences(s, community_id, rules.forbidden_sequences, slot_id)
+        self._changed(community_id)
+
+    def set_coverage(self, community_id: int, coverage: str) -> None:
+        """Sets how the community's weeks price coverage: "first" (strictly before every
+        other term) or "weighted" (like the others; needs weights, see `set_weights`)."""
+        with self.db.session() as s:
+            community = self._community(s, community_id)
+            problems = _coverage_problems(coverage, self._weights(s, community))
+            if problems:
+                raise StoreError("Cannot set the coverage:\n" + "\n".join(f"  - {p}" for p in problems))
+            community.coverage = coverage
         self._changed(community_id)
 
     def set_weights(self, community_id: int, weights: Mapping[str, int] | None) -> None:
         """Sets the soft-term weights: a mapping makes the community solve with version 2's
         weighted objective (terms left out weigh their `DEFAULT_WEIGHTS` value, so ``{}``
         means all defaults); None goes back to version 1's strictly ordered objective."""
-        problems = _weights_problems(weights)
-        if problems:
-            raise StoreError("Cannot set the weights:\n" + "\n".join(f"  - {p}" for p in problems))
         with self.db.session() as s:
-            self._put_weights(s, self._community(s, community_id), weights)
+            community = self._community(s, community_id)
+            problems = _weights_problems(weights) + _coverage_problems(community.coverage, weights)
+            if problems:
+                raise StoreError("Cannot set the weights:\n" + "\n".join(f"  - {p}" for p in problems))
+            self._put_weights(s, community, weights)
         self._changed(community_id)
 
     # --- scenario out --------------------------------------------------------------------
@@ -541,7 +668,11 @@ class RosterStore:
             for r in s.scalars(select(DemandRuleRow).join(GateRow).where(GateRow.community_id == community_id)
                                .order_by(DemandRuleRow.position, DemandRuleRow.id)):
                 days_sel: Any = tuple(rule_dates[r.id]) if r.days_kind == "dates" else r.days_kind
-                demand[r.gate_id].append(DemandRule(slot_code[r.slot_id], r.min_people, r.max_people, days_sel))
+                demand[r.gate_id].append(DemandRule(
+                    slot_code[r.slot_id], r.min_people, r.max_people, days_sel,
+                    under_weight=_stored(r.under_weight, "demand_rules.under_weight", 0),
+                    over_weight=_stored(r.over_weight, "demand_rules.over_weight", 0),
+                ))
 
             vol_rows = s.scalars(select(VolunteerRow).where(VolunteerRow.community_id == community_id,
                                                             VolunteerRow.active.is_(True))
@@ -572,6 +703,19 @@ class RosterStore:
             for ps in s.scalars(select(PreferredSlot).where(PreferredSlot.volunteer_id.in_(in_community))
                                 .order_by(PreferredSlot.position)):
                 preferred_slots[ps.volunteer_id].append(slot_code[ps.slot_id])
+            slot_limits: dict[int, dict[str, int]] = defaultdict(dict)
+            for sl in s.scalars(select(VolunteerSlotLimit).where(VolunteerSlotLimit.volunteer_id.in_(in_community))
+                                .order_by(VolunteerSlotLimit.position)):
+                slot_limits[sl.volunteer_id][slot_code[sl.slot_id]] = _stored(
+                    sl.max_posts, "volunteer_slot_limits.max_posts", 0)
+            # Only the week's: the engine takes requests inside the horizon only (as the file format).
+            requests: dict[int, list[Request]] = defaultdict(list)
+            for q in s.scalars(select(VolunteerRequest).where(VolunteerRequest.volunteer_id.in_(in_community),
+                                                              VolunteerRequest.date >= week_start,
+                                                              VolunteerRequest.date < end)
+                               .order_by(VolunteerRequest.position, VolunteerRequest.id)):
+                requests[q.volunteer_id].append(Request(q.date, slot_code[q.slot_id], bool(q.wanted),
+                                                        _stored(q.weight, "volunteer_requests.weight", 0)))
             rules = self._rules(s, c)
             recent = self._recent_minutes(s, community_id, week_start, rules.history_weeks)
 
@@ -589,6 +733,10 @@ class RosterStore:
                     allowed_gates=tuple(allowed[r.id]) if r.gates_restricted else None,
                     preferred_slots=tuple(preferred_slots[r.id]),
                     recent_hours=recent.get(r.id, 0) / 60,
+                    max_posts_by_slot=slot_limits[r.id],
+                    **{name: _stored(getattr(r, name), f"volunteers.{name} of {r.code!r}", low, none=True)
+                       for name, low in VOLUNTEER_LIMITS},
+                    requests=tuple(requests[r.id]),
                 )
                 for r in vol_rows
             )
@@ -615,11 +763,21 @@ class RosterStore:
                 pinned=tuple(a for a in current if a.pinned),
                 previous=tuple(a for a in current if not a.pinned),
                 weights=self._weights(s, c),
+                coverage=c.coverage,
             )
 
     @staticmethod
     def _rules(s: Session, c: Community) -> Rules:
         caps = s.execute(select(KindHourCap.kind, KindHourCap.hours).where(KindHourCap.community_id == c.id)).all()
+        first, second = SlotRow.__table__.alias(), SlotRow.__table__.alias()
+        sequences = s.execute(
+            select(first.c.code, second.c.code)
+            .select_from(ForbiddenSequence)
+            .join(first, ForbiddenSequence.first_slot_id == first.c.id)
+            .join(second, ForbiddenSequence.second_slot_id == second.c.id)
+            .where(ForbiddenSequence.community_id == c.id)
+            .order_by(ForbiddenSequence.position)
+        ).all()
         return Rules(
             max_slots_per_day=c.max_slots_per_day,
             default_max_hours_per_week=c.default_max_hours_per_week,
@@ -630,6 +788,7 @@ class RosterStore:
             max_consecutive_days=c.max_consecutive_days,
             min_rest_hours=c.min_rest_hours,
             history_weeks=c.history_weeks,
+            forbidden_sequences=tuple((a, b) for a, b in sequences),
         )
 
     @staticmethod
@@ -638,7 +797,12 @@ class RosterStore:
             return None
         stored = dict(s.execute(select(SoftTermWeight.term, SoftTermWeight.weight)
                                 .where(SoftTermWeight.community_id == c.id)).all())
-        return {t: stored.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS}
+        # Version 3's terms only when given (they weigh 1 otherwise, and a version-2
+        # community must stay version 2), as the file reader gives them; coverage's only
+        # when it is weighted, else they would mean nothing.
+        extra = VERSION_3_TERMS + (tuple(WEIGHTED_COVERAGE_DEFAULTS) if c.coverage == "weighted" else ())
+        return {**{t: stored.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS},
+                **{t: stored[t] for t in extra if t in stored}}
 
     @staticmethod
     def _recent_minutes(s: Session, community_id: int, week_start: dt.date, weeks: int) -> dict[int, int]:

@@ -18,16 +18,23 @@ from hypothesis import strategies as st
 from roster_app.persistence import Database, DatabaseError, RosterStore, StoreError
 from solver.model import SolveOptions, solve
 from tests.persistence.conftest import WEEK
+from tests.persistence.test_store_v3 import rich_v3_scenario
+
+VOLUNTEER_LIMITS = ["max_minutes", "min_minutes", "max_consecutive_days", "min_consecutive_days",
+                    "min_consecutive_days_off", "max_weekends"]
 
 COLUMNS = {
     "communities": ["name", "work_start_min", "work_end_min", "max_slots_per_day", "default_max_hours_per_week",
                     "min_posts_registered", "minor_latest_end_min", "max_consecutive_days", "min_rest_hours",
-                    "history_weeks", "objective_version"],
+                    "history_weeks", "objective_version", "coverage"],
     "gates": ["code", "name", "position", "needs_party_member"],
     "slots": ["code", "name", "start_min", "end_min", "position"],
-    "demand_rules": ["min_people", "max_people", "days_kind", "position"],
+    "demand_rules": ["min_people", "max_people", "days_kind", "position", "under_weight", "over_weight"],
     "volunteers": ["code", "name", "phone", "kind", "party_member", "employed", "minor", "max_hours_per_week",
-                   "active", "registered"],
+                   "active", "registered", *VOLUNTEER_LIMITS],
+    "volunteer_slot_limits": ["slot_id", "max_posts"],
+    "volunteer_requests": ["date", "slot_id", "wanted", "weight"],
+    "forbidden_sequences": ["first_slot_id", "second_slot_id"],
     "availability": ["weekday"],
     "kind_hour_caps": ["kind", "hours"],
     "soft_term_weights": ["term", "weight"],
@@ -48,6 +55,7 @@ def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
         community = store.load_demo(WEEK)
         scenario = store.week_scenario(community, WEEK)
         store.save_roster(community, WEEK, solve(scenario, SolveOptions(time_limit_s=2)))
+        store.import_scenario(rich_v3_scenario())  # version 3's rows, for their columns
     return path
 
 
@@ -86,3 +94,25 @@ def test_a_changed_value_is_read_or_refused_clearly(prepared: Path, tmp_path: Pa
     except (StoreError, DatabaseError) as exc:
         assert str(exc)
     assert digest(path) == before, "reading changed the file"
+
+
+@pytest.mark.parametrize("table, column", [
+    *(("volunteers", c) for c in VOLUNTEER_LIMITS), ("demand_rules", "under_weight"),
+    ("demand_rules", "over_weight"), ("volunteer_slot_limits", "max_posts"), ("volunteer_requests", "weight"),
+])
+@pytest.mark.parametrize("value", ["x", 2.5, "七"])  # ("7" SQLite would keep as 7)
+def test_a_version_3_number_that_is_no_whole_number_is_refused_naming_it(
+        prepared: Path, tmp_path: Path, table: str, column: str, value: object) -> None:
+    """SQLite keeps text or a fraction in an integer column (and text passes ``>= 0``): read
+    as it is, the engine would fail on it far from the database, so reading refuses it."""
+    path = tmp_path / "bad.sqlite3"
+    shutil.copy(prepared, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = (SELECT max(rowid) FROM {table})",
+                           (value,))
+    with Database(f"sqlite:///{path}", backup_days=0) as db:
+        store = RosterStore(db)
+        v3 = store.communities()[-1].id
+        with pytest.raises(DatabaseError, match=f"{table}.{column}.*not a whole number") as info:
+            store.week_scenario(v3, WEEK)
+        assert info.value.damaged and str(path) in str(info.value)

@@ -19,7 +19,7 @@ from roster_app.demo import demo_scenario
 from roster_app.persistence import Database, DatabaseError, RosterStore
 from roster_app.persistence import migrate
 from roster_app.persistence.models import SCHEMA_VERSION, Base
-from solver.scenario import Assignment, Rules
+from solver.scenario import DEFAULT_WEIGHTS, Assignment, Rules
 from tests.persistence.conftest import WEEK
 from tests.persistence.test_store import sample_roster
 
@@ -148,8 +148,8 @@ def test_downgrade_to_0001_gives_the_schema_before_alembic(tmp_path: Path) -> No
 
 
 def test_revisions_and_schema_version_agree() -> None:
-    assert migrate.known_revisions() == ("0001", "0002", "0003", "0004")
-    assert migrate.head_revision() == "0004" and int(migrate.head_revision()) == SCHEMA_VERSION
+    assert migrate.known_revisions() == ("0001", "0002", "0003", "0004", "0005")
+    assert migrate.head_revision() == "0005" and int(migrate.head_revision()) == SCHEMA_VERSION
 
 
 def test_a_new_database_is_at_head_without_backup(tmp_path: Path) -> None:
@@ -342,3 +342,108 @@ def test_a_postgresql_database_of_revision_0003_is_upgraded_with_every_row(tmp_p
         assert conn.execute(text("SELECT version FROM schema_info")).scalar() == SCHEMA_VERSION
     check.dispose()
     postgres_server.drop(pg_url)
+
+
+# --- 0005: version 3's rules ----------------------------------------------------------------
+
+
+def at_revision(path: Path, revision: str) -> Path:
+    engine = create_engine(url(path))
+    with engine.begin() as conn:
+        migrate.upgrade(conn, revision)
+    engine.dispose()
+    return path
+
+
+def test_an_older_file_reads_version_3_fields_as_no_limit(tmp_path: Path) -> None:
+    path = legacy_file(tmp_path / "old.sqlite3")
+    Database(url(path)).close()
+    conn = sqlite3.connect(path)
+    try:
+        limits = conn.execute("SELECT max_minutes, min_minutes, max_consecutive_days, min_consecutive_days, "
+                              "min_consecutive_days_off, max_weekends FROM volunteers").fetchall()
+        weights = set(conn.execute("SELECT under_weight, over_weight FROM demand_rules").fetchall())
+        coverage = conn.execute("SELECT coverage FROM communities").fetchall()
+        new_rows = [conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("forbidden_sequences", "volunteer_slot_limits", "volunteer_requests")]
+    finally:
+        conn.close()
+    assert len(limits) == 38 and set(limits) == {(None,) * 6}
+    assert weights == {(1, 0)} and coverage == [("first",)] and new_rows == [0, 0, 0]
+    with Database(url(path)) as db:
+        store = RosterStore(db)
+        [community] = store.communities()
+        scenario = store.week_scenario(community.id, WEEK)
+    assert scenario.coverage == "first" and scenario.rules.forbidden_sequences == ()
+    assert all(d.under_weight == 1 and d.over_weight == 0 for g in scenario.gates for d in g.demand)
+    plain = dataclasses.replace(scenario.volunteers[0], max_posts_by_slot={}, max_minutes=None, min_minutes=None,
+                                max_consecutive_days=None, min_consecutive_days=None, min_consecutive_days_off=None,
+                                max_weekends=None, requests=())
+    assert scenario.volunteers[0] == plain
+
+
+def test_a_database_at_0004_is_upgraded_with_every_row_and_downgraded_again(tmp_path: Path) -> None:
+    """Down to 0004 (the schema 0004 built, every row of its tables kept) and up to 0005
+    again: the week reads as before."""
+    path = tmp_path / "g.sqlite3"
+    with Database(url(path), backup_days=0) as db:
+        store = RosterStore(db)
+        community = store.load_demo(WEEK)
+        store.save_roster(community, WEEK, sample_roster())
+        store.publish_week(community, WEEK)
+        expected_scenario = store.week_scenario(community, WEEK)
+        expected_roster = store.week_roster(community, WEEK)
+    engine = create_engine(url(path))
+    with engine.connect() as conn:
+        tables_0004 = {t: [c["name"] for c in inspect(conn).get_columns(t)]
+                       for t in inspect(conn).get_table_names() if t not in ("alembic_version", "schema_info")}
+    for table in ("forbidden_sequences", "volunteer_slot_limits", "volunteer_requests"):
+        del tables_0004[table]
+    for table, columns in (("volunteers", ("max_minutes", "min_minutes", "max_consecutive_days",
+                                           "min_consecutive_days", "min_consecutive_days_off", "max_weekends")),
+                           ("demand_rules", ("under_weight", "over_weight")), ("communities", ("coverage",))):
+        tables_0004[table] = [c for c in tables_0004[table] if c not in columns]
+    before = rows_of(path, tables_0004)
+    assert sum(map(len, before.values())) > 400
+    with engine.begin() as conn:
+        migrate.downgrade(conn, "0004")
+    engine.dispose()
+    assert revision_in(path) == "0004"
+    assert file_schema(path) == file_schema(at_revision(tmp_path / "fresh0004.sqlite3", "0004"))
+    assert rows_of(path, tables_0004) == before
+    assert rows_of(path, {"schema_info": ["version"]}) == {"schema_info": [(4,)]}
+
+    with Database(url(path), backup_days=0) as db:
+        assert db.upgraded_from == "0004"
+        store = RosterStore(db)
+        [info] = store.communities()
+        assert store.week_scenario(info.id, WEEK) == expected_scenario
+        assert store.week_roster(info.id, WEEK) == expected_roster
+    assert rows_of(path, tables_0004) == before
+    assert revision_in(path) == "0005"
+
+
+def test_downgrading_0005_drops_only_version_3_data(tmp_path: Path) -> None:
+    """A community that used version 3 loses those rules on the way down (0004 cannot hold
+    them) but nothing else: its people, gates and demand stay."""
+    from tests.persistence.test_store_v3 import rich_v3_scenario
+
+    path = tmp_path / "v3.sqlite3"
+    with Database(url(path), backup_days=0) as db:
+        RosterStore(db).import_scenario(rich_v3_scenario())
+    counts_before = {t: n for t, n in ((t, len(rows)) for t, rows in
+                                       rows_of(path, {t: ["1"] for t in ("volunteers", "demand_rules", "slots",
+                                                                         "availability")}).items())}
+    engine = create_engine(url(path))
+    with engine.begin() as conn:
+        migrate.downgrade(conn, "0004")
+    engine.dispose()
+    after = {t: len(rows) for t, rows in rows_of(path, {t: ["1"] for t in counts_before}).items()}
+    assert after == counts_before
+    with Database(url(path), backup_days=0) as db:
+        store = RosterStore(db)
+        [info] = store.communities()
+        back = store.week_scenario(info.id, WEEK)
+    assert back.coverage == "first" and back.rules.forbidden_sequences == ()
+    assert all(v.requests == () and v.max_minutes is None for v in back.volunteers)
+    assert back.weights is not None and set(back.weights) == set(DEFAULT_WEIGHTS)
