@@ -909,47 +909,47 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>BulkAvailabilityDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="843"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="978"/>
         <source>批量设置可值班时间</source>
         <translation>Set availability for several</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="844"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="979"/>
         <source>为 {names} 设置每周可值班时间。</source>
         <translation>Set the weekly availability of {names}.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="846"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="981"/>
         <source>绿色：所有人都可值班；白色：都不可；斜线：部分人可值班，不去点它就各人保持原样。点击或拖动改动的格子会统一设给所有人。</source>
         <translation>Green: everyone available; white: nobody; hatched: some are, and each keeps their own unless you click it. Cells you click or drag over are set the same for everyone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="864"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="999"/>
         <source>应用到 {n} 人</source>
         <translation>Apply to {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="865"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1000"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="875"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1010"/>
         <source>尚未改动。</source>
         <translation>Nothing changed yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="876"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1011"/>
         <source>将统一设为可值班 {a} 格，不可值班 {r} 格。</source>
         <translation>{a} cell(s) will be set to available, {r} to not available, for everyone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="884"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="884"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
@@ -1469,32 +1469,32 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>DatesAwayDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="905"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1040"/>
         <source>登记请假</source>
         <translation>Dates away</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="906"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1041"/>
         <source>为 {names} 登记不能值班的日期（在日历上选日期后点“添加请假日期”）。</source>
         <translation>Enter the dates {names} cannot serve (pick a date in the calendar, then click “Add dates away”).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="912"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1047"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="913"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1048"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="927"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1062"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="927"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1062"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
@@ -4836,27 +4836,47 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
         <translation>Must be a workday or a rest day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="50"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="49"/>
+        <source>本社区按权重计算缺岗，不能取消权重</source>
+        <translation>This community prices missing people with the weights, so it cannot do without them</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_texts.py" line="51"/>
+        <source>缺岗优先计算时，“{value}”的权重不起作用</source>
+        <translation>While missing people come first, the weight of “{value}” has no effect</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_texts.py" line="52"/>
+        <source>“{first} → {second}”已经列过了</source>
+        <translation>“{first} → {second}” is listed already</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_texts.py" line="53"/>
+        <source>每条规则要有前一天和后一天两个班次</source>
+        <translation>Each rule needs two slots: one for the first day and one for the next</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_texts.py" line="55"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="51"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="56"/>
         <source>一次最多关闭 {max} 天；更长的关闭请改每周需求</source>
         <translation>At most {max} days at a time; for longer, change the weekly demand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="52"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="57"/>
         <source>请先在列表里选中要恢复的日期</source>
         <translation>First select the dates to reopen in the list</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="53"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="58"/>
         <source>请先在列表里选中一个门岗</source>
         <translation>First select a gate in the list</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="54"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="59"/>
         <source>请先在列表里选中一个班次</source>
         <translation>First select a slot in the list</translation>
     </message>
@@ -5148,215 +5168,315 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="443"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="466"/>
         <source>添加志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="444"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="467"/>
         <source>编辑志愿者：{name}</source>
         <translation>Edit volunteer: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="448"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="471"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="449"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="472"/>
         <source>可值班时间</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="450"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="473"/>
         <source>门岗与时段</source>
         <translation>Gates and slots</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="453"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="474"/>
+        <source>个人规则</source>
+        <translation>Personal rules</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="477"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="454"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="478"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="495"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="519"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="498"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="522"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="501"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="525"/>
         <source>11 位手机号，可不填</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="503"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="527"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="509"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="533"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="512"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="536"/>
         <source>党员</source>
         <translation>Party member</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="513"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="537"/>
         <source>在职</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="514"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="538"/>
         <source>在职的人工作日 8:00–18:00 不排班（八小时内无职党员参与、八小时外在职党员服务）</source>
         <translation>Employed people are not rostered 8:00–18:00 on workdays (non-employed party members inside the 8 working hours, employed ones outside)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="515"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="539"/>
         <source>未成年</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="516"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="540"/>
         <source>未成年人不单独值班</source>
         <translation>Minors never serve alone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="517"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="541"/>
         <source>双报到</source>
         <translation>Dual registration</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="518"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="542"/>
         <source>在职党员到居住地社区报到，每周应排到规定的班次</source>
         <translation>An employed party member registered with their home community, owed a set number of shifts a week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="524"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="548"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="529"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="553"/>
         <source>如 3号楼</source>
         <translation>e.g. Building 3</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="534"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="558"/>
         <source>如 第一网格</source>
         <translation>e.g. Grid 1</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="536"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="560"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="537"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="561"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="548"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="572"/>
         <source>其他技能，用逗号分隔，如 手语，驾驶</source>
         <translation>Other skills, separated by commas, e.g. sign language, driving</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="551"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="575"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="554"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="578"/>
         <source>单独设定</source>
         <translation>Own cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="559"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="583"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="695"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="563"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="587"/>
         <source>不设定则按社区统一上限</source>
         <translation>Unset: the community&apos;s cap applies</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="569"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="593"/>
         <source>每周上限</source>
         <translation>Weekly cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="573"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="597"/>
         <source>可不填，自动生成</source>
         <translation>Optional, made up if blank</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="575"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="580"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="599"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="604"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="578"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="602"/>
         <source>（已停用）</source>
         <translation>(deactivated)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="587"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="611"/>
         <source>每周可值班时间（点击切换，按住拖动可一次标出多格；点击星期或时段的标题可整列、整行选择）：</source>
         <translation>Weekly availability (click to switch, drag to mark several cells; click a day or slot heading for the whole column or row):</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="593"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="617"/>
         <source>在职人员工作日 {start}–{end} 不排班（八小时内无职党员参与、八小时外在职党员服务）：浅色的格子只在休息日（节假日、调休）有效。</source>
         <translation>Employed people are not rostered {start}–{end} on workdays (non-employed party members inside working hours, employed ones outside): pale cells count on rest days only (holidays, adjusted days).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="621"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="645"/>
         <source>希望站的门岗（尽量安排，不强求）</source>
         <translation>Preferred gates (if possible)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="625"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="649"/>
         <source>只能在以下门岗值班（如年纪大的只站楼下的门岗）</source>
         <translation>Only at these gates (e.g. an older person only at the gate below their building)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="633"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="657"/>
         <source>希望的时段（尽量安排，不强求）</source>
         <translation>Preferred slots (if possible)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="789"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="669"/>
+        <source>只对此人适用的规则，按每次排班的日期范围（通常一周）计算，社区的规则同时适用。“不限”即不设此项；规则越紧越可能排不出，请按本人的实际情况设定。</source>
+        <translation>Rules for this person only, counted over each rostered period (usually a week); the community's rules apply as well. “No limit” leaves a rule unset. The tighter the rules, the likelier no roster can be found, so set them as this person's circumstances really are.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="687"/>
+        <source>最多值班</source>
+        <translation>Most time on duty</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="687"/>
+        <source>排班期内站岗时长合计最多这么多（每周上限同时适用）</source>
+        <translation>At most this much time at posts in the rostered period (the weekly cap applies as well)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="688"/>
+        <source>最少值班</source>
+        <translation>Least time on duty</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="688"/>
+        <source>排班期内站岗时长合计至少这么多；排不到时整周无解，请慎用</source>
+        <translation>At least this much time at posts in the rostered period; if it cannot be met the whole week has no roster, so use it with care</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="696"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="715"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="729"/>
+        <source>不限</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="702"/>
+        <source>最多连续值班</source>
+        <translation>Most days on duty in a row</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="702"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="704"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="706"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="703"/>
+        <source>连续有岗的天数最多这么多（与社区的规定取较严的）</source>
+        <translation>At most this many days in a row with a post (the stricter of this and the community's rule applies)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="704"/>
+        <source>最少连续值班</source>
+        <translation>Fewest days on duty in a row</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="705"/>
+        <source>每段连续有岗的天数至少这么多（排班期第一天或最后一天起止的一段除外）</source>
+        <translation>Each run of days with a post is at least this long (except a run that starts on the first or ends on the last day of the period)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="706"/>
+        <source>两段值班间最少休息</source>
+        <translation>Fewest days off between duties</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="707"/>
+        <source>两段值班之间至少连休这么多天（排班期首尾的休息除外）</source>
+        <translation>At least this many days off in a row between two runs on duty (except days off at the start or end of the period)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="708"/>
+        <source>最多值班周末</source>
+        <translation>Most weekends on duty</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="708"/>
+        <source> 个</source>
+        <translation> weekends</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="709"/>
+        <source>周六或周日有岗即算一个周末（按日期，不看调休）</source>
+        <translation>A post on Saturday or Sunday counts as one weekend (by the date, whatever the adjusted working days)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="721"/>
+        <source>各班次最多次数（排班期内）</source>
+        <translation>Most posts per slot (in the rostered period)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="728"/>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="924"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="789"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="924"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="798"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="933"/>
         <source>确认保存</source>
         <translation>Confirm save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="798"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="933"/>
         <source>请确认：
 {warnings}
 
@@ -5443,151 +5563,151 @@ Save anyway?</translation>
 <context>
     <name>VolunteerManager</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="821"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="956"/>
         <source> 等 {n} 人</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="966"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1101"/>
         <source>搜索：姓名、电话、楼栋，或拼音首字母（如 zgl）</source>
         <translation>Search: name, phone, building, or pinyin initials (e.g. zgl)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="971"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1106"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="977"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1112"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="978"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1113"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="979"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1114"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1009"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1144"/>
         <source>添加志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1011"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1146"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1013"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1148"/>
         <source>批量设置可值班时间</source>
         <translation>Set availability for several</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1015"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1150"/>
         <source>登记请假</source>
         <translation>Dates away</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1017"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1152"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1018"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1153"/>
         <source>不再参加排班；名册、以往的排班和服务时长都保留，可随时恢复</source>
         <translation>No longer rostered; register entry, past rosters and service hours are kept, and can be restored any time</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1020"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1155"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1050"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1185"/>
         <source>全部技能</source>
         <translation>All skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1051"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1186"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1111"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1246"/>
         <source>共 {n} 人（在册 {a} 人，已停用 {i} 人），显示 {s} 人</source>
         <translation>{n} people ({a} active, {i} deactivated), {s} shown</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1148"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1283"/>
         <source>已添加：{name}</source>
         <translation>Added: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1155"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1290"/>
         <source>已保存：{name}</source>
         <translation>Saved: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1169"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1304"/>
         <source>已为 {n} 人设置可值班时间</source>
         <translation>Availability set for {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1178"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1313"/>
         <source>已为 {n} 人登记请假</source>
         <translation>Dates away entered for {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1186"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1321"/>
         <source>停用 {names}？
 停用后不再参加新的排班；名册、以往的排班和服务时长都保留，可随时恢复。</source>
         <translation>Deactivate {names}?
 They will no longer be rostered; register entry, past rosters and service hours are kept, and can be restored any time.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1195"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1330"/>
         <source>{name}：{dates}</source>
         <translation>{name}: {dates}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1198"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1333"/>
         <source>以下人员在已排的班表中还有班次，这些班次不会自动撤下，请重新排班或手动调整：</source>
         <translation>These people still have shifts in rosters made already; those shifts are not removed automatically, so re-schedule or edit by hand:</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1199"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1334"/>
         <source>停用志愿者</source>
         <translation>Deactivate volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1204"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1339"/>
         <source>已停用：{names}</source>
         <translation>Deactivated: {names}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1208"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1343"/>
         <source>已恢复：{names}</source>
         <translation>Restored: {names}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1220"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1355"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1220"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1355"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1238"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1373"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
@@ -5595,97 +5715,123 @@ They will no longer be rostered; register entry, past rosters and service hours 
 <context>
     <name>VolunteerProblems</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="346"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="359"/>
         <source>请填写姓名。</source>
         <translation>Enter a name.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="347"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="360"/>
         <source>名册里已有同名的 {name}（{where}编号 {other}）。如确是另一个人，保存时确认即可。</source>
         <translation>The register already has a {name} ({where}code {other}). If this is someone else, confirm when saving.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="349"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="362"/>
         <source>电话应为 11 位手机号（1 开头，第二位是 3–9），也可以不填。</source>
         <translation>The phone must be an 11-digit mobile number (starting 1, then 3–9), or blank.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="351"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="364"/>
         <source>{name}（编号 {other}）登记了同一个电话。</source>
         <translation>{name} (code {other}) has the same phone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="352"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="365"/>
         <source>编号 {code} 已被占用，请换一个或留空自动生成。</source>
         <translation>Code {code} is taken; choose another or leave it blank to make one up.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="353"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="366"/>
         <source>编号最多 {limit} 个字符，不能有空格。</source>
         <translation>A code has at most {limit} characters and no spaces.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="354"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="367"/>
         <source>缺少编号。</source>
         <translation>The code is missing.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="355"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="368"/>
         <source>请选择类别。</source>
         <translation>Choose a kind.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="356"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="369"/>
         <source>这个类别的人应是党员，请勾选“党员”。</source>
         <translation>People of this kind are party members: tick “Party member”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="357"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="370"/>
         <source>在职党员应勾选“在职”。</source>
         <translation>An employed party member must have “Employed” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="358"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="371"/>
         <source>无职党员不能勾选“在职”。</source>
         <translation>A non-employed party member cannot have “Employed” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="359"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="372"/>
         <source>新时代好少年应勾选“未成年”。</source>
         <translation>A minor must have “Minor” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="360"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="373"/>
         <source>技能名称太长（最多 {limit} 个字）。</source>
         <translation>Skill name too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="361"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="374"/>
         <source>上限应在 0 到 {limit} 小时之间。</source>
         <translation>The cap must be 0 to {limit} hours.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="362"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="375"/>
         <source>可值班时间里有不存在的时段。</source>
         <translation>The availability has a slot that does not exist.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="363"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="376"/>
         <source>还没有标出任何可值班时间，排班时不会排到此人。</source>
         <translation>No availability marked yet: this person will not be rostered.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="365"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="378"/>
         <source>限定了门岗，却一个门岗也没选，排班时不会排到此人。</source>
         <translation>Gates are restricted but none is chosen: this person will not be rostered.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="367"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="380"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="381"/>
+        <source>应在 {low} 到 {high} 小时之间。</source>
+        <translation>Should be between {low} and {high} hours.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="382"/>
+        <source>最少 {min} 小时，多于最多的 {max} 小时。</source>
+        <translation>At least {min} hours is more than the most, {max} hours.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="383"/>
+        <source>最少 {min} 小时，多于每周上限 {cap} 小时，一周的排班排不到这么多。</source>
+        <translation>At least {min} hours is more than the weekly cap of {cap} hours: a week's roster cannot give that much.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="385"/>
+        <source>最少连续 {min} 天，多于最多连续的 {max} 天。</source>
+        <translation>At least {min} days in a row is more than the most, {max} days in a row.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="387"/>
+        <source>应在 {low} 到 {high} 之间。</source>
+        <translation>Should be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="388"/>
         <source>太长了（最多 {limit} 个字）。</source>
         <translation>Too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="368"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="389"/>
         <source>“{code}” 已不存在，请重新选择。</source>
         <translation>“{code}” no longer exists; choose again.</translation>
     </message>
@@ -5693,72 +5839,72 @@ They will no longer be rostered; register entry, past rosters and service hours 
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="140"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="153"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="141"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="154"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="142"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="155"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="143"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="156"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="144"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="157"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="145"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="158"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="146"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="159"/>
         <source>每周上限</source>
         <translation>Weekly cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="147"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="160"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="148"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="161"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="247"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="260"/>
         <source>已停用：不再参加排班，以往的排班和服务时长保留</source>
         <translation>Deactivated: no longer rostered; past rosters and service hours kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="264"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="277"/>
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="266"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="279"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="266"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="279"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="276"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="289"/>
         <source>每周服务时长上限（小时）；“默认”即社区统一的上限</source>
         <translation>Weekly cap of service hours; “Default” is the community&apos;s cap</translation>
     </message>

@@ -46,6 +46,11 @@ PROBLEM_SOURCES: dict[str, str] = {
     "bad_code": QT_TRANSLATE_NOOP("SetupProblems", "“{value}”不能作编号"),
     "not_date": QT_TRANSLATE_NOOP("SetupProblems", "“{value}”不是日期"),
     "not_bool": QT_TRANSLATE_NOOP("SetupProblems", "应为工作日或休息日"),
+    "weighted_coverage_needs_weights": QT_TRANSLATE_NOOP(
+        "SetupProblems", "本社区按权重计算缺岗，不能取消权重"),
+    "coverage_weight_unused": QT_TRANSLATE_NOOP("SetupProblems", "缺岗优先计算时，“{value}”的权重不起作用"),
+    "duplicate_sequence": QT_TRANSLATE_NOOP("SetupProblems", "“{first} → {second}”已经列过了"),
+    "not_pair": QT_TRANSLATE_NOOP("SetupProblems", "每条规则要有前一天和后一天两个班次"),
     # Found by the dialog itself before it asks the store.
     "dates_reversed": QT_TRANSLATE_NOOP("SetupProblems", "结束日期早于开始日期"),
     "too_many_days": QT_TRANSLATE_NOOP("SetupProblems", "一次最多关闭 {max} 天；更长的关闭请改每周需求"),

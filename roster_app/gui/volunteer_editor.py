@@ -10,6 +10,8 @@ through `pypinyin`) — and filters by kind, skill, building and status. Its but
 - `VolunteerDialog`: the form of one person. Each problem `check_record` finds is shown
   in a red line under its field (warnings — a duplicate name, no time marked — in
   orange); OK refuses while an error is left and asks before saving over a warning.
+  Its tab 个人规则 holds the person's own limits (minutes, runs of days, weekends,
+  posts per slot), each 不限 until set.
 - `BulkAvailabilityDialog`: one availability grid for all the selected people, mixed
   cells where they differ; only the cells the clerk changed are written.
 - `DatesAwayDialog`: dates away (请假) for all the selected people.
@@ -40,6 +42,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -53,6 +56,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -71,8 +75,17 @@ from roster_app.persistence.volunteer_edit import (
     EMPLOYED,
     GRID,
     KIND,
+    LIMIT_RANGES,
+    MAX_CONSECUTIVE_DAYS,
     MAX_HOURS,
     MAX_HOURS_FIELD,
+    MAX_MINUTES,
+    MAX_POSTS_BY_SLOT,
+    MAX_POSTS_RANGE,
+    MAX_WEEKENDS,
+    MIN_CONSECUTIVE_DAYS,
+    MIN_CONSECUTIVE_DAYS_OFF,
+    MIN_MINUTES,
     MINOR,
     NAME,
     PARTY_MEMBER,
@@ -364,6 +377,14 @@ PROBLEM_SOURCES: dict[tuple[str, str], str] = {
         "VolunteerProblems", "还没有标出任何可值班时间，排班时不会排到此人。"),
     (ALLOWED_GATES, "no_gate"): QT_TRANSLATE_NOOP(
         "VolunteerProblems", "限定了门岗，却一个门岗也没选，排班时不会排到此人。"),
+    (MAX_MINUTES, "limit_range"): QT_TRANSLATE_NOOP("VolunteerProblems", "应在 {low} 到 {high} 小时之间。"),
+    (MIN_MINUTES, "limit_range"): QT_TRANSLATE_NOOP("VolunteerProblems", "应在 {low} 到 {high} 小时之间。"),
+    (MIN_MINUTES, "min_above_max"): QT_TRANSLATE_NOOP("VolunteerProblems", "最少 {min} 小时，多于最多的 {max} 小时。"),
+    (MIN_MINUTES, "min_above_weekly_cap"): QT_TRANSLATE_NOOP(
+        "VolunteerProblems", "最少 {min} 小时，多于每周上限 {cap} 小时，一周的排班排不到这么多。"),
+    (MIN_CONSECUTIVE_DAYS, "min_above_max"): QT_TRANSLATE_NOOP(
+        "VolunteerProblems", "最少连续 {min} 天，多于最多连续的 {max} 天。"),
+    (_ANY, "limit_range"): QT_TRANSLATE_NOOP("VolunteerProblems", "应在 {low} 到 {high} 之间。"),
     (_ANY, "too_long"): QT_TRANSLATE_NOOP("VolunteerProblems", "太长了（最多 {limit} 个字）。"),
     (_ANY, "unknown_code"): QT_TRANSLATE_NOOP("VolunteerProblems", "“{code}” 已不存在，请重新选择。"),
 }
@@ -404,9 +425,10 @@ def _ordered(chosen: Iterable[str], previous: Sequence[str], order: Sequence[str
 class VolunteerDialog(QDialog):
     """Add a volunteer (`record` None) or edit one; saves through `VolunteerEditStore`.
 
-    Three tabs: 基本信息 (name, phone, kind, flags, building, grid, skills, weekly cap),
+    Four tabs: 基本信息 (name, phone, kind, flags, building, grid, skills, weekly cap),
     可值班时间 (the weekly grid and dates away), 门岗与时段 (preferred and allowed gates,
-    preferred slots). Problems show under their fields as the clerk types (a field's
+    preferred slots), 个人规则 (the person's own limits over a rostered week; each spin box
+    shows 不限 at its lowest value, which means no limit). Problems show under their fields as the clerk types (a field's
     message appears once it was touched; all of them after OK was pressed). OK with an
     error left shows them and stays; with only warnings it asks to confirm, then saves.
 
@@ -414,7 +436,8 @@ class VolunteerDialog(QDialog):
         saved(object): the `VolunteerRecord` as stored, after a successful save.
 
     Attributes: the input widgets (`name_edit`, `phone_edit`, `kind_combo`, …,
-    `availability`, `dates`), `error_labels` (field → QLabel), `ok_button`, `saved_record`.
+    `availability`, `dates`, `rule_spins` (limit field → spin box), `slot_limit_spins`
+    (slot code → spin box)), `error_labels` (field → QLabel), `ok_button`, `saved_record`.
     """
 
     saved = Signal(object)
@@ -448,6 +471,7 @@ class VolunteerDialog(QDialog):
         self.tabs.addTab(self._basic_tab(), self.tr("基本信息"))
         self.tabs.addTab(self._time_tab(today), self.tr("可值班时间"))
         self.tabs.addTab(self._gates_tab(), self.tr("门岗与时段"))
+        self.tabs.addTab(self._rules_tab(), self.tr("个人规则"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("保存"))
@@ -637,6 +661,105 @@ class VolunteerDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _rules_tab(self) -> QWidget:
+        page = QWidget(self)
+        grid = QGridLayout(page)
+        grid.setColumnStretch(2, 1)
+        grid.setVerticalSpacing(2)
+        intro = QLabel(self.tr("只对此人适用的规则，按每次排班的日期范围（通常一周）计算，社区的规则同时适用。"
+                               "“不限”即不设此项；规则越紧越可能排不出，请按本人的实际情况设定。"), page)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #6b7078;")
+        grid.addWidget(intro, 0, 0, 1, 3)
+        row = 1
+        self.rule_spins: dict[str, QAbstractSpinBox] = {}
+
+        def add_row(title: str, spin: QAbstractSpinBox, tip: str, field: str) -> None:
+            nonlocal row
+            spin.setToolTip(tip)
+            grid.addWidget(QLabel(title), row, 0)
+            grid.addWidget(spin, row, 1)
+            row += 1
+            grid.addWidget(self._error_label(field), row, 0, 1, 3)
+            row += 1
+
+        for field, title, tip in (
+            (MAX_MINUTES, self.tr("最多值班"), self.tr("排班期内站岗时长合计最多这么多（每周上限同时适用）")),
+            (MIN_MINUTES, self.tr("最少值班"), self.tr("排班期内站岗时长合计至少这么多；排不到时整周无解，请慎用")),
+        ):
+            low, high = LIMIT_RANGES[field]
+            spin = QDoubleSpinBox(page)
+            spin.setRange(low / 60 - 0.5, high / 60)  # the lowest value is 不限
+            spin.setDecimals(1)
+            spin.setSingleStep(0.5)
+            spin.setSuffix(self.tr(" 小时"))
+            spin.setSpecialValueText(self.tr("不限"))
+            spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            spin.valueChanged.connect(lambda _v, f=field: self._edited(f))
+            self.rule_spins[field] = spin
+            add_row(title, spin, tip, field)
+        for field, title, unit, tip in (
+            (MAX_CONSECUTIVE_DAYS, self.tr("最多连续值班"), self.tr(" 天"),
+             self.tr("连续有岗的天数最多这么多（与社区的规定取较严的）")),
+            (MIN_CONSECUTIVE_DAYS, self.tr("最少连续值班"), self.tr(" 天"),
+             self.tr("每段连续有岗的天数至少这么多（排班期第一天或最后一天起止的一段除外）")),
+            (MIN_CONSECUTIVE_DAYS_OFF, self.tr("两段值班间最少休息"), self.tr(" 天"),
+             self.tr("两段值班之间至少连休这么多天（排班期首尾的休息除外）")),
+            (MAX_WEEKENDS, self.tr("最多值班周末"), self.tr(" 个"),
+             self.tr("周六或周日有岗即算一个周末（按日期，不看调休）")),
+        ):
+            low, high = LIMIT_RANGES[field]
+            spin = QSpinBox(page)
+            spin.setRange(low - 1, high)  # the lowest value is 不限
+            spin.setSuffix(unit)
+            spin.setSpecialValueText(self.tr("不限"))
+            spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            spin.valueChanged.connect(lambda _v, f=field: self._edited(f))
+            self.rule_spins[field] = spin
+            add_row(title, spin, tip, field)
+
+        box = QGroupBox(self.tr("各班次最多次数（排班期内）"), page)
+        slots = QGridLayout(box)
+        self.slot_limit_spins: dict[str, QSpinBox] = {}
+        low, high = MAX_POSTS_RANGE
+        for i, slot in enumerate(self.layout_.slots):
+            spin = QSpinBox(box)
+            spin.setRange(low - 1, high)
+            spin.setSuffix(self.tr(" 次"))
+            spin.setSpecialValueText(self.tr("不限"))
+            spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            spin.valueChanged.connect(lambda _v: self._edited(MAX_POSTS_BY_SLOT))
+            self.slot_limit_spins[slot.code] = spin
+            slots.addWidget(QLabel(slot.name, box), i // 2, (i % 2) * 2)
+            slots.addWidget(spin, i // 2, (i % 2) * 2 + 1)
+        slots.setColumnStretch(4, 1)
+        grid.addWidget(box, row, 0, 1, 3)
+        grid.addWidget(self._error_label(MAX_POSTS_BY_SLOT), row + 1, 0, 1, 3)
+        grid.setRowStretch(row + 2, 1)
+        return page
+
+    def _rule_value(self, field: str) -> int | None:
+        """The limit the spin box shows (None at 不限); minutes from hours keep the stored
+        minutes while the box still shows them (it rounds to a tenth of an hour)."""
+        spin = self.rule_spins[field]
+        if spin.value() == spin.minimum():
+            return None
+        if field not in (MAX_MINUTES, MIN_MINUTES):
+            return int(spin.value())
+        before = getattr(self.original, field)
+        if before is not None and round(before / 60, 1) == round(spin.value(), 1):
+            return before
+        return round(spin.value() * 60)
+
+    def _slot_limits(self) -> tuple[tuple[str, int], ...]:
+        """(slot, most posts) for the slots with a limit: those kept in their previous
+        order, then new ones in the day's order; a limit on a slot the form does not show
+        (gone meanwhile) stays, so the check can name it."""
+        chosen = {code: spin.value() for code, spin in self.slot_limit_spins.items() if spin.value() >= 0}
+        kept = [(c, n) for c, n in self.original.max_posts_by_slot if c not in self.slot_limit_spins]
+        order = _ordered(chosen, [c for c, _ in self.original.max_posts_by_slot], list(self.slot_limit_spins))
+        return tuple(kept + [(c, chosen[c]) for c in order])
+
     # --- record in and out -------------------------------------------------------------
 
     def _load(self, r: VolunteerRecord) -> None:
@@ -644,7 +767,8 @@ class VolunteerDialog(QDialog):
                    self.minor_check, self.registered_check, self.building_combo, self.grid_combo, self.cap_check,
                    self.cap_spin, self.restrict_check, *self.skill_checks.values(),
                    *self.preferred_gate_checks.values(), *self.allowed_gate_checks.values(),
-                   *self.preferred_slot_checks.values()]
+                   *self.preferred_slot_checks.values(), *self.rule_spins.values(),
+                   *self.slot_limit_spins.values()]
         for w in widgets:
             w.blockSignals(True)  # loading is not the clerk touching a field
         self.name_edit.setText(r.name)
@@ -670,6 +794,15 @@ class VolunteerDialog(QDialog):
             check.setChecked(code in (r.allowed_gates or ()))
         for code, check in self.preferred_slot_checks.items():
             check.setChecked(code in r.preferred_slots)
+        for field, spin in self.rule_spins.items():
+            value = getattr(r, field)
+            if value is None:
+                spin.setValue(spin.minimum())
+            else:
+                spin.setValue(value / 60 if field in (MAX_MINUTES, MIN_MINUTES) else value)
+        limits = dict(r.max_posts_by_slot)
+        for code, spin in self.slot_limit_spins.items():
+            spin.setValue(limits.get(code, spin.minimum()))
         for w in widgets:
             w.blockSignals(False)
         self.availability.set_cells(r.availability)
@@ -710,6 +843,8 @@ class VolunteerDialog(QDialog):
                                     o.allowed_gates or (), gates) if self.restrict_check.isChecked() else None),
             preferred_slots=_ordered([c for c, ch in self.preferred_slot_checks.items() if ch.isChecked()],
                                      o.preferred_slots, [s.code for s in self.layout_.slots]),
+            **{field: self._rule_value(field) for field in self.rule_spins},
+            max_posts_by_slot=self._slot_limits(),
         )
 
     def problems(self) -> list[Problem]:
@@ -807,7 +942,7 @@ class VolunteerDialog(QDialog):
                 self.tabs.setCurrentIndex(tab)
         widget = {NAME: self.name_edit, PHONE: self.phone_edit, KIND: self.kind_combo, CODE: self.code_edit,
                   BUILDING: self.building_combo, GRID: self.grid_combo, MAX_HOURS_FIELD: self.cap_spin,
-                  AVAILABILITY: self.availability}.get(problem.field)
+                  AVAILABILITY: self.availability, **self.rule_spins}.get(problem.field)
         if widget is not None:
             widget.setFocus()
 

@@ -16,6 +16,11 @@ language next to that field; `message` is the English wording for logs. Warnings
 duplicate name or phone, nobody can be rostered …) do not block a write the clerk
 accepted (`accept_warnings=True`); errors always do.
 
+The person's own rules (version 3, the dialog's 个人规则) are limits over the horizon
+the solver is given (a week, for a community's week): minutes on duty, runs of days on
+and off duty, weekends, posts per slot; None is no limit. Their requests by date are kept
+apart (`volunteer_requests`) and an update leaves them as they are.
+
 People are never deleted: rosters of past weeks and the month's service totals keep
 pointing at them. `set_active(..., False)` takes them out of every new week's scenario
 (`RosterStore.week_scenario` reads active people only) and keeps them in the register.
@@ -28,7 +33,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -47,6 +52,7 @@ from roster_app.persistence.models import (
     UnavailableDate,
     VolunteerRow,
     VolunteerSkill,
+    VolunteerSlotLimit,
     Week,
 )
 from roster_app.persistence.store import RosterStore
@@ -68,6 +74,20 @@ PARTY_MEMBER, EMPLOYED, MINOR = "party_member", "employed", "minor"
 BUILDING, GRID, SKILLS, MAX_HOURS_FIELD = "building", "grid", "skills", "max_hours_per_week"
 AVAILABILITY, UNAVAILABLE_DATES = "availability", "unavailable_dates"
 PREFERRED_GATES, ALLOWED_GATES, PREFERRED_SLOTS = "preferred_gates", "allowed_gates", "preferred_slots"
+MAX_MINUTES, MIN_MINUTES = "max_minutes", "min_minutes"
+MAX_CONSECUTIVE_DAYS, MIN_CONSECUTIVE_DAYS = "max_consecutive_days", "min_consecutive_days"
+MIN_CONSECUTIVE_DAYS_OFF, MAX_WEEKENDS = "min_consecutive_days_off", "max_weekends"
+MAX_POSTS_BY_SLOT = "max_posts_by_slot"
+
+LIMIT_RANGES: dict[str, tuple[int, int]] = {
+    MAX_MINUTES: (0, MAX_HOURS * 60), MIN_MINUTES: (0, MAX_HOURS * 60),
+    MAX_CONSECUTIVE_DAYS: (1, 366), MIN_CONSECUTIVE_DAYS: (1, 366), MIN_CONSECUTIVE_DAYS_OFF: (1, 366),
+    MAX_WEEKENDS: (0, 53),
+}
+"""The person's own limits (`VolunteerRecord` fields, columns of the same name) and the
+values each may take; the least is what the scenario format allows, the most what a
+year (or a week's minutes) can use."""
+MAX_POSTS_RANGE = (0, 999)
 
 Cell = tuple[int, str]
 """One cell of the weekly availability: (weekday 0 = Monday … 6, slot code)."""
@@ -88,6 +108,12 @@ class VolunteerRecord:
         unavailable_dates: dates away (leave, sick), whatever week they fall in.
         preferred_gates, preferred_slots: soft wishes, first choice first.
         allowed_gates: None = any gate; a tuple (maybe empty) = only those gates.
+        max_minutes, min_minutes: the most / fewest minutes on duty over the horizon.
+        max_consecutive_days, min_consecutive_days: the longest / shortest run of days on duty.
+        min_consecutive_days_off: the shortest run of days off between two on duty.
+        max_weekends: the most weekends with a post.
+        max_posts_by_slot: (slot code, most posts in it over the horizon), slots without a limit left out.
+        (None: no limit, for each; see `solver.scenario.Volunteer`.)
     """
 
     code: str = ""
@@ -108,6 +134,13 @@ class VolunteerRecord:
     preferred_gates: tuple[str, ...] = ()
     allowed_gates: tuple[str, ...] | None = None
     preferred_slots: tuple[str, ...] = ()
+    max_minutes: int | None = None
+    min_minutes: int | None = None
+    max_consecutive_days: int | None = None
+    min_consecutive_days: int | None = None
+    min_consecutive_days_off: int | None = None
+    max_weekends: int | None = None
+    max_posts_by_slot: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,6 +261,7 @@ def normalize_record(record: VolunteerRecord) -> VolunteerRecord:
         preferred_gates=tuple(dict.fromkeys(record.preferred_gates)),
         allowed_gates=None if record.allowed_gates is None else tuple(dict.fromkeys(record.allowed_gates)),
         preferred_slots=tuple(dict.fromkeys(record.preferred_slots)),
+        max_posts_by_slot=tuple(dict(record.max_posts_by_slot).items()),
         availability=frozenset(record.availability),
         unavailable_dates=frozenset(record.unavailable_dates),
     )
@@ -315,7 +349,52 @@ def check_record(record: VolunteerRecord, context: ValidationContext, *, new: bo
             add(where, "unknown_code", f"unknown code {unknown[0]!r}", code=unknown[0])
     if r.allowed_gates == () and r.active:
         add(ALLOWED_GATES, "no_gate", "allowed at no gate: the person will never be rostered", True)
+    _check_own_rules(r, context, add)
     return problems
+
+
+def _hours_text(minutes: int) -> str:
+    return f"{minutes / 60:g}"
+
+
+def _check_own_rules(r: VolunteerRecord, context: ValidationContext, add: Callable[..., None]) -> None:
+    """The person's own rules: each in its range, minimums not above their maximums."""
+    def whole(value: object) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    good: dict[str, int] = {}
+    for name, (low, high) in LIMIT_RANGES.items():
+        value = getattr(r, name)
+        if value is None:
+            continue
+        if whole(value) and low <= value <= high:
+            good[name] = value
+        elif name in (MAX_MINUTES, MIN_MINUTES):  # the clerk sees hours
+            add(name, "limit_range", f"{name} must be a whole number from {low} to {high}",
+                low=_hours_text(low), high=_hours_text(high))
+        else:
+            add(name, "limit_range", f"{name} must be a whole number from {low} to {high}", low=low, high=high)
+    if MIN_MINUTES in good and MAX_MINUTES in good and good[MIN_MINUTES] > good[MAX_MINUTES]:
+        add(MIN_MINUTES, "min_above_max", f"at least {good[MIN_MINUTES]} minutes is more than at most "
+            f"{good[MAX_MINUTES]}", min=_hours_text(good[MIN_MINUTES]), max=_hours_text(good[MAX_MINUTES]))
+    hours = r.max_hours_per_week
+    if (MIN_MINUTES in good and hours is not None and math.isfinite(hours)
+            and good[MIN_MINUTES] > round(hours * 60)):
+        # A warning: over a horizon longer than a week the weekly cap may allow it.
+        add(MIN_MINUTES, "min_above_weekly_cap", f"at least {good[MIN_MINUTES]} minutes is more than the weekly "
+            f"cap of {hours:g} hours", True, min=_hours_text(good[MIN_MINUTES]), cap=f"{hours:g}")
+    if (MIN_CONSECUTIVE_DAYS in good and MAX_CONSECUTIVE_DAYS in good
+            and good[MIN_CONSECUTIVE_DAYS] > good[MAX_CONSECUTIVE_DAYS]):
+        add(MIN_CONSECUTIVE_DAYS, "min_above_max", f"runs of at least {good[MIN_CONSECUTIVE_DAYS]} days are "
+            f"longer than at most {good[MAX_CONSECUTIVE_DAYS]}", min=good[MIN_CONSECUTIVE_DAYS],
+            max=good[MAX_CONSECUTIVE_DAYS])
+    low, high = MAX_POSTS_RANGE
+    for slot, n in r.max_posts_by_slot:
+        if slot not in context.slot_codes:
+            add(MAX_POSTS_BY_SLOT, "unknown_code", f"unknown code {slot!r}", code=slot)
+        elif not whole(n) or not low <= n <= high:
+            add(MAX_POSTS_BY_SLOT, "limit_range", f"the posts in {slot} must be a whole number from {low} to {high}",
+                low=low, high=high)
 
 
 def errors_of(problems: Iterable[Problem]) -> list[Problem]:
@@ -430,6 +509,12 @@ class VolunteerEditStore:
         preferred = grouped(PreferredGate, PreferredGate.gate_id, PreferredGate.position)
         allowed = grouped(AllowedGate, AllowedGate.gate_id, AllowedGate.position)
         preferred_slots = grouped(PreferredSlot, PreferredSlot.slot_id, PreferredSlot.position)
+        slot_limits: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for vid, slot, n in s.execute(select(VolunteerSlotLimit.volunteer_id, VolunteerSlotLimit.slot_id,
+                                             VolunteerSlotLimit.max_posts)
+                                      .where(VolunteerSlotLimit.volunteer_id.in_(chosen))
+                                      .order_by(VolunteerSlotLimit.position)):
+            slot_limits[vid].append((slot_code[slot], n))
         return [
             VolunteerRecord(
                 code=r.code, name=r.name, phone=_text(r.phone), kind=r.kind, party_member=r.party_member,
@@ -439,6 +524,8 @@ class VolunteerEditStore:
                 preferred_gates=tuple(gate_code[g] for g in preferred[r.id]),
                 allowed_gates=tuple(gate_code[g] for g in allowed[r.id]) if r.gates_restricted else None,
                 preferred_slots=tuple(slot_code[x] for x in preferred_slots[r.id]),
+                **{name: getattr(r, name) for name in LIMIT_RANGES},
+                max_posts_by_slot=tuple(slot_limits[r.id]),
             )
             for r in rows
         ]
@@ -627,10 +714,14 @@ class VolunteerEditStore:
         row.registered = r.registered
         row.active = r.active
         row.gates_restricted = r.allowed_gates is not None
+        for name in LIMIT_RANGES:
+            setattr(row, name, getattr(r, name))
         if new:
             s.add(row)
         s.flush()
-        for model in (VolunteerSkill, Availability, UnavailableDate, PreferredGate, AllowedGate, PreferredSlot):
+        # Requests by date are not part of the record: they stay.
+        for model in (VolunteerSkill, Availability, UnavailableDate, PreferredGate, AllowedGate, PreferredSlot,
+                      VolunteerSlotLimit):
             s.execute(delete(model).where(model.volunteer_id == row.id))
         slot_id = dict(s.execute(select(SlotRow.code, SlotRow.id).where(SlotRow.community_id == community_id)).all())
         gate_id = dict(s.execute(select(GateRow.code, GateRow.id).where(GateRow.community_id == community_id)).all())
@@ -643,6 +734,8 @@ class VolunteerEditStore:
                   for i, g in enumerate(r.allowed_gates or ()))
         s.add_all(PreferredSlot(volunteer_id=row.id, slot_id=slot_id[x], position=i)
                   for i, x in enumerate(r.preferred_slots))
+        s.add_all(VolunteerSlotLimit(volunteer_id=row.id, slot_id=slot_id[x], max_posts=n, position=i)
+                  for i, (x, n) in enumerate(r.max_posts_by_slot))
         s.flush()
 
 

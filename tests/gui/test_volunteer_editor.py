@@ -515,3 +515,88 @@ def test_an_error_on_another_tab_paints_that_tab_red(qtbot, manager):
     assert dialog.tabs.tabBar().tabTextColor(2).name() == "#c62828"
     click_ok(qtbot, dialog)
     assert dialog.tabs.currentIndex() == 2 and dialog.isVisible()
+
+
+# --- 个人规则: the person's own limits ----------------------------------------------------------
+
+
+def set_spin(qtbot, spin, text: str) -> None:
+    """Types into a spin box as the clerk does: select all and type (Enter would press 保存)."""
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+
+
+def test_own_rules_are_set_checked_beside_their_field_and_saved(qtbot, manager, store, edits, demo_id):
+    from roster_app.persistence.volunteer_edit import MAX_MINUTES, MAX_WEEKENDS, MIN_CONSECUTIVE_DAYS, MIN_MINUTES
+
+    dialog = manager.edit_volunteer("v01")
+    assert dialog.tabs.tabText(3) == "个人规则"
+    dialog.tabs.setCurrentIndex(3)
+    spins = dialog.rule_spins
+    assert all(spin.text() == "不限" for spin in spins.values())  # the demo sets none
+    assert all(spin.text() == "不限" for spin in dialog.slot_limit_spins.values())
+    set_spin(qtbot, spins[MAX_MINUTES], "8")
+    set_spin(qtbot, spins[MIN_MINUTES], "9")  # within her weekly cap of 10 hours
+    label = dialog.error_labels[MIN_MINUTES]
+    assert label.isVisible() and label.text() == "最少 9 小时，多于最多的 8 小时。"
+    assert "c62828" in label.styleSheet()
+    assert dialog.tabs.tabBar().tabTextColor(3).name() == "#c62828"
+    click_ok(qtbot, dialog)  # refused
+    assert dialog.isVisible() and edits.volunteer(demo_id, "v01").max_minutes is None
+
+    set_spin(qtbot, spins[MIN_MINUTES], "4")
+    assert not label.isVisible()
+    set_spin(qtbot, spins[MAX_WEEKENDS], "1")
+    set_spin(qtbot, spins[MIN_CONSECUTIVE_DAYS], "2")
+    set_spin(qtbot, dialog.slot_limit_spins["eve"], "0")  # never the evening slot
+    click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    v01 = store.week_scenario(demo_id, MONDAY).volunteer("v01")
+    assert (v01.max_minutes, v01.min_minutes, v01.max_weekends, v01.min_consecutive_days) == (480, 240, 1, 2)
+    assert (v01.max_consecutive_days, v01.min_consecutive_days_off) == (None, None)
+    assert v01.max_posts_by_slot == {"eve": 0}
+
+    dialog = manager.edit_volunteer("v01")  # read back into the form, and cleared again
+    assert spins is not dialog.rule_spins
+    assert dialog.rule_spins[MAX_MINUTES].value() == 8 and dialog.rule_spins[MAX_WEEKENDS].text() == "1 个"
+    assert dialog.slot_limit_spins["eve"].value() == 0 and dialog.slot_limit_spins["am"].text() == "不限"
+    for spin in (dialog.rule_spins[MAX_WEEKENDS], dialog.slot_limit_spins["eve"]):
+        spin.setValue(spin.minimum())
+    click_ok(qtbot, dialog)
+    v01 = store.week_scenario(demo_id, MONDAY).volunteer("v01")
+    assert v01.max_weekends is None and v01.max_posts_by_slot == {} and v01.max_minutes == 480
+
+
+def test_minutes_the_form_cannot_show_exactly_stay_unless_changed(qtbot, manager, edits, demo_id):
+    from roster_app.persistence.volunteer_edit import MAX_MINUTES
+
+    edits.update(demo_id, dataclasses.replace(edits.volunteer(demo_id, "v02"), max_minutes=125))
+    manager.reload()
+    dialog = manager.edit_volunteer("v02")
+    assert dialog.rule_spins[MAX_MINUTES].text() == "2.1 小时"
+    dialog.building_combo.setEditText("9号楼")
+    click_ok(qtbot, dialog)
+    assert edits.volunteer(demo_id, "v02").max_minutes == 125  # not 126
+    dialog = manager.edit_volunteer("v02")
+    set_spin(qtbot, dialog.rule_spins[MAX_MINUTES], "3")
+    click_ok(qtbot, dialog)
+    assert edits.volunteer(demo_id, "v02").max_minutes == 180
+
+
+def test_a_minimum_above_the_weekly_cap_asks_before_saving(qtbot, manager, edits, demo_id, answers):
+    from roster_app.persistence.volunteer_edit import MIN_MINUTES
+
+    dialog = manager.edit_volunteer("v01")
+    dialog.cap_check.setChecked(True)
+    dialog.cap_spin.setValue(6)
+    set_spin(qtbot, dialog.rule_spins[MIN_MINUTES], "8")
+    label = dialog.error_labels[MIN_MINUTES]
+    assert label.text() == "最少 8 小时，多于每周上限 6 小时，一周的排班排不到这么多。"
+    assert "a65f00" in label.styleSheet()  # orange: a warning
+    answers.yes = False
+    click_ok(qtbot, dialog)
+    assert answers.asked and "最少 8 小时" in answers.asked[0] and dialog.isVisible()
+    answers.yes = True
+    click_ok(qtbot, dialog)
+    assert edits.volunteer(demo_id, "v01").min_minutes == 480
