@@ -1314,38 +1314,43 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>CommunitySetupDialog</name>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="445"/>
-        <location filename="../../roster_app/gui/community_setup.py" line="493"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="540"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="590"/>
         <source>社区设置 — {name}</source>
         <translation>Community set-up — {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="454"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="550"/>
         <source>门岗</source>
         <translation>Gates</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="455"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="551"/>
         <source>班次</source>
         <translation>Slots</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="456"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="552"/>
         <source>需求</source>
         <translation>Demand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="457"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="553"/>
         <source>规则</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="458"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="554"/>
+        <source>班次衔接</source>
+        <translation>Slot sequences</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="555"/>
         <source>日历</source>
         <translation>Calendar</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="465"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="562"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1760,128 +1765,128 @@ once familiar, remove it and enter your own community&apos;s gates and volunteer
 <context>
     <name>GatesTab</name>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="106"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="108"/>
         <source>新门岗名称，如“菜市场口”</source>
         <translation>New gate&apos;s name, e.g. “Market gate”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="107"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="109"/>
         <source>新增门岗</source>
         <translation>Add gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="119"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="121"/>
         <source>左移（上移）</source>
         <translation>Move left (up)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="120"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="122"/>
         <source>右移（下移）</source>
         <translation>Move right (down)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="121"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="123"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="122"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="124"/>
         <source>清空这个门岗的需求，所有时段都不开放；以前的排班表保留</source>
         <translation>Clear this gate&apos;s demand so it is closed in every slot; past rosters are kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="123"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="125"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="131"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="133"/>
         <source>门岗的顺序就是排班表上从左到右（从上到下）的顺序。</source>
         <translation>Gates appear on the roster in this order, left to right (top to bottom).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="136"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="138"/>
         <source>所选门岗</source>
         <translation>Selected gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="142"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="144"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="146"/>
         <source>每个开放的岗位至少要有</source>
         <translation>Every open post needs at least</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="147"/>
-        <location filename="../../roster_app/gui/community_setup.py" line="153"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="149"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="155"/>
         <source> 名</source>
         <translation> per post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="148"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="150"/>
         <source>党员</source>
         <translation>Party member</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="158"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="160"/>
         <source>例如东门设“党员先锋岗”：每岗至少 1 名党员。要求不能超过岗位的最少人数。</source>
         <translation>E.g. a “party vanguard post” at the east gate: at least 1 party member per post. Needs cannot exceed a post&apos;s minimum.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="159"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="161"/>
         <source>保存门岗</source>
         <translation>Save gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="193"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="195"/>
         <source>排班表用到这个门岗，不能删除；可以停用</source>
         <translation>Rosters use this gate, so it cannot be deleted; deactivate it instead</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="193"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="195"/>
         <source>删除这个门岗和它的需求</source>
         <translation>Delete this gate and its demand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="205"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="207"/>
         <source>已新增门岗“{name}”，请在“需求”里设定各时段的人数</source>
         <translation>Added the gate “{name}”; set the people per slot under “Demand”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="222"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="224"/>
         <source>停用门岗</source>
         <translation>Deactivate gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="223"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="225"/>
         <source>停用“{name}”？它的所有时段都将不开放，需求要重新设定才能再开。以前的排班表保留。</source>
         <translation>Deactivate “{name}”? It will be closed in every slot until its demand is set again. Past rosters are kept.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="229"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="231"/>
         <source>已停用“{name}”</source>
         <translation>Deactivated “{name}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="237"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="239"/>
         <source>删除门岗</source>
         <translation>Delete gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="238"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="240"/>
         <source>删除“{name}”和它的需求？</source>
         <translation>Delete “{name}” and its demand?</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="243"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="245"/>
         <source>已删除“{name}”</source>
         <translation>Deleted “{name}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="283"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="285"/>
         <source>已保存门岗“{name}”</source>
         <translation>Saved the gate “{name}”</translation>
     </message>
@@ -4487,6 +4492,44 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     </message>
 </context>
 <context>
+    <name>SequencesTab</name>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="445"/>
+        <source>前一天站了某个班次的人，第二天不能排哪个班次（在任何门岗），如晚班之后第二天不排早班，让人休息够。选同一个班次即不能连着两天站这个班次。</source>
+        <translation>Which slot nobody who stood in a slot one day may take the next day (at any gate), e.g. no early slot the day after an evening slot, so that people get enough rest. Choose the same slot twice and nobody stands in it two days running.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="450"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="452"/>
+        <source>前一天站了</source>
+        <translation>After standing in</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="454"/>
+        <source>第二天不能排</source>
+        <translation>not the next day in</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="465"/>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="498"/>
+        <source>已添加：{first} 之后第二天不排 {second}</source>
+        <translation>Added: no {second} the day after {first}</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/community_setup.py" line="508"/>
+        <source>已删除：{first} 之后第二天不排 {second}</source>
+        <translation>Removed: no {second} the day after {first}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <location filename="../../roster_app/gui/settings_editor.py" line="157"/>
@@ -4727,6 +4770,16 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
         <source>安排</source>
         <translation>Plan</translation>
     </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_models.py" line="345"/>
+        <source>前一天站了</source>
+        <translation>Slot on one day</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_models.py" line="345"/>
+        <source>第二天不能排</source>
+        <translation>Not the next day</translation>
+    </message>
 </context>
 <context>
     <name>SetupProblems</name>
@@ -4884,74 +4937,74 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>SlotsTab</name>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="313"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="315"/>
         <source>新增班次</source>
         <translation>Add slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="314"/>
-        <location filename="../../roster_app/gui/community_setup.py" line="403"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="316"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="405"/>
         <source>删除班次</source>
         <translation>Delete slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="321"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="323"/>
         <source>班次按开始时间排列。例如：早班 06:00–08:00、上午 08:00–12:00、下午 12:00–18:00、晚班 18:00–22:00。</source>
         <translation>Slots are ordered by start time. E.g.: early 06:00–08:00, morning 08:00–12:00, afternoon 12:00–18:00, evening 18:00–22:00.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="327"/>
-        <location filename="../../roster_app/gui/community_setup.py" line="363"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="329"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="365"/>
         <source>所选班次</source>
         <translation>Selected slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="333"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="335"/>
         <source>结束 00:00 表示到午夜 24:00</source>
         <translation>An end of 00:00 means until midnight</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="334"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="336"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="335"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="337"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="336"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="338"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="340"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="342"/>
         <source>结束 00:00 表示到午夜 24:00。已发布的排班表用到的班次不能改时间。</source>
         <translation>An end of 00:00 means until midnight. A slot used by published rosters cannot change its times.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="341"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="343"/>
         <source>保存班次</source>
         <translation>Save slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="375"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="377"/>
         <source>新班次</source>
         <translation>New slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="394"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="396"/>
         <source>已保存班次“{name}”</source>
         <translation>Saved the slot “{name}”</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="404"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="406"/>
         <source>删除“{name}”？各门岗这个时段的需求、志愿者这个时段的可值班时间也会一起删除。</source>
         <translation>Delete “{name}”? The gates&apos; demand and the volunteers&apos; availability in this slot are deleted with it.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/community_setup.py" line="413"/>
+        <location filename="../../roster_app/gui/community_setup.py" line="415"/>
         <source>已删除班次“{name}”</source>
         <translation>Deleted the slot “{name}”</translation>
     </message>
@@ -5367,7 +5420,7 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="669"/>
         <source>只对此人适用的规则，按每次排班的日期范围（通常一周）计算，社区的规则同时适用。“不限”即不设此项；规则越紧越可能排不出，请按本人的实际情况设定。</source>
-        <translation>Rules for this person only, counted over each rostered period (usually a week); the community's rules apply as well. “No limit” leaves a rule unset. The tighter the rules, the likelier no roster can be found, so set them as this person's circumstances really are.</translation>
+        <translation>Rules for this person only, counted over each rostered period (usually a week); the community&apos;s rules apply as well. “No limit” leaves a rule unset. The tighter the rules, the likelier no roster can be found, so set them as this person&apos;s circumstances really are.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="687"/>
@@ -5411,7 +5464,7 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="703"/>
         <source>连续有岗的天数最多这么多（与社区的规定取较严的）</source>
-        <translation>At most this many days in a row with a post (the stricter of this and the community's rule applies)</translation>
+        <translation>At most this many days in a row with a post (the stricter of this and the community&apos;s rule applies)</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="704"/>
@@ -5813,7 +5866,7 @@ They will no longer be rostered; register entry, past rosters and service hours 
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="383"/>
         <source>最少 {min} 小时，多于每周上限 {cap} 小时，一周的排班排不到这么多。</source>
-        <translation>At least {min} hours is more than the weekly cap of {cap} hours: a week's roster cannot give that much.</translation>
+        <translation>At least {min} hours is more than the weekly cap of {cap} hours: a week&apos;s roster cannot give that much.</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/volunteer_editor.py" line="385"/>

@@ -4,7 +4,8 @@ What a clerk sets once and adjusts now and then, apart from the week's roster: t
 (门岗) in their printed order with what each post needs (party members, skills), the slot
 templates (班次) with their times, how many people each gate takes per slot on workdays and
 rest days (and the dates a post is closed), the community's working hours, rules and
-weights, and the workday calendar. Each tab writes through `SetupEditor` at once, one
+weights, the slots that may not follow each other on consecutive days (班次衔接), and the
+workday calendar. Each tab writes through `SetupEditor` at once, one
 transaction per action; a refused action changes nothing and its problems appear beside
 the fields they are about. The store then tells its listeners (the main window
 re-reads the week), and the dialog re-reads the set-up.
@@ -21,6 +22,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QItemSelectionModel, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -43,7 +45,7 @@ from roster_app.gui.calendar_editor import CalendarTab
 from roster_app.gui.demand_editor import DemandTab
 from roster_app.gui.kinds import SKILL_LABELS, skill_label
 from roster_app.gui.settings_editor import SettingsTab, hint, time_edit, time_to_minutes
-from roster_app.gui.setup_models import GateTableModel, SlotTableModel
+from roster_app.gui.setup_models import GateTableModel, SequenceTableModel, SlotTableModel
 from roster_app.gui.setup_texts import FieldMessages, error_label, problem_lines
 from roster_app.persistence.errors import StoreError
 from roster_app.persistence.setup_edit import CommunitySetup, Problem, SetupEditor, SetupError
@@ -425,12 +427,105 @@ class SlotsTab(QWidget):
         self._show_selected()
 
 
+class SequencesTab(QWidget):
+    """The 班次衔接 tab: pairs of slots where whoever stood in the first one day may not
+    take the second the next day (e.g. no 早班 after a 晚班), at any gates.
+
+    Each add or removal writes the whole list at once (`SetupEditor.set_forbidden_sequences`).
+    Attributes: `first_combo`, `second_combo` (the pair to add, slot codes as item data),
+    `add_button`, `model`/`view` (the rules), `remove_button`, `message` (a refusal).
+    Signals: none.
+    """
+
+    def __init__(self, dialog: CommunitySetupDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint(self.tr(
+            "前一天站了某个班次的人，第二天不能排哪个班次（在任何门岗），如晚班之后第二天不排早班，"
+            "让人休息够。选同一个班次即不能连着两天站这个班次。")))
+        add = QHBoxLayout()
+        self.first_combo = QComboBox()
+        self.second_combo = QComboBox()
+        self.add_button = QPushButton(self.tr("添加"))
+        self.add_button.clicked.connect(self.add_sequence)
+        add.addWidget(QLabel(self.tr("前一天站了")))
+        add.addWidget(self.first_combo)
+        add.addWidget(QLabel(self.tr("第二天不能排")))
+        add.addWidget(self.second_combo)
+        add.addWidget(self.add_button)
+        add.addStretch(1)
+        layout.addLayout(add)
+        self.message = error_label(self)
+        layout.addWidget(self.message)
+        self.model = SequenceTableModel(self)
+        self.view = _table(self.model)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        self.remove_button = QPushButton(self.tr("删除所选"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(_selected_row(self.view) >= 0)
+        self.add_button.setEnabled(self.first_combo.count() > 0)
+
+    def _write(self, pairs: list[tuple[str, str]], saved: str) -> bool:
+        outcome = self.dialog.attempt(
+            lambda: self.dialog.editor.set_forbidden_sequences(self.dialog.community_id, pairs))
+        if outcome.problems:
+            # The store names slots by code; the clerk knows them by name.
+            named = [Problem(p.field, p.code, p.message,
+                             {k: self.model.slot_text(v) if k in ("first", "second", "code") else v
+                              for k, v in p.params.items()})
+                     for p in outcome.problems]
+            self.message.setText(problem_lines(named))
+            self.message.show()
+            return False
+        self.message.hide()
+        self.dialog.note_saved(saved)
+        return True
+
+    def add_sequence(self) -> None:
+        first, second = self.first_combo.currentData(), self.second_combo.currentData()
+        if first is None or second is None:
+            return
+        pairs = [*self.model.pairs(), (first, second)]
+        if self._write(pairs, self.tr("已添加：{first} 之后第二天不排 {second}").format(
+                first=self.model.slot_text(first), second=self.model.slot_text(second))):
+            _select_row(self.view, len(pairs) - 1)
+
+    def remove_selected(self) -> None:
+        row = _selected_row(self.view)
+        if row < 0:
+            return
+        first, second = self.model.pairs()[row]
+        pairs = [p for i, p in enumerate(self.model.pairs()) if i != row]
+        self._write(pairs, self.tr("已删除：{first} 之后第二天不排 {second}").format(
+            first=self.model.slot_text(first), second=self.model.slot_text(second)))
+
+    def set_setup(self, setup: CommunitySetup) -> None:
+        for combo in (self.first_combo, self.second_combo):
+            chosen = combo.currentData()
+            combo.clear()
+            for slot in setup.slots:
+                combo.addItem(f"{slot.name}（{slot.label}）", slot.code)
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        self.model.set_setup(setup)
+        self._update_buttons()
+
+
 class CommunitySetupDialog(QDialog):
-    """社区设置: tabs 门岗, 班次, 需求, 规则, 日历 over one community's set-up.
+    """社区设置: tabs 门岗, 班次, 需求, 规则, 班次衔接, 日历 over one community's set-up.
 
     Attributes: `store`, `community_id`, `editor` (the `SetupEditor`), `setup` (the last
     snapshot read), `tabs` (the QTabWidget) and the tab widgets `gates_tab`, `slots_tab`,
-    `demand_tab`, `settings_tab`, `calendar_tab`; `status` says what was saved last.
+    `demand_tab`, `settings_tab`, `sequences_tab`, `calendar_tab`; `status` says what was
+    saved last.
     Signals: QDialog's own. Writes notify the store's listeners, so the main window
     follows without being told.
     """
@@ -450,11 +545,13 @@ class CommunitySetupDialog(QDialog):
         self.slots_tab = SlotsTab(self)
         self.demand_tab = DemandTab(self)
         self.settings_tab = SettingsTab(self)
+        self.sequences_tab = SequencesTab(self)
         self.calendar_tab = CalendarTab(self)
         self.tabs.addTab(self.gates_tab, self.tr("门岗"))
         self.tabs.addTab(self.slots_tab, self.tr("班次"))
         self.tabs.addTab(self.demand_tab, self.tr("需求"))
         self.tabs.addTab(self.settings_tab, self.tr("规则"))
+        self.tabs.addTab(self.sequences_tab, self.tr("班次衔接"))
         self.tabs.addTab(self.calendar_tab, self.tr("日历"))
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
@@ -491,7 +588,8 @@ class CommunitySetupDialog(QDialog):
 
     def _apply(self, setup: CommunitySetup) -> None:
         self.setWindowTitle(self.tr("社区设置 — {name}").format(name=setup.settings.name))
-        for tab in (self.gates_tab, self.slots_tab, self.demand_tab, self.settings_tab, self.calendar_tab):
+        for tab in (self.gates_tab, self.slots_tab, self.demand_tab, self.settings_tab, self.sequences_tab,
+                    self.calendar_tab):
             tab.set_setup(setup)
 
     def note_saved(self, text: str) -> None:

@@ -333,3 +333,52 @@ class ExceptionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3 and e.staffing.max == 0:
             return CLOSED_FOREGROUND
         return None
+
+
+class SequenceTableModel(QAbstractTableModel):
+    """The community's forbidden slot sequences (`Rules.forbidden_sequences`): per row, the
+    slot of one day and the slot nobody who stood in it may take the next day, by name.
+
+    Custom roles: `CodeRole` (the pair of slot codes). Signals: only QAbstractTableModel's own.
+    """
+
+    HEADERS = (QT_TRANSLATE_NOOP("SetupModels", "前一天站了"), QT_TRANSLATE_NOOP("SetupModels", "第二天不能排"))
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pairs: tuple[tuple[str, str], ...] = ()
+        self._names: dict[str, str] = {}
+
+    def set_setup(self, setup: CommunitySetup) -> None:
+        self.beginResetModel()
+        self._pairs = tuple(setup.settings.rules.forbidden_sequences)
+        self._names = {s.code: s.name for s in setup.slots}
+        self.endResetModel()
+
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        return self._pairs
+
+    def slot_text(self, code: str) -> str:
+        return self._names.get(code, code)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        pair = self._pairs[index.row()]
+        if role == CodeRole:
+            return pair
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.slot_text(pair[index.column()])
+        return None

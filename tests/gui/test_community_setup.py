@@ -311,7 +311,7 @@ def test_open_community_setup(qtbot, store, cid) -> None:
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
     assert dialog.windowTitle() == "社区设置 — 玉带路社区"
-    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["门岗", "班次", "需求", "规则", "日历"]
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["门岗", "班次", "需求", "规则", "班次衔接", "日历"]
     dialog.settings_tab.name_edit.setText("玉带路社区（东区）")
     qtbot.mouseClick(dialog.settings_tab.save_button, Qt.MouseButton.LeftButton)
     assert dialog.windowTitle() == "社区设置 — 玉带路社区（东区）"
@@ -346,3 +346,63 @@ def test_a_closed_post_shows_closed_in_the_roster_grid(dialog, store, cid) -> No
     assert model.index_of(closed).data(RosterGridModel.StateRole) == PostState.CLOSED
     assert model.index_of(closed).data() == "不开放"
     assert model.index_of(open_).data(RosterGridModel.StateRole) == PostState.OPEN
+
+
+# --- 班次衔接: forbidden sequences -------------------------------------------------------------
+
+
+def choose(combo, code: str) -> None:
+    combo.setCurrentIndex(combo.findData(code))
+
+
+def test_forbidden_sequences_added_shown_by_name_and_removed(qtbot, dialog, store, cid) -> None:
+    tab = dialog.sequences_tab
+    dialog.tabs.setCurrentWidget(tab)
+    assert tab.model.rowCount() == 0 and not tab.remove_button.isEnabled()
+    assert [tab.first_combo.itemData(i) for i in range(tab.first_combo.count())] == ["early", "am", "pm", "eve"]
+    choose(tab.first_combo, "eve")
+    choose(tab.second_combo, "early")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    choose(tab.first_combo, "eve")
+    choose(tab.second_combo, "eve")  # no two evenings running
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert store.week_scenario(cid, MONDAY).rules.forbidden_sequences == (("eve", "early"), ("eve", "eve"))
+    names = {s.id: s.name for s in store.week_scenario(cid, MONDAY).slots}
+    assert [[tab.model.index(r, c).data() for c in range(2)] for r in range(2)] == [
+        [names["eve"], names["early"]], [names["eve"], names["eve"]]]
+    assert dialog.status.text().startswith("✓ 已添加")
+
+    # The same pair again is refused beside the list, by the slots' names; nothing changes.
+    choose(tab.first_combo, "eve")
+    choose(tab.second_combo, "early")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    assert tab.message.isVisible() and tab.message.text() == f"“{names['eve']} → {names['early']}”已经列过了"
+    assert store.week_scenario(cid, MONDAY).rules.forbidden_sequences == (("eve", "early"), ("eve", "eve"))
+
+    # The settings tab's save keeps them.
+    qtbot.mouseClick(dialog.settings_tab.save_button, Qt.MouseButton.LeftButton)
+    assert store.week_scenario(cid, MONDAY).rules.forbidden_sequences == (("eve", "early"), ("eve", "eve"))
+
+    click_row(qtbot, tab.view, 0)
+    assert tab.remove_button.isEnabled()
+    qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
+    assert not tab.message.isVisible()
+    assert store.week_scenario(cid, MONDAY).rules.forbidden_sequences == (("eve", "eve"),)
+    assert tab.model.rowCount() == 1
+
+
+def test_a_forbidden_sequence_keeps_the_solver_from_it(qtbot, dialog, store, cid) -> None:
+    """What the tab writes is a rule the solver keeps (checked by the validator)."""
+    from solver.model import SolveOptions, solve
+    from solver.validate import validate
+
+    tab = dialog.sequences_tab
+    choose(tab.first_combo, "eve")
+    choose(tab.second_combo, "early")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    scenario = store.week_scenario(cid, MONDAY)
+    roster = solve(scenario, SolveOptions(time_limit_s=5))
+    assert roster.status in ("OPTIMAL", "FEASIBLE") and validate(scenario, roster) == []
+    evenings = {(a.volunteer, a.date) for a in roster.assignments if a.slot == "eve"}
+    assert not [a for a in roster.assignments
+                if a.slot == "early" and (a.volunteer, a.date - dt.timedelta(days=1)) in evenings]
