@@ -909,47 +909,47 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>BulkAvailabilityDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="978"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1064"/>
         <source>批量设置可值班时间</source>
         <translation>Set availability for several</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="979"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1065"/>
         <source>为 {names} 设置每周可值班时间。</source>
         <translation>Set the weekly availability of {names}.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="981"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1067"/>
         <source>绿色：所有人都可值班；白色：都不可；斜线：部分人可值班，不去点它就各人保持原样。点击或拖动改动的格子会统一设给所有人。</source>
         <translation>Green: everyone available; white: nobody; hatched: some are, and each keeps their own unless you click it. Cells you click or drag over are set the same for everyone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="999"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1085"/>
         <source>应用到 {n} 人</source>
         <translation>Apply to {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1000"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1086"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1010"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1096"/>
         <source>尚未改动。</source>
         <translation>Nothing changed yet.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1011"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1097"/>
         <source>将统一设为可值班 {a} 格，不可值班 {r} 格。</source>
         <translation>{a} cell(s) will be set to available, {r} to not available, for everyone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1105"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1105"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
@@ -1474,32 +1474,32 @@ An intact automatic backup from {date} exists. Continue with this backup? The da
 <context>
     <name>DatesAwayDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1040"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1126"/>
         <source>登记请假</source>
         <translation>Dates away</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1041"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1127"/>
         <source>为 {names} 登记不能值班的日期（在日历上选日期后点“添加请假日期”）。</source>
         <translation>Enter the dates {names} cannot serve (pick a date in the calendar, then click “Add dates away”).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1047"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1133"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1048"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1134"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1062"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1148"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1062"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1148"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
@@ -5221,315 +5221,365 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>VolunteerDialog</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="466"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="477"/>
         <source>添加志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="467"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="478"/>
         <source>编辑志愿者：{name}</source>
         <translation>Edit volunteer: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="471"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="482"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="472"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="483"/>
         <source>可值班时间</source>
         <translation>Availability</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="473"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="484"/>
         <source>门岗与时段</source>
         <translation>Gates and slots</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="474"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="485"/>
         <source>个人规则</source>
         <translation>Personal rules</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="477"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="488"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="478"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="489"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="519"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="530"/>
         <source>必填</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="522"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="533"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="525"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="536"/>
         <source>11 位手机号，可不填</source>
         <translation>11-digit mobile number, optional</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="527"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="538"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="533"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="544"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="536"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="547"/>
         <source>党员</source>
         <translation>Party member</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="537"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="548"/>
         <source>在职</source>
         <translation>Employed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="538"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="549"/>
         <source>在职的人工作日 8:00–18:00 不排班（八小时内无职党员参与、八小时外在职党员服务）</source>
         <translation>Employed people are not rostered 8:00–18:00 on workdays (non-employed party members inside the 8 working hours, employed ones outside)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="539"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="550"/>
         <source>未成年</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="540"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="551"/>
         <source>未成年人不单独值班</source>
         <translation>Minors never serve alone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="541"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="552"/>
         <source>双报到</source>
         <translation>Dual registration</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="542"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="553"/>
         <source>在职党员到居住地社区报到，每周应排到规定的班次</source>
         <translation>An employed party member registered with their home community, owed a set number of shifts a week</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="548"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="559"/>
         <source>身份</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="553"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="564"/>
         <source>如 3号楼</source>
         <translation>e.g. Building 3</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="558"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="569"/>
         <source>如 第一网格</source>
         <translation>e.g. Grid 1</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="560"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="571"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="561"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="572"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="572"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="583"/>
         <source>其他技能，用逗号分隔，如 手语，驾驶</source>
         <translation>Other skills, separated by commas, e.g. sign language, driving</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="575"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="586"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="578"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="589"/>
         <source>单独设定</source>
         <translation>Own cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="583"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="695"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="594"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="706"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="587"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="598"/>
         <source>不设定则按社区统一上限</source>
         <translation>Unset: the community&apos;s cap applies</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="593"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="604"/>
         <source>每周上限</source>
         <translation>Weekly cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="597"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="608"/>
         <source>可不填，自动生成</source>
         <translation>Optional, made up if blank</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="599"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="604"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="610"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="615"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="602"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="613"/>
         <source>（已停用）</source>
         <translation>(deactivated)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="611"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="622"/>
         <source>每周可值班时间（点击切换，按住拖动可一次标出多格；点击星期或时段的标题可整列、整行选择）：</source>
         <translation>Weekly availability (click to switch, drag to mark several cells; click a day or slot heading for the whole column or row):</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="617"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="628"/>
         <source>在职人员工作日 {start}–{end} 不排班（八小时内无职党员参与、八小时外在职党员服务）：浅色的格子只在休息日（节假日、调休）有效。</source>
         <translation>Employed people are not rostered {start}–{end} on workdays (non-employed party members inside working hours, employed ones outside): pale cells count on rest days only (holidays, adjusted days).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="645"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="656"/>
         <source>希望站的门岗（尽量安排，不强求）</source>
         <translation>Preferred gates (if possible)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="649"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="660"/>
         <source>只能在以下门岗值班（如年纪大的只站楼下的门岗）</source>
         <translation>Only at these gates (e.g. an older person only at the gate below their building)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="657"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="668"/>
         <source>希望的时段（尽量安排，不强求）</source>
         <translation>Preferred slots (if possible)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="669"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="680"/>
         <source>只对此人适用的规则，按每次排班的日期范围（通常一周）计算，社区的规则同时适用。“不限”即不设此项；规则越紧越可能排不出，请按本人的实际情况设定。</source>
         <translation>Rules for this person only, counted over each rostered period (usually a week); the community&apos;s rules apply as well. “No limit” leaves a rule unset. The tighter the rules, the likelier no roster can be found, so set them as this person&apos;s circumstances really are.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="687"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="698"/>
         <source>最多值班</source>
         <translation>Most time on duty</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="687"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="698"/>
         <source>排班期内站岗时长合计最多这么多（每周上限同时适用）</source>
         <translation>At most this much time at posts in the rostered period (the weekly cap applies as well)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="688"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="699"/>
         <source>最少值班</source>
         <translation>Least time on duty</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="688"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="699"/>
         <source>排班期内站岗时长合计至少这么多；排不到时整周无解，请慎用</source>
         <translation>At least this much time at posts in the rostered period; if it cannot be met the whole week has no roster, so use it with care</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="696"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="715"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="729"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="707"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="726"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="740"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="702"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="713"/>
         <source>最多连续值班</source>
         <translation>Most days on duty in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="702"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="704"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="706"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="713"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="715"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="717"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="703"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="714"/>
         <source>连续有岗的天数最多这么多（与社区的规定取较严的）</source>
         <translation>At most this many days in a row with a post (the stricter of this and the community&apos;s rule applies)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="704"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="715"/>
         <source>最少连续值班</source>
         <translation>Fewest days on duty in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="705"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="716"/>
         <source>每段连续有岗的天数至少这么多（排班期第一天或最后一天起止的一段除外）</source>
         <translation>Each run of days with a post is at least this long (except a run that starts on the first or ends on the last day of the period)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="706"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="717"/>
         <source>两段值班间最少休息</source>
         <translation>Fewest days off between duties</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="707"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="718"/>
         <source>两段值班之间至少连休这么多天（排班期首尾的休息除外）</source>
         <translation>At least this many days off in a row between two runs on duty (except days off at the start or end of the period)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="708"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="719"/>
         <source>最多值班周末</source>
         <translation>Most weekends on duty</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="708"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="719"/>
         <source> 个</source>
         <translation> weekends</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="709"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="720"/>
         <source>周六或周日有岗即算一个周末（按日期，不看调休）</source>
         <translation>A post on Saturday or Sunday counts as one weekend (by the date, whatever the adjusted working days)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="721"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="732"/>
         <source>各班次最多次数（排班期内）</source>
         <translation>Most posts per slot (in the rostered period)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="728"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="739"/>
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="924"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="757"/>
+        <source>按日期的意愿（尽量满足，不强求）</source>
+        <translation>Wishes by date (met where possible, not guaranteed)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="768"/>
+        <source>想排</source>
+        <translation>Wants to stand</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="769"/>
+        <source>不想排</source>
+        <translation>Would rather not</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="773"/>
+        <source>权重 </source>
+        <translation>Weight </translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="774"/>
+        <source>没能满足时记多少分；越大越优先满足</source>
+        <translation>What a wish not met costs; the larger, the sooner it is met</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="775"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="785"/>
+        <source>删除所选意愿</source>
+        <translation>Remove selected wishes</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="796"/>
+        <source>{date} {weekday} {slot}：想排</source>
+        <translation>{date} {weekday} {slot}: wants to stand</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="796"/>
+        <source>{date} {weekday} {slot}：不想排</source>
+        <translation>{date} {weekday} {slot}: would rather not</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="798"/>
+        <source>（权重 {weight}）</source>
+        <translation> (weight {weight})</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1010"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="924"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1010"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="933"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
         <source>确认保存</source>
         <translation>Confirm save</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="933"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1019"/>
         <source>请确认：
 {warnings}
 
@@ -5616,151 +5666,151 @@ Save anyway?</translation>
 <context>
     <name>VolunteerManager</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="956"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1042"/>
         <source> 等 {n} 人</source>
         <translation> and {n} more</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1101"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1187"/>
         <source>搜索：姓名、电话、楼栋，或拼音首字母（如 zgl）</source>
         <translation>Search: name, phone, building, or pinyin initials (e.g. zgl)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1106"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1192"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1112"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1198"/>
         <source>全部状态</source>
         <translation>Any status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1113"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1199"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1114"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1200"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1144"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1230"/>
         <source>添加志愿者</source>
         <translation>Add volunteer</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1146"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1232"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1148"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1234"/>
         <source>批量设置可值班时间</source>
         <translation>Set availability for several</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1150"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1236"/>
         <source>登记请假</source>
         <translation>Dates away</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1152"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1238"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1153"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1239"/>
         <source>不再参加排班；名册、以往的排班和服务时长都保留，可随时恢复</source>
         <translation>No longer rostered; register entry, past rosters and service hours are kept, and can be restored any time</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1155"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1241"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1185"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1271"/>
         <source>全部技能</source>
         <translation>All skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1186"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1272"/>
         <source>全部楼栋</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1246"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1332"/>
         <source>共 {n} 人（在册 {a} 人，已停用 {i} 人），显示 {s} 人</source>
         <translation>{n} people ({a} active, {i} deactivated), {s} shown</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1283"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1369"/>
         <source>已添加：{name}</source>
         <translation>Added: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1290"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1376"/>
         <source>已保存：{name}</source>
         <translation>Saved: {name}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1304"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1390"/>
         <source>已为 {n} 人设置可值班时间</source>
         <translation>Availability set for {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1313"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1399"/>
         <source>已为 {n} 人登记请假</source>
         <translation>Dates away entered for {n} people</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1321"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1407"/>
         <source>停用 {names}？
 停用后不再参加新的排班；名册、以往的排班和服务时长都保留，可随时恢复。</source>
         <translation>Deactivate {names}?
 They will no longer be rostered; register entry, past rosters and service hours are kept, and can be restored any time.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1330"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1416"/>
         <source>{name}：{dates}</source>
         <translation>{name}: {dates}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1333"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1419"/>
         <source>以下人员在已排的班表中还有班次，这些班次不会自动撤下，请重新排班或手动调整：</source>
         <translation>These people still have shifts in rosters made already; those shifts are not removed automatically, so re-schedule or edit by hand:</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1334"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1420"/>
         <source>停用志愿者</source>
         <translation>Deactivate volunteers</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1339"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1425"/>
         <source>已停用：{names}</source>
         <translation>Deactivated: {names}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1343"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1429"/>
         <source>已恢复：{names}</source>
         <translation>Restored: {names}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1355"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1441"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1355"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1441"/>
         <source>没有保存：
 {message}</source>
         <translation>Nothing was saved:
 {message}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="1373"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="1459"/>
         <source>志愿者名册</source>
         <translation>Volunteer register</translation>
     </message>
@@ -5768,123 +5818,128 @@ They will no longer be rostered; register entry, past rosters and service hours 
 <context>
     <name>VolunteerProblems</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="359"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="367"/>
         <source>请填写姓名。</source>
         <translation>Enter a name.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="360"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="368"/>
         <source>名册里已有同名的 {name}（{where}编号 {other}）。如确是另一个人，保存时确认即可。</source>
         <translation>The register already has a {name} ({where}code {other}). If this is someone else, confirm when saving.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="362"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="370"/>
         <source>电话应为 11 位手机号（1 开头，第二位是 3–9），也可以不填。</source>
         <translation>The phone must be an 11-digit mobile number (starting 1, then 3–9), or blank.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="364"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="372"/>
         <source>{name}（编号 {other}）登记了同一个电话。</source>
         <translation>{name} (code {other}) has the same phone.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="365"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="373"/>
         <source>编号 {code} 已被占用，请换一个或留空自动生成。</source>
         <translation>Code {code} is taken; choose another or leave it blank to make one up.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="366"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="374"/>
         <source>编号最多 {limit} 个字符，不能有空格。</source>
         <translation>A code has at most {limit} characters and no spaces.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="367"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="375"/>
         <source>缺少编号。</source>
         <translation>The code is missing.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="368"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="376"/>
         <source>请选择类别。</source>
         <translation>Choose a kind.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="369"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="377"/>
         <source>这个类别的人应是党员，请勾选“党员”。</source>
         <translation>People of this kind are party members: tick “Party member”.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="370"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="378"/>
         <source>在职党员应勾选“在职”。</source>
         <translation>An employed party member must have “Employed” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="371"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="379"/>
         <source>无职党员不能勾选“在职”。</source>
         <translation>A non-employed party member cannot have “Employed” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="372"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="380"/>
         <source>新时代好少年应勾选“未成年”。</source>
         <translation>A minor must have “Minor” ticked.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="373"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="381"/>
         <source>技能名称太长（最多 {limit} 个字）。</source>
         <translation>Skill name too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="374"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="382"/>
         <source>上限应在 0 到 {limit} 小时之间。</source>
         <translation>The cap must be 0 to {limit} hours.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="375"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="383"/>
         <source>可值班时间里有不存在的时段。</source>
         <translation>The availability has a slot that does not exist.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="376"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="384"/>
         <source>还没有标出任何可值班时间，排班时不会排到此人。</source>
         <translation>No availability marked yet: this person will not be rostered.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="378"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="386"/>
         <source>限定了门岗，却一个门岗也没选，排班时不会排到此人。</source>
         <translation>Gates are restricted but none is chosen: this person will not be rostered.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="380"/>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="381"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="388"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="389"/>
         <source>应在 {low} 到 {high} 小时之间。</source>
         <translation>Should be between {low} and {high} hours.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="382"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="390"/>
         <source>最少 {min} 小时，多于最多的 {max} 小时。</source>
         <translation>At least {min} hours is more than the most, {max} hours.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="383"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="391"/>
         <source>最少 {min} 小时，多于每周上限 {cap} 小时，一周的排班排不到这么多。</source>
         <translation>At least {min} hours is more than the weekly cap of {cap} hours: a week&apos;s roster cannot give that much.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="385"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="393"/>
         <source>最少连续 {min} 天，多于最多连续的 {max} 天。</source>
         <translation>At least {min} days in a row is more than the most, {max} days in a row.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="387"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="395"/>
+        <source>{date} 的同一班次有两条意愿，请删去一条。</source>
+        <translation>There are two wishes for the same slot on {date}; please remove one.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="397"/>
         <source>应在 {low} 到 {high} 之间。</source>
         <translation>Should be between {low} and {high}.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="388"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="398"/>
         <source>太长了（最多 {limit} 个字）。</source>
         <translation>Too long (at most {limit} characters).</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="389"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="399"/>
         <source>“{code}” 已不存在，请重新选择。</source>
         <translation>“{code}” no longer exists; choose again.</translation>
     </message>
@@ -5892,72 +5947,72 @@ They will no longer be rostered; register entry, past rosters and service hours 
 <context>
     <name>VolunteerTableModel</name>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="153"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="161"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="154"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="162"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="155"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="163"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="156"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="164"/>
         <source>楼栋</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="157"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="165"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="158"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="166"/>
         <source>技能</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="159"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="167"/>
         <source>每周上限</source>
         <translation>Weekly cap</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="160"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="168"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="161"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="169"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="260"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="268"/>
         <source>已停用：不再参加排班，以往的排班和服务时长保留</source>
         <translation>Deactivated: no longer rostered; past rosters and service hours kept</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="277"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="285"/>
         <source>默认</source>
         <translation>Default</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="279"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="287"/>
         <source>在册</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="279"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="287"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/volunteer_editor.py" line="289"/>
+        <location filename="../../roster_app/gui/volunteer_editor.py" line="297"/>
         <source>每周服务时长上限（小时）；“默认”即社区统一的上限</source>
         <translation>Weekly cap of service hours; “Default” is the community&apos;s cap</translation>
     </message>

@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -45,6 +46,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -54,6 +56,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -65,6 +69,7 @@ from PySide6.QtWidgets import (
 
 from roster_app.gui.availability_grid import AvailabilityGrid, CellState, DateExceptions
 from roster_app.gui.kinds import KIND_STYLES, SKILL_LABELS, kind_order, kind_style, skill_label
+from roster_app.gui.setup_models import weekday_text
 from roster_app.gui.volunteer_model import format_hours
 from roster_app.persistence.errors import DatabaseError, StoreError
 from roster_app.persistence.volunteer_edit import (
@@ -92,6 +97,8 @@ from roster_app.persistence.volunteer_edit import (
     PHONE,
     PREFERRED_GATES,
     PREFERRED_SLOTS,
+    REQUEST_WEIGHT_RANGE,
+    REQUESTS,
     SKILLS,
     UNAVAILABLE_DATES,
     CommunityLayout,
@@ -104,6 +111,7 @@ from roster_app.persistence.volunteer_edit import (
     errors_of,
     warnings_of,
 )
+from solver.scenario import Request
 
 ERROR_COLOUR = "#c62828"
 WARNING_COLOUR = "#a65f00"
@@ -384,6 +392,8 @@ PROBLEM_SOURCES: dict[tuple[str, str], str] = {
         "VolunteerProblems", "最少 {min} 小时，多于每周上限 {cap} 小时，一周的排班排不到这么多。"),
     (MIN_CONSECUTIVE_DAYS, "min_above_max"): QT_TRANSLATE_NOOP(
         "VolunteerProblems", "最少连续 {min} 天，多于最多连续的 {max} 天。"),
+    (REQUESTS, "duplicate_request"): QT_TRANSLATE_NOOP(
+        "VolunteerProblems", "{date} 的同一班次有两条意愿，请删去一条。"),
     (_ANY, "limit_range"): QT_TRANSLATE_NOOP("VolunteerProblems", "应在 {low} 到 {high} 之间。"),
     (_ANY, "too_long"): QT_TRANSLATE_NOOP("VolunteerProblems", "太长了（最多 {limit} 个字）。"),
     (_ANY, "unknown_code"): QT_TRANSLATE_NOOP("VolunteerProblems", "“{code}” 已不存在，请重新选择。"),
@@ -427,8 +437,8 @@ class VolunteerDialog(QDialog):
 
     Four tabs: 基本信息 (name, phone, kind, flags, building, grid, skills, weekly cap),
     可值班时间 (the weekly grid and dates away), 门岗与时段 (preferred and allowed gates,
-    preferred slots), 个人规则 (the person's own limits over a rostered week; each spin box
-    shows 不限 at its lowest value, which means no limit). Problems show under their fields as the clerk types (a field's
+    preferred slots), 个人规则 (the person's own limits over a rostered week, each spin box
+    showing 不限 at its lowest value, which means no limit; and wishes by date, `add_request`). Problems show under their fields as the clerk types (a field's
     message appears once it was touched; all of them after OK was pressed). OK with an
     error left shows them and stays; with only warnings it asks to confirm, then saves.
 
@@ -461,6 +471,7 @@ class VolunteerDialog(QDialog):
         self.layout_ = layout or edits.layout(community_id)
         self.context = context or edits.context(community_id)
         self.saved_record: VolunteerRecord | None = None
+        self._today = today or dt.date.today()
         self._touched: set[str] = set()
         self._show_all = False
         self.setWindowTitle(self.tr("添加志愿者") if self.new
@@ -735,8 +746,80 @@ class VolunteerDialog(QDialog):
         slots.setColumnStretch(4, 1)
         grid.addWidget(box, row, 0, 1, 3)
         grid.addWidget(self._error_label(MAX_POSTS_BY_SLOT), row + 1, 0, 1, 3)
+        grid.addWidget(self._requests_box(page), row + 2, 0, 1, 3)
+        grid.addWidget(self._error_label(REQUESTS), row + 3, 0, 1, 3)
         grid.setRowStretch(row + 2, 1)
         return page
+
+    def _requests_box(self, page: QWidget) -> QGroupBox:
+        """Wishes by date: stand (or not) in a slot on a date, at any gate; soft, so a
+        wish not granted costs its weight and nothing more."""
+        box = QGroupBox(self.tr("按日期的意愿（尽量满足，不强求）"), page)
+        layout = QVBoxLayout(box)
+        add = QHBoxLayout()
+        self.request_date = QDateEdit(box)
+        self.request_date.setCalendarPopup(True)
+        self.request_date.setDisplayFormat("yyyy-MM-dd")
+        self.request_date.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.request_slot = QComboBox(box)
+        for slot in self.layout_.slots:
+            self.request_slot.addItem(slot.name, slot.code)
+        self.request_wanted = QComboBox(box)
+        self.request_wanted.addItem(self.tr("想排"), True)
+        self.request_wanted.addItem(self.tr("不想排"), False)
+        self.request_weight = QSpinBox(box)
+        self.request_weight.setRange(*REQUEST_WEIGHT_RANGE)
+        self.request_weight.setValue(1)
+        self.request_weight.setPrefix(self.tr("权重 "))
+        self.request_weight.setToolTip(self.tr("没能满足时记多少分；越大越优先满足"))
+        self.request_add = QPushButton(self.tr("添加"), box)
+        self.request_add.clicked.connect(self.add_request)
+        for w in (self.request_date, self.request_slot, self.request_wanted, self.request_weight, self.request_add):
+            add.addWidget(w)
+        add.addStretch(1)
+        layout.addLayout(add)
+        self.request_list = QListWidget(box)
+        self.request_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.request_list.setMinimumHeight(self.fontMetrics().height() * 4)
+        layout.addWidget(self.request_list, 1)
+        self.request_remove = QPushButton(self.tr("删除所选意愿"), box)
+        self.request_remove.clicked.connect(self.remove_requests)
+        self.request_list.itemSelectionChanged.connect(
+            lambda: self.request_remove.setEnabled(bool(self.request_list.selectedItems())))
+        self.request_remove.setEnabled(False)
+        layout.addWidget(self.request_remove, 0, Qt.AlignmentFlag.AlignLeft)
+        self._requests: list[Request] = []
+        return box
+
+    def _request_text(self, q: Request) -> str:
+        slot = next((s.name for s in self.layout_.slots if s.code == q.slot), q.slot)
+        text = self.tr("{date} {weekday} {slot}：想排") if q.wanted else self.tr("{date} {weekday} {slot}：不想排")
+        return (text.format(date=q.date.isoformat(), weekday=weekday_text(q.date), slot=slot)
+                + self.tr("（权重 {weight}）").format(weight=q.weight))
+
+    def _show_requests(self) -> None:
+        self.request_list.clear()
+        for q in self._requests:
+            self.request_list.addItem(QListWidgetItem(self._request_text(q)))
+        self.request_remove.setEnabled(False)
+
+    def add_request(self) -> None:
+        """Adds the wish the row above says; the list stays in date and slot order."""
+        date = self.request_date.date()
+        q = Request(dt.date(date.year(), date.month(), date.day()), self.request_slot.currentData(),
+                    bool(self.request_wanted.currentData()), self.request_weight.value())
+        if q.slot is None:
+            return
+        order = {s.code: i for i, s in enumerate(self.layout_.slots)}
+        self._requests = sorted([*self._requests, q], key=lambda r: (r.date, order.get(r.slot, len(order))))
+        self._show_requests()
+        self._edited(REQUESTS)
+
+    def remove_requests(self) -> None:
+        rows = {self.request_list.row(item) for item in self.request_list.selectedItems()}
+        self._requests = [q for i, q in enumerate(self._requests) if i not in rows]
+        self._show_requests()
+        self._edited(REQUESTS)
 
     def _rule_value(self, field: str) -> int | None:
         """The limit the spin box shows (None at 不限); minutes from hours keep the stored
@@ -803,6 +886,8 @@ class VolunteerDialog(QDialog):
         limits = dict(r.max_posts_by_slot)
         for code, spin in self.slot_limit_spins.items():
             spin.setValue(limits.get(code, spin.minimum()))
+        self._requests = list(r.requests)
+        self._show_requests()
         for w in widgets:
             w.blockSignals(False)
         self.availability.set_cells(r.availability)
@@ -845,6 +930,7 @@ class VolunteerDialog(QDialog):
                                      o.preferred_slots, [s.code for s in self.layout_.slots]),
             **{field: self._rule_value(field) for field in self.rule_spins},
             max_posts_by_slot=self._slot_limits(),
+            requests=tuple(self._requests),
         )
 
     def problems(self) -> list[Problem]:

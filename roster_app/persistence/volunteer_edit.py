@@ -18,8 +18,9 @@ accepted (`accept_warnings=True`); errors always do.
 
 The person's own rules (version 3, the dialog's 个人规则) are limits over the horizon
 the solver is given (a week, for a community's week): minutes on duty, runs of days on
-and off duty, weekends, posts per slot; None is no limit. Their requests by date are kept
-apart (`volunteer_requests`) and an update leaves them as they are.
+and off duty, weekends, posts per slot; None is no limit. Their requests (to stand, or
+not, in a slot on a date) are kept by date for good, like dates away; a week's scenario
+gets those of its dates.
 
 People are never deleted: rosters of past weeks and the month's service totals keep
 pointing at them. `set_active(..., False)` takes them out of every new week's scenario
@@ -50,12 +51,14 @@ from roster_app.persistence.models import (
     PreferredSlot,
     SlotRow,
     UnavailableDate,
+    VolunteerRequest,
     VolunteerRow,
     VolunteerSkill,
     VolunteerSlotLimit,
     Week,
 )
 from roster_app.persistence.store import RosterStore
+from solver.scenario import Request
 
 MAX_NAME = 200  # the columns' lengths (models.VolunteerRow)
 MAX_PLACE = 100
@@ -78,6 +81,7 @@ MAX_MINUTES, MIN_MINUTES = "max_minutes", "min_minutes"
 MAX_CONSECUTIVE_DAYS, MIN_CONSECUTIVE_DAYS = "max_consecutive_days", "min_consecutive_days"
 MIN_CONSECUTIVE_DAYS_OFF, MAX_WEEKENDS = "min_consecutive_days_off", "max_weekends"
 MAX_POSTS_BY_SLOT = "max_posts_by_slot"
+REQUESTS = "requests"
 
 LIMIT_RANGES: dict[str, tuple[int, int]] = {
     MAX_MINUTES: (0, MAX_HOURS * 60), MIN_MINUTES: (0, MAX_HOURS * 60),
@@ -88,6 +92,7 @@ LIMIT_RANGES: dict[str, tuple[int, int]] = {
 values each may take; the least is what the scenario format allows, the most what a
 year (or a week's minutes) can use."""
 MAX_POSTS_RANGE = (0, 999)
+REQUEST_WEIGHT_RANGE = (0, 999)
 
 Cell = tuple[int, str]
 """One cell of the weekly availability: (weekday 0 = Monday … 6, slot code)."""
@@ -114,6 +119,8 @@ class VolunteerRecord:
         max_weekends: the most weekends with a post.
         max_posts_by_slot: (slot code, most posts in it over the horizon), slots without a limit left out.
         (None: no limit, for each; see `solver.scenario.Volunteer`.)
+        requests: wishes to stand (`wanted`) or not in a slot on a date, at any gate,
+            each with what it costs when not granted (`weight`); one per date and slot.
     """
 
     code: str = ""
@@ -141,6 +148,7 @@ class VolunteerRecord:
     min_consecutive_days_off: int | None = None
     max_weekends: int | None = None
     max_posts_by_slot: tuple[tuple[str, int], ...] = ()
+    requests: tuple[Request, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,6 +270,7 @@ def normalize_record(record: VolunteerRecord) -> VolunteerRecord:
         allowed_gates=None if record.allowed_gates is None else tuple(dict.fromkeys(record.allowed_gates)),
         preferred_slots=tuple(dict.fromkeys(record.preferred_slots)),
         max_posts_by_slot=tuple(dict(record.max_posts_by_slot).items()),
+        requests=tuple(record.requests),
         availability=frozenset(record.availability),
         unavailable_dates=frozenset(record.unavailable_dates),
     )
@@ -395,6 +404,19 @@ def _check_own_rules(r: VolunteerRecord, context: ValidationContext, add: Callab
         elif not whole(n) or not low <= n <= high:
             add(MAX_POSTS_BY_SLOT, "limit_range", f"the posts in {slot} must be a whole number from {low} to {high}",
                 low=low, high=high)
+    low, high = REQUEST_WEIGHT_RANGE
+    seen: set[tuple[dt.date, str]] = set()
+    for q in r.requests:
+        if q.slot not in context.slot_codes:
+            add(REQUESTS, "unknown_code", f"unknown code {q.slot!r}", code=q.slot)
+        elif (q.date, q.slot) in seen:
+            # Two wishes for one post contradict or repeat each other: the clerk keeps one.
+            add(REQUESTS, "duplicate_request", f"two requests for {q.slot} on {q.date.isoformat()}",
+                date=q.date.isoformat(), slot=q.slot)
+        if not whole(q.weight) or not low <= q.weight <= high:
+            add(REQUESTS, "limit_range", f"a request's weight must be a whole number from {low} to {high}",
+                low=low, high=high)
+        seen.add((q.date, q.slot))
 
 
 def errors_of(problems: Iterable[Problem]) -> list[Problem]:
@@ -515,6 +537,13 @@ class VolunteerEditStore:
                                       .where(VolunteerSlotLimit.volunteer_id.in_(chosen))
                                       .order_by(VolunteerSlotLimit.position)):
             slot_limits[vid].append((slot_code[slot], n))
+        requests: dict[int, list[Request]] = defaultdict(list)
+        for vid, day, slot, wanted, weight in s.execute(
+                select(VolunteerRequest.volunteer_id, VolunteerRequest.date, VolunteerRequest.slot_id,
+                       VolunteerRequest.wanted, VolunteerRequest.weight)
+                .where(VolunteerRequest.volunteer_id.in_(chosen))
+                .order_by(VolunteerRequest.position, VolunteerRequest.id)):
+            requests[vid].append(Request(day, slot_code[slot], bool(wanted), weight))
         return [
             VolunteerRecord(
                 code=r.code, name=r.name, phone=_text(r.phone), kind=r.kind, party_member=r.party_member,
@@ -526,6 +555,7 @@ class VolunteerEditStore:
                 preferred_slots=tuple(slot_code[x] for x in preferred_slots[r.id]),
                 **{name: getattr(r, name) for name in LIMIT_RANGES},
                 max_posts_by_slot=tuple(slot_limits[r.id]),
+                requests=tuple(requests[r.id]),
             )
             for r in rows
         ]
@@ -719,9 +749,8 @@ class VolunteerEditStore:
         if new:
             s.add(row)
         s.flush()
-        # Requests by date are not part of the record: they stay.
         for model in (VolunteerSkill, Availability, UnavailableDate, PreferredGate, AllowedGate, PreferredSlot,
-                      VolunteerSlotLimit):
+                      VolunteerSlotLimit, VolunteerRequest):
             s.execute(delete(model).where(model.volunteer_id == row.id))
         slot_id = dict(s.execute(select(SlotRow.code, SlotRow.id).where(SlotRow.community_id == community_id)).all())
         gate_id = dict(s.execute(select(GateRow.code, GateRow.id).where(GateRow.community_id == community_id)).all())
@@ -736,6 +765,9 @@ class VolunteerEditStore:
                   for i, x in enumerate(r.preferred_slots))
         s.add_all(VolunteerSlotLimit(volunteer_id=row.id, slot_id=slot_id[x], max_posts=n, position=i)
                   for i, (x, n) in enumerate(r.max_posts_by_slot))
+        s.add_all(VolunteerRequest(volunteer_id=row.id, date=q.date, slot_id=slot_id[q.slot], wanted=q.wanted,
+                                   weight=q.weight, position=i)
+                  for i, q in enumerate(r.requests))
         s.flush()
 
 

@@ -600,3 +600,41 @@ def test_a_minimum_above_the_weekly_cap_asks_before_saving(qtbot, manager, edits
     answers.yes = True
     click_ok(qtbot, dialog)
     assert edits.volunteer(demo_id, "v01").min_minutes == 480
+
+
+def test_wishes_by_date_are_added_checked_and_saved(qtbot, manager, store, edits, demo_id):
+    from roster_app.persistence.volunteer_edit import REQUESTS
+    from solver.scenario import Request
+
+    dialog = manager.edit_volunteer("v01")
+    dialog.tabs.setCurrentIndex(3)
+    assert dialog.request_list.count() == 0
+    saturday = MONDAY + dt.timedelta(days=5)
+    dialog.request_date.setDate(QDate(saturday.year, saturday.month, saturday.day))
+    dialog.request_slot.setCurrentIndex(dialog.request_slot.findData("early"))
+    dialog.request_weight.setValue(3)
+    qtbot.mouseClick(dialog.request_add, Qt.MouseButton.LeftButton)
+    dialog.request_date.setDate(QDate(2026, 11, 25))
+    dialog.request_slot.setCurrentIndex(dialog.request_slot.findData("eve"))
+    dialog.request_wanted.setCurrentIndex(dialog.request_wanted.findData(False))
+    dialog.request_weight.setValue(1)
+    qtbot.mouseClick(dialog.request_add, Qt.MouseButton.LeftButton)
+    # In date order, in the clerk's words.
+    assert [dialog.request_list.item(i).text() for i in range(2)] == [
+        "2026-11-25 周三 晚班：不想排（权重 1）", "2026-11-28 周六 早班：想排（权重 3）"]
+    qtbot.mouseClick(dialog.request_add, Qt.MouseButton.LeftButton)  # the same again
+    label = dialog.error_labels[REQUESTS]
+    assert label.isVisible() and label.text() == "2026-11-25 的同一班次有两条意愿，请删去一条。"
+    click_ok(qtbot, dialog)
+    assert dialog.isVisible() and edits.volunteer(demo_id, "v01").requests == ()
+    dialog.request_list.item(1).setSelected(True)
+    qtbot.mouseClick(dialog.request_remove, Qt.MouseButton.LeftButton)
+    assert not label.isVisible()
+    click_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    wanted = Request(saturday, "early", True, 3)
+    not_wanted = Request(dt.date(2026, 11, 25), "eve", False, 1)
+    assert edits.volunteer(demo_id, "v01").requests == (not_wanted, wanted)
+    assert store.week_scenario(demo_id, MONDAY).volunteer("v01").requests == (not_wanted, wanted)
+    dialog = manager.edit_volunteer("v01")  # read back
+    assert dialog.request_list.count() == 2

@@ -17,6 +17,7 @@ from roster_app.persistence.volunteer_edit import (
     MIN_CONSECUTIVE_DAYS,
     MIN_CONSECUTIVE_DAYS_OFF,
     MIN_MINUTES,
+    REQUESTS,
     ValidationContext,
     VolunteerEditStore,
     VolunteerValidationError,
@@ -105,6 +106,28 @@ def test_a_bad_rule_is_refused_and_nothing_is_written(edits, demo_id) -> None:
     assert {(p.field, p.code) for p in info.value.problems} == {(MIN_MINUTES, "min_above_max"),
                                                                 (MAX_POSTS_BY_SLOT, "unknown_code")}
     assert edits.volunteer(demo_id, "v01") == zhang
+
+
+def test_requests_name_known_slots_once_per_date_and_slot() -> None:
+    day = WEEK + dt.timedelta(days=2)
+    ok = (Request(day, "am", True, 3), Request(day, "pm", False), Request(WEEK, "am", False, 0))
+    assert codes(newcomer(), requests=ok) == set()
+    assert codes(newcomer(), requests=(Request(day, "nap", True),)) == {(REQUESTS, "unknown_code", False)}
+    assert codes(newcomer(), requests=(Request(day, "am", True), Request(day, "am", False))) == {
+        (REQUESTS, "duplicate_request", False)}
+    assert codes(newcomer(), requests=(Request(day, "am", True, -1),)) == {(REQUESTS, "limit_range", False)}
+
+
+def test_requests_are_stored_by_date_and_each_week_gets_its_own(edits, store, demo_id) -> None:
+    zhang = edits.volunteer(demo_id, "v01")
+    assert zhang.requests == ()
+    asks = (Request(WEEK + dt.timedelta(days=5), "early", True, 4), Request(WEEK + dt.timedelta(days=9), "eve", False))
+    saved = edits.update(demo_id, dataclasses.replace(zhang, requests=asks))
+    assert saved.requests == asks and edits.volunteer(demo_id, "v01").requests == asks
+    assert store.week_scenario(demo_id, WEEK).volunteer("v01").requests == asks[:1]
+    assert store.week_scenario(demo_id, WEEK + dt.timedelta(days=7)).volunteer("v01").requests == asks[1:]
+    edits.update(demo_id, dataclasses.replace(saved, requests=asks[1:]))  # one taken back
+    assert store.week_scenario(demo_id, WEEK).volunteer("v01").requests == ()
 
 
 def test_an_edit_keeps_the_persons_requests(edits, store) -> None:
