@@ -5,6 +5,7 @@ Starts the real app (font, store, solver) on a temporary database with the demo 
 
 - roster-week.png: the week's roster (排班表) as the clerk sees it;
 - volunteers.png: the volunteer register (数据 → 志愿者名册);
+- volunteer-rules.png: a volunteer's own limits and wishes (the dialog's tab 个人规则);
 - setup-<tab>.png: the community set-up dialog (数据 → 社区设置), each tab;
 - repair.png: the repair proposal after a volunteer drops out (请假/退出), solved for real;
 - reports.png: the service statistics (统计 → 服务统计);
@@ -42,7 +43,8 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from roster_app.fonts import apply_app_font  # noqa: E402
 from roster_app.i18n import Translators, qm_file  # noqa: E402
 
-SETUP_TABS = ("gates", "slots", "demand", "rules", "calendar")
+SETUP_TABS = ("gates", "slots", "demand", "rules", "sequences", "calendar")
+"""社区设置's tabs in their order; a tab added to the dialog must be named here (checked)."""
 
 
 def wait_until(app: QApplication, done: Callable[[], bool], seconds: float, what: str) -> None:
@@ -135,12 +137,20 @@ def main(argv: list[str]) -> int:
             manager = window.open_volunteers()
             manager.resize(1280, 760)
             save(app, manager, out / "volunteers.png")
+            # A person's own limits (个人规则), on the register's first volunteer.
+            first = manager.edits.volunteers(manager.community_id)[0]
+            dialog = manager.edit_volunteer(first.code)
+            dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
+            save(app, dialog, out / "volunteer-rules.png")
+            dialog.reject()
             manager.close()
 
             # 数据 → 社区设置, each tab
             setup = window.open_setup()
             setup.resize(1100, 720)
-            for index, name in enumerate(SETUP_TABS[:setup.tabs.count()]):
+            if setup.tabs.count() != len(SETUP_TABS):
+                raise SystemExit(f"社区设置 has {setup.tabs.count()} tabs, SETUP_TABS names {len(SETUP_TABS)}")
+            for index, name in enumerate(SETUP_TABS):
                 setup.tabs.setCurrentIndex(index)
                 save(app, setup, out / f"setup-{name}.png")
             setup.reject()
