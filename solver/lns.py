@@ -69,6 +69,19 @@ WHOLE_SHARE = 0.5
 
 KINDS = ("days", "people", "block")
 
+FINISH_PER_DECISION = 2e-5
+"""Seconds per decision kept back from the search for what follows it: the caller values
+the answer term by term, building a model of it (Instance24, a million decisions: 15 s
+at load 4.5, after the search had used all its time)."""
+
+VALUING_PER_DECISION = 8e-6
+"""Seconds per decision CP-SAT takes to value the starting roster (Instance24: 8.4–9.5 s
+at load 4–4.5), about what a neighbourhood's sub-solve takes on the same model."""
+VALUED_SOLVES = 3
+"""With less time left than this many such solves (valuing the start and two
+neighbourhoods), the starting roster is returned as it is: on a benchmark's year one
+neighbourhood took 15 s and gave nothing, and the answer came after the limit."""
+
 
 @dataclass
 class Outcome:
@@ -103,7 +116,9 @@ class NeighbourhoodSearch:
         self.person = list(person)
         self.day = list(day)
         self.solve = solve
-        self.time_left = time_left
+        # What follows the search needs its time too: an answer after the limit is late.
+        reserve = FINISH_PER_DECISION * len(decisions)
+        self.time_left = lambda: time_left() - reserve
         self.stopped = stopped
         self.on_improved = on_improved
         self.seed = seed
@@ -127,7 +142,16 @@ class NeighbourhoodSearch:
 
     def _started(self, start: Sequence[int]) -> Outcome | None:
         """The starting roster as an answer of the whole model: its decisions fixed, CP-SAT
-        works out the rest (the auxiliaries and the cost); None if it breaks a rule."""
+        works out the rest (the auxiliaries and the cost); None if it breaks a rule.
+
+        With too little time left to value it and search from it (a benchmark's year), it
+        is the answer as it is, unvalued (the caller values an answer from its decisions alone): the starting
+        roster keeps every rule of the model but the `keep` of a repair."""
+        if self.time_left() < VALUED_SOLVES * VALUING_PER_DECISION * len(self.decisions):
+            values = [0] * len(self.model.proto.variables)
+            for var, value in zip(self.decisions, start):
+                values[var.index] = int(value)
+            return Outcome(cp_model.FEASIBLE, values, None, 0)
         originals = [cp_model.Domain(var.proto.domain[0], var.proto.domain[1]) for var in self.decisions]
         fixed = [cp_model.Domain(0, 0), cp_model.Domain(1, 1)]
         try:
@@ -167,7 +191,7 @@ class NeighbourhoodSearch:
         """Searches from `start` (a value per decision, e.g. `solver.heuristic`'s roster)
         if given and it holds."""
         best = self._first(start)
-        if best.status != cp_model.FEASIBLE or not self.decisions:
+        if best.status != cp_model.FEASIBLE or not self.decisions or best.objective is None:
             return best
         originals = [cp_model.Domain(var.proto.domain[0], var.proto.domain[1]) for var in self.decisions]
         round_length = ROUND_SHARE * self.time_left()

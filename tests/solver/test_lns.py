@@ -156,3 +156,22 @@ def test_neighbourhoods_stop_when_told(neighbourhoods):
     assert roster.status in ("FEASIBLE", "OPTIMAL")
     assert hard_violations(scenario, roster.assignments) == []
     assert roster.objective <= seen[0].objective
+
+
+def test_a_start_too_large_to_value_in_time_is_the_answer_as_it_is(neighbourhoods, monkeypatch):
+    # As on a benchmark's year: no time to value the starting roster and search from it.
+    import solver.lns as lns
+
+    monkeypatch.setattr(lns, "VALUED_SOLVES", 1e12)
+    scenario = _weighted(random_scenario(23, gates=3, volunteers=20, days=7), seed=23)
+    started = []
+    original = lns.NeighbourhoodSearch._started
+    monkeypatch.setattr(lns.NeighbourhoodSearch, "_started", lambda self, start: started.append(
+        original(self, start)) or started[-1])
+    roster, stats = solve_with_stats(scenario, SolveOptions(time_limit_s=5, workers=2))
+    assert roster.status == "FEASIBLE" and roster.assignments
+    assert started and started[0].objective is None  # taken unvalued, minors and all
+    assert hard_violations(scenario, roster.assignments) == []
+    # Valued by the engine from the answer's decisions alone, term by term.
+    assert roster.objective == sum(t.cost for t in roster.terms)
+    assert roster.bound is not None and roster.bound <= roster.objective
