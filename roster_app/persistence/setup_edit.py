@@ -27,9 +27,12 @@ rewritten rule takes the weights of the rule that set the same slot and kind of 
 date) before, a new date exception those of the weekly rule when workday and rest day
 agree, else the defaults.
 
-Rules. `set_settings` writes the rules the settings form shows; the forbidden slot
-sequences have their own operation (`set_forbidden_sequences`) and stay as they are, and
-so do the weights of version 3's terms the form does not name.
+Rules. `set_settings` writes the rules the settings form shows, with the coverage mode
+and the weights in the same transaction; the forbidden slot sequences have their own
+operation (`set_forbidden_sequences`) and stay as they are, and so do the weights of
+version 3's terms the settings do not name (a version-2 community stays version 2 until
+one is set). Coverage's own weights go when coverage comes first again: they would mean
+nothing then (docs/scenario-format.md, "Version 3").
 
 Removing. A gate or slot that a saved roster uses (assignments or shortages of any week)
 cannot be removed: deleting it would delete those rosters' posts with it (the tables
@@ -66,7 +69,7 @@ from roster_app.persistence.models import (
     Week,
 )
 from roster_app.persistence.models import SoftTermWeight
-from roster_app.persistence.store import PUBLISHED, WEIGHED_TERMS, RosterStore
+from roster_app.persistence.store import COVERAGES, PUBLISHED, WEIGHED_TERMS, RosterStore
 from solver.scenario import (
     DEFAULT_WEIGHTS,
     SOFT_TERMS,
@@ -181,14 +184,17 @@ class DateDemand:
 
 @dataclass(frozen=True)
 class CommunitySettings:
-    """The community's name, working hours (the 8 hours of the party-member rule), rules and
-    soft-term weights (None: version 1's strictly ordered objective, no weights)."""
+    """The community's name, working hours (the 8 hours of the party-member rule), rules,
+    soft-term weights (None: version 1's strictly ordered objective, no weights) and
+    coverage mode ("first" or "weighted", `solver.scenario.Scenario.coverage`; None in a
+    write: keep the stored one)."""
 
     name: str
     work_start: int
     work_end: int
     rules: Rules = field(default_factory=Rules)
     weights: Mapping[str, int] | None = None
+    coverage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -332,7 +338,8 @@ class SetupEditor:
             overrides = s.execute(select(CalendarOverride.date, CalendarOverride.is_workday)
                                   .where(CalendarOverride.community_id == community_id)).all()
             settings = CommunitySettings(
-                c.name, c.work_start_min, c.work_end_min, RosterStore._rules(s, c), RosterStore._weights(s, c)
+                c.name, c.work_start_min, c.work_end_min, RosterStore._rules(s, c), RosterStore._weights(s, c),
+                c.coverage,
             )
             return CommunitySetup(
                 community_id, settings, gates, slots, weekly, exceptions,
@@ -836,12 +843,18 @@ class SetupEditor:
     # --- community settings ---------------------------------------------------------------
 
     def set_settings(self, community_id: int, settings: CommunitySettings) -> None:
-        """Sets the name, working hours, rules and weights together (one transaction)."""
+        """Sets the name, working hours, rules, weights and coverage mode together (one
+        transaction); `settings.coverage` None keeps the stored mode."""
         problems = _Problems("save the community's settings")
         rules = settings.rules
         with self.store.db.session() as s:
             coverage = RosterStore._community(s, community_id).coverage
             others = [n for cid, n in s.execute(select(Community.id, Community.name)) if cid != community_id]
+        if settings.coverage is not None:
+            coverage = settings.coverage
+            if coverage not in COVERAGES:
+                problems.add("coverage", "unknown_coverage",
+                             f"{coverage!r} is not a coverage mode ({', '.join(COVERAGES)})", value=coverage)
         problems.name("name", settings.name, others, "community")
         problems.times("work_start", "work_end", settings.work_start, settings.work_end)
         for name, low in (("max_slots_per_day", 1), ("max_consecutive_days", 1)):
@@ -885,13 +898,17 @@ class SetupEditor:
             RosterStore._put_rules(s, c, rules)
             weights = None
             if settings.weights is not None:
-                # Version 3's terms the form does not name keep their stored weights.
+                # Version 3's terms the settings do not name keep their stored weights;
+                # coverage's only while coverage stays weighted.
                 stored = dict(s.execute(select(SoftTermWeight.term, SoftTermWeight.weight)
                                         .where(SoftTermWeight.community_id == c.id)).all())
+                if coverage != "weighted":
+                    stored = {t: w for t, w in stored.items() if t not in WEIGHTED_COVERAGE_DEFAULTS}
                 weights = {t: settings.weights.get(t, DEFAULT_WEIGHTS[t]) for t in SOFT_TERMS}
                 weights.update({t: settings.weights.get(t, stored.get(t)) for t in WEIGHED_TERMS
                                 if t not in DEFAULT_WEIGHTS and (t in settings.weights or t in stored)})
             RosterStore._put_weights(s, c, weights)
+            c.coverage = coverage
 
         self._write(community_id, work)
 
