@@ -3544,7 +3544,7 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>Optional</name>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="86"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="119"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
@@ -4532,162 +4532,187 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="157"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="197"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="161"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="201"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="165"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="205"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="171"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="211"/>
         <source>8 小时工作时间</source>
         <translation>Working hours (8 h)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="173"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="213"/>
         <source>8小时内无职党员参与、8小时外在职党员服务：工作日这段时间内不给在职的人排班，休息日不受限制。</source>
         <translation>Non-employed party members inside the 8 working hours, employed ones outside them: on workdays nobody employed is rostered in these hours; rest days are free.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="178"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="218"/>
         <source>排班规则</source>
         <translation>Rostering rules</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="181"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="221"/>
         <source>班</source>
         <translation>shifts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="182"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="185"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="187"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="210"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="222"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="225"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="227"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="250"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="186"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="226"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="190"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="230"/>
         <source> 班</source>
         <translation> shifts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="191"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="231"/>
         <source> 周</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="193"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="233"/>
         <source>每人每天最多</source>
         <translation>Per person per day, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="194"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="234"/>
         <source>每人每周最多</source>
         <translation>Per person per week, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="194"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="234"/>
         <source>没有单独设定上限的人按这个数</source>
         <translation>For everyone without a cap of their own</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="195"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="235"/>
         <source>双报到党员每周至少</source>
         <translation>Dual-registered members, per week at least</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="195"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="235"/>
         <source>在职党员回社区报到（双报到）后每周应值的班数</source>
         <translation>Shifts a week an employed party member owes after registering with the community (dual registration)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="196"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="236"/>
         <source>未成年人最晚到</source>
         <translation>Minors until at the latest</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="196"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="236"/>
         <source>新时代好少年不排结束得比这更晚的班次</source>
         <translation>Minors are never rostered in a slot ending later than this</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="197"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="237"/>
         <source>未成年人每周最多</source>
         <translation>Minors per week, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="198"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="238"/>
         <source>最多连续值班</source>
         <translation>Most days on duty in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="199"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="239"/>
         <source>两天之间至少休息</source>
         <translation>Rest between two days, at least</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="199"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="239"/>
         <source>例如晚班 22:00 结束，次日早班 06:00 开始，只休息 8 小时</source>
         <translation>E.g. an evening slot ending 22:00 and a morning slot starting 06:00 leave only 8 h of rest</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="200"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="240"/>
         <source>均衡时长时算上前</source>
         <translation>Balance hours counting the last</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="200"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="240"/>
         <source>已发布的前几周排班表的服务时长也计入，避免总是同几个人多值</source>
         <translation>Hours of recent published weeks count too, so the same few do not always serve more</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="206"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="246"/>
         <source>各类人员每周最多小时</source>
         <translation>Max hours a week by kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="220"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="260"/>
+        <source>缺岗怎么算</source>
+        <translation>How missing people count</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="262"/>
+        <source>缺岗优先（先保证人数，再考虑其他偏好）</source>
+        <translation>Posts filled first (people before any other preference)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="263"/>
+        <source>综合权衡（缺岗、超编与其他偏好按权重一起权衡）</source>
+        <translation>Weighed together (missing people, overstaffing and the other preferences by their weights)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="271"/>
+        <source>缺岗优先：只要有人能排，岗位就一定排满，其他偏好只在人数够了以后才照顾。综合权衡：少排一个人只算付出“缺岗”的权重，为了照顾其他偏好可能留下空岗；要用下面的权重。</source>
+        <translation>Posts filled first: whenever someone can stand, the post is filled; the other preferences count only once the numbers are met. Weighed together: one person short costs just the weight of “Short of people”, so a post may be left short to spare other preferences; this uses the weights below.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="278"/>
         <source>按权重照顾各项偏好</source>
         <translation>Weigh the preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="223"/>
-        <source>先保证不缺岗、满足党员和技能要求；在此之外，权重越大的一项越优先照顾。数字是一次（一班、一处……）的分量。不勾选则按旧版规则：先保留上一版的安排，再均衡时长，最后照顾首选门岗。</source>
-        <translation>Filling the posts and meeting party-member and skill needs come first; beyond that, the larger an item&apos;s weight, the more it counts. Each number is the weight of one occurrence (one shift, one change…). Unchecked, the old rules apply: keep the previous version&apos;s assignments, then balance hours, then preferred gates.</translation>
+        <location filename="../../roster_app/gui/settings_editor.py" line="281"/>
+        <source>缺岗优先时先保证不缺岗、满足党员和技能要求；在此之外，权重越大的一项越优先照顾（综合权衡时缺岗也按权重一起算）。数字是一次（一班、一处……）的分量。不勾选则按旧版规则：先保留上一版的安排，再均衡时长，最后照顾首选门岗。</source>
+        <translation>With posts filled first, filling the posts and meeting party-member and skill needs come first; beyond that, the larger an item&apos;s weight, the more it counts (weighed together, missing people are priced by their weight too). Each number is the weight of one occurrence (one shift, one change…). Unchecked, the old rules apply: keep the previous version&apos;s assignments, then balance hours, then preferred gates.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="238"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="290"/>
+        <source>以下两项只在“综合权衡”时起作用：缺一个人或一项要求，付出多少分量。</source>
+        <translation>The two below count only when weighed together: what one missing person or one unmet need costs.</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="419"/>
+        <source>已保存规则、缺岗算法和权重</source>
+        <translation>Rules, coverage and weights saved</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="298"/>
         <source>恢复默认权重</source>
         <translation>Default weights</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="249"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="310"/>
         <source>撤销修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="251"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="312"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
-    </message>
-    <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="327"/>
-        <source>已保存规则和权重</source>
-        <translation>Rules and weights saved</translation>
     </message>
 </context>
 <context>
@@ -4890,46 +4915,51 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     </message>
     <message>
         <location filename="../../roster_app/gui/setup_texts.py" line="49"/>
-        <source>本社区按权重计算缺岗，不能取消权重</source>
-        <translation>This community prices missing people with the weights, so it cannot do without them</translation>
+        <source>综合权衡缺岗要用权重：请勾选“按权重照顾各项偏好”，或改为缺岗优先</source>
+        <translation>Weighing missing people together needs the weights: tick “Weigh the preferences”, or fill posts first</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/setup_texts.py" line="51"/>
+        <source>没有“{value}”这种缺岗算法</source>
+        <translation>There is no way of counting missing people called “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/setup_texts.py" line="52"/>
         <source>缺岗优先计算时，“{value}”的权重不起作用</source>
         <translation>While missing people come first, the weight of “{value}” has no effect</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="52"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="53"/>
         <source>“{first} → {second}”已经列过了</source>
         <translation>“{first} → {second}” is listed already</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="53"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="54"/>
         <source>每条规则要有前一天和后一天两个班次</source>
         <translation>Each rule needs two slots: one for the first day and one for the next</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="55"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="56"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="56"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="57"/>
         <source>一次最多关闭 {max} 天；更长的关闭请改每周需求</source>
         <translation>At most {max} days at a time; for longer, change the weekly demand</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="57"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="58"/>
         <source>请先在列表里选中要恢复的日期</source>
         <translation>First select the dates to reopen in the list</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="58"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="59"/>
         <source>请先在列表里选中一个门岗</source>
         <translation>First select a gate in the list</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_texts.py" line="59"/>
+        <location filename="../../roster_app/gui/setup_texts.py" line="60"/>
         <source>请先在列表里选中一个班次</source>
         <translation>First select a slot in the list</translation>
     </message>
@@ -5183,6 +5213,36 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
         <location filename="../../roster_app/gui/terms.py" line="80"/>
         <source>上一版排班表里的安排，这一版没有保留（旧版规则）</source>
         <translation>Assignments of the previous roster not kept in this one (old rules)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="69"/>
+        <source>超编</source>
+        <translation>Overstaffed</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="70"/>
+        <source>一个岗位比最少人数多排一人算一次，乘以该岗位需求规定的超编分量（没有规定的岗位多排不计）</source>
+        <translation>One person above a post&apos;s minimum counts once, times the overstaffing weight its demand gives (posts whose demand gives none are not counted)</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="73"/>
+        <source>按日期的意愿：想排却没排上</source>
+        <translation>Wishes by date: wanted but not rostered</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="74"/>
+        <source>志愿者在个人规则里说某天某班次想排，却没有排上：按这条意愿的分量计</source>
+        <translation>A volunteer&apos;s personal rules say they want to stand in a slot on a date, and they are not rostered there: counts the wish&apos;s weight</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="76"/>
+        <source>按日期的意愿：不想排却排上了</source>
+        <translation>Wishes by date: rostered though rather not</translation>
+    </message>
+    <message>
+        <location filename="../../roster_app/gui/settings_editor.py" line="77"/>
+        <source>志愿者在个人规则里说某天某班次不想排，却排上了：按这条意愿的分量计</source>
+        <translation>A volunteer&apos;s personal rules say they would rather not stand in a slot on a date, and they are rostered there: counts the wish&apos;s weight</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,22 @@
-"""The 规则 tab of the set-up dialog: working hours, the solver's rules, the weights.
+"""The 规则 tab of the set-up dialog: working hours, the solver's rules, coverage, the weights.
 
 The working hours are the "8 hours" of the party-member rule (8小时内无职党员参与、8小时外
 在职党员服务): on a workday nobody employed is rostered in a slot that overlaps them. The
 rules are `solver.scenario.Rules`; a rule that can be switched off has a 不限 box beside
-it. The weights are those of the soft terms (`SOFT_TERMS`), each shown with its label and
-meaning from `roster_app.gui.terms`, so the clerk knows what a bigger number buys. Nothing
-is written until 保存设置; then everything is written together, or nothing, with each
-refusal beside its field.
+it. Coverage (`Scenario.coverage`) is 缺岗优先 ("first": fewest missing people strictly
+before anything else) or 综合权衡 ("weighted": missing people priced like the other
+terms). The weights are those of the soft terms (`SOFT_TERMS`), then version 3's
+(`VERSION_3_TERMS`: 超编 and the wishes by date), then coverage's own (enabled only when
+coverage is weighted, the only time they count), each shown with its label and meaning,
+so the clerk knows what a bigger number buys. Nothing is written until 保存设置; then
+everything is written together, or nothing, with each refusal beside its field.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSpinBox,
     QTimeEdit,
@@ -34,15 +38,44 @@ from PySide6.QtWidgets import (
 
 from roster_app.gui.kinds import KIND_STYLES
 from roster_app.gui.setup_texts import FieldMessages, error_label
-from roster_app.gui.terms import term_text
+from roster_app.gui.terms import TermText, term_text
 from roster_app.persistence.setup_edit import CommunitySettings, CommunitySetup
-from solver.scenario import DEFAULT_WEIGHTS, MINOR_LATEST_END_DEFAULT, SOFT_TERMS, Rules
+from solver.scenario import (
+    DEFAULT_WEIGHTS,
+    MINOR_LATEST_END_DEFAULT,
+    SOFT_TERMS,
+    VERSION_3_TERMS,
+    WEIGHTED_COVERAGE_DEFAULTS,
+    Rules,
+)
 
 if TYPE_CHECKING:
     from roster_app.gui.community_setup import CommunitySetupDialog
 
 HINT_STYLE = "QLabel { color: #5f6368; }"
 MAX_WEIGHT = 100_000
+COVERAGE_MAX_WEIGHT = 10_000_000
+"""Coverage's weights are meant to outweigh the others (10000 and 5000 by default), so
+they may go an order of magnitude past the soft terms'."""
+QT_INT_MAX = 2**31 - 1
+
+VERSION_3_DEFAULT_WEIGHT = 1
+"""What a version-3 term weighs when the community names no weight for it (the file format's default)."""
+
+# Version 3's terms in the clerk's words (context "Terms", as `TermText` translates): the 方案说明 table
+# (`roster_app.gui.terms`) does not list them.
+VERSION_3_TEXTS: dict[str, TermText] = {
+    "over_cover": TermText(
+        "over_cover", QT_TRANSLATE_NOOP("Terms", "超编"), "",
+        QT_TRANSLATE_NOOP("Terms", "一个岗位比最少人数多排一人算一次，乘以该岗位需求规定的超编分量"
+                                         "（没有规定的岗位多排不计）")),
+    "on_requests": TermText(
+        "on_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：想排却没排上"), "",
+        QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次想排，却没有排上：按这条意愿的分量计")),
+    "off_requests": TermText(
+        "off_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：不想排却排上了"), "",
+        QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次不想排，却排上了：按这条意愿的分量计")),
+}
 
 
 def minutes_to_time(minutes: int) -> QTime:
@@ -130,13 +163,20 @@ def optional_time(default: int) -> Optional:
     return Optional(edit, "", lambda: time_to_minutes(edit.time(), True), lambda v: edit.setTime(minutes_to_time(v)))
 
 
+def _default_weight(term: str) -> int:
+    if term in DEFAULT_WEIGHTS:
+        return DEFAULT_WEIGHTS[term]
+    return WEIGHTED_COVERAGE_DEFAULTS.get(term, VERSION_3_DEFAULT_WEIGHT)
+
+
 class SettingsTab(QWidget):
     """The 规则 tab.
 
     Attributes: `name_edit`, `work_start`, `work_end`, `rule_fields` (rule name → widget:
-    `Optional` or spin box), `kind_caps` (kind code → `Optional`), `weights_box` (checkable:
-    version 2's weighted objective), `weight_spins` (term → QSpinBox), `save_button`,
-    `messages` (a `FieldMessages`). Signals: none.
+    `Optional` or spin box), `kind_caps` (kind code → `Optional`), `coverage_first` and
+    `coverage_weighted` (QRadioButton), `weights_box` (checkable: version 2's weighted
+    objective), `weight_spins` (term → QSpinBox: `SOFT_TERMS`, `VERSION_3_TERMS` and the
+    coverage terms), `save_button`, `messages` (a `FieldMessages`). Signals: none.
     """
 
     def __init__(self, dialog: CommunitySetupDialog):
@@ -216,32 +256,53 @@ class SettingsTab(QWidget):
         form.addRow(caps)
         layout.addWidget(box)
 
+        # --- coverage
+        coverage = QGroupBox(self.tr("缺岗怎么算"))
+        column = QVBoxLayout(coverage)
+        self.coverage_first = QRadioButton(self.tr("缺岗优先（先保证人数，再考虑其他偏好）"))
+        self.coverage_weighted = QRadioButton(self.tr("综合权衡（缺岗、超编与其他偏好按权重一起权衡）"))
+        self.coverage_first.setChecked(True)
+        choice = QWidget()
+        choice_layout = QVBoxLayout(choice)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        choice_layout.addWidget(self.coverage_first)
+        choice_layout.addWidget(self.coverage_weighted)
+        column.addWidget(self._with_message("coverage", choice))
+        column.addWidget(hint(self.tr("缺岗优先：只要有人能排，岗位就一定排满，其他偏好只在人数够了以后才照顾。"
+                                      "综合权衡：少排一个人只算付出“缺岗”的权重，为了照顾其他偏好可能留下空岗；"
+                                      "要用下面的权重。")))
+        self.coverage_weighted.toggled.connect(self._coverage_toggled)
+        layout.addWidget(coverage)
+
         # --- weights
         self.weights_box = QGroupBox(self.tr("按权重照顾各项偏好"))
         self.weights_box.setCheckable(True)
         grid = QGridLayout(self.weights_box)
-        grid.addWidget(hint(self.tr("先保证不缺岗、满足党员和技能要求；在此之外，权重越大的一项越优先照顾。"
-                                    "数字是一次（一班、一处……）的分量。不勾选则按旧版规则：先保留上一版的安排，"
-                                    "再均衡时长，最后照顾首选门岗。")), 0, 0, 1, 3)
+        grid.addWidget(hint(self.tr("缺岗优先时先保证不缺岗、满足党员和技能要求；在此之外，权重越大的一项越优先照顾"
+                                    "（综合权衡时缺岗也按权重一起算）。数字是一次（一班、一处……）的分量。"
+                                    "不勾选则按旧版规则：先保留上一版的安排，再均衡时长，最后照顾首选门岗。")),
+                       0, 0, 1, 3)
         self.weight_spins: dict[str, QSpinBox] = {}
-        for row, term in enumerate(SOFT_TERMS, start=1):
-            text = term_text(term)
-            spin = _int_spin(0, MAX_WEIGHT)
-            spin.setSingleStep(5)
-            self.weight_spins[term] = spin
-            name = QLabel(text.label)
-            name.setToolTip(text.meaning)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(self._with_message(f"weights[{term}]", spin), row, 1)
-            grid.addWidget(hint(text.meaning), row, 2)
+        row = 1
+        for term in (*SOFT_TERMS, *VERSION_3_TERMS):
+            self._weight_row(grid, row, term, VERSION_3_TEXTS.get(term) or term_text(term), MAX_WEIGHT)
+            row += 1
+        grid.addWidget(hint(self.tr("以下两项只在“综合权衡”时起作用：缺一个人或一项要求，付出多少分量。")),
+                       row, 0, 1, 3)
+        row += 1
+        for term in WEIGHTED_COVERAGE_DEFAULTS:
+            self._weight_row(grid, row, term, term_text(term), COVERAGE_MAX_WEIGHT)
+            self.weight_spins[term].setSingleStep(500)
+            row += 1
         grid.setColumnStretch(2, 1)
         self.defaults_button = QPushButton(self.tr("恢复默认权重"))
         self.defaults_button.clicked.connect(self._defaults)
-        grid.addWidget(self.defaults_button, len(SOFT_TERMS) + 1, 0)
+        grid.addWidget(self.defaults_button, row, 0)
         self.messages.register("weights", error_label(self.weights_box))
-        grid.addWidget(self.messages.labels["weights"], len(SOFT_TERMS) + 1, 1, 1, 2)
+        grid.addWidget(self.messages.labels["weights"], row, 1, 1, 2)
         layout.addWidget(self.weights_box)
         layout.addStretch(1)
+        self._coverage_toggled(False)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.general_message, 1)
@@ -276,9 +337,24 @@ class SettingsTab(QWidget):
         self.messages.register(field, label)
         return box
 
+    def _weight_row(self, grid: QGridLayout, row: int, term: str, text: TermText, high: int) -> None:
+        spin = _int_spin(0, high)
+        spin.setSingleStep(5)
+        self.weight_spins[term] = spin
+        name = QLabel(text.label)
+        name.setToolTip(text.meaning)
+        grid.addWidget(name, row, 0)
+        grid.addWidget(self._with_message(f"weights[{term}]", spin), row, 1)
+        grid.addWidget(hint(text.meaning), row, 2)
+
+    def _coverage_toggled(self, weighted: bool) -> None:
+        # Disabled explicitly, so checking the weights box does not enable them again.
+        for term in WEIGHTED_COVERAGE_DEFAULTS:
+            self.weight_spins[term].setEnabled(weighted)
+
     def _defaults(self) -> None:
         for term, spin in self.weight_spins.items():
-            spin.setValue(DEFAULT_WEIGHTS[term])
+            spin.setValue(_default_weight(term))
 
     # --- data in and out ------------------------------------------------------------------
 
@@ -300,9 +376,15 @@ class SettingsTab(QWidget):
                 widget.setValue(value)
         for kind, field in self.kind_caps.items():
             field.set_value(s.rules.kind_max_hours_per_week.get(kind))
+        (self.coverage_weighted if s.coverage == "weighted" else self.coverage_first).setChecked(True)
+        self._coverage_toggled(s.coverage == "weighted")
         self.weights_box.setChecked(s.weights is not None)
         for term, spin in self.weight_spins.items():
-            spin.setValue((s.weights or DEFAULT_WEIGHTS).get(term, DEFAULT_WEIGHTS[term]))
+            value = (s.weights or {}).get(term, _default_weight(term))
+            # A weight stored by a file or another program may exceed the field: widen it
+            # rather than let saving cut it down unasked.
+            spin.setMaximum(max(spin.maximum(), min(value, QT_INT_MAX)))
+            spin.setValue(value)
         self.messages.clear()
 
     def settings(self) -> CommunitySettings:
@@ -314,9 +396,19 @@ class SettingsTab(QWidget):
             if values[name] is not None:
                 values[name] = float(values[name])
         rules = Rules(kind_max_hours_per_week=caps, **values)
-        weights = ({t: s.value() for t, s in self.weight_spins.items()} if self.weights_box.isChecked() else None)
+        coverage = "weighted" if self.coverage_weighted.isChecked() else "first"
+        weights = None
+        if self.weights_box.isChecked():
+            weights = {t: self.weight_spins[t].value() for t in SOFT_TERMS}
+            # A version-3 term goes in only when stored or changed from its default, so that
+            # saving the form does not make a version-2 community version 3.
+            stored = (self._loaded.weights if self._loaded is not None else None) or {}
+            weights |= {t: v for t in VERSION_3_TERMS
+                        if (v := self.weight_spins[t].value()) != VERSION_3_DEFAULT_WEIGHT or t in stored}
+            if coverage == "weighted":
+                weights |= {t: self.weight_spins[t].value() for t in WEIGHTED_COVERAGE_DEFAULTS}
         return CommunitySettings(self.name_edit.text(), time_to_minutes(self.work_start.time()),
-                                 time_to_minutes(self.work_end.time(), True), rules, weights)
+                                 time_to_minutes(self.work_end.time(), True), rules, weights, coverage)
 
     def save(self) -> bool:
         outcome = self.dialog.attempt(
@@ -324,5 +416,5 @@ class SettingsTab(QWidget):
         if outcome.problems:
             self.messages.show(outcome.problems)
             return False
-        self.dialog.note_saved(self.tr("已保存规则和权重"))
+        self.dialog.note_saved(self.tr("已保存规则、缺岗算法和权重"))
         return True

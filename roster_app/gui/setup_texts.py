@@ -47,7 +47,8 @@ PROBLEM_SOURCES: dict[str, str] = {
     "not_date": QT_TRANSLATE_NOOP("SetupProblems", "“{value}”不是日期"),
     "not_bool": QT_TRANSLATE_NOOP("SetupProblems", "应为工作日或休息日"),
     "weighted_coverage_needs_weights": QT_TRANSLATE_NOOP(
-        "SetupProblems", "本社区按权重计算缺岗，不能取消权重"),
+        "SetupProblems", "综合权衡缺岗要用权重：请勾选“按权重照顾各项偏好”，或改为缺岗优先"),
+    "unknown_coverage": QT_TRANSLATE_NOOP("SetupProblems", "没有“{value}”这种缺岗算法"),
     "coverage_weight_unused": QT_TRANSLATE_NOOP("SetupProblems", "缺岗优先计算时，“{value}”的权重不起作用"),
     "duplicate_sequence": QT_TRANSLATE_NOOP("SetupProblems", "“{first} → {second}”已经列过了"),
     "not_pair": QT_TRANSLATE_NOOP("SetupProblems", "每条规则要有前一天和后一天两个班次"),
