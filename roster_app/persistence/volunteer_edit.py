@@ -57,7 +57,7 @@ from roster_app.persistence.models import (
     VolunteerSlotLimit,
     Week,
 )
-from roster_app.persistence.store import RosterStore
+from roster_app.persistence.store import VOLUNTEER_LIMITS, RosterStore, _reading, _stored
 from solver.scenario import Request
 
 MAX_NAME = 200  # the columns' lengths (models.VolunteerRow)
@@ -493,12 +493,14 @@ class VolunteerEditStore:
             tuple(Neighbour(c, n, _text(p), _text(b)) for c, n, p, b in people),
         )
 
+    @_reading
     def volunteers(self, community_id: int) -> list[VolunteerRecord]:
         """Everyone of the community, inactive people too, in the register's order."""
         with self.db.session() as s:
             self.store._community(s, community_id)
             return self._records(s, community_id)
 
+    @_reading
     def volunteer(self, community_id: int, code: str) -> VolunteerRecord:
         """One person by code; `StoreError` if the community has nobody with it."""
         with self.db.session() as s:
@@ -507,6 +509,10 @@ class VolunteerEditStore:
             return records[0]
 
     def _records(self, s: Session, community_id: int, ids: Sequence[int] | None = None) -> list[VolunteerRecord]:
+        """The people's records; version 3's numbers are checked as `week_scenario` checks
+        them (`_stored`), so one another program left as text or a fraction is refused
+        naming its column (a `DatabaseError` through `_reading`) instead of reaching the
+        forms or the solver."""
         query = select(VolunteerRow).where(VolunteerRow.community_id == community_id)
         if ids is not None:
             query = query.where(VolunteerRow.id.in_(ids))
@@ -536,14 +542,15 @@ class VolunteerEditStore:
                                              VolunteerSlotLimit.max_posts)
                                       .where(VolunteerSlotLimit.volunteer_id.in_(chosen))
                                       .order_by(VolunteerSlotLimit.position)):
-            slot_limits[vid].append((slot_code[slot], n))
+            slot_limits[vid].append((slot_code[slot], _stored(n, "volunteer_slot_limits.max_posts", 0)))
         requests: dict[int, list[Request]] = defaultdict(list)
         for vid, day, slot, wanted, weight in s.execute(
                 select(VolunteerRequest.volunteer_id, VolunteerRequest.date, VolunteerRequest.slot_id,
                        VolunteerRequest.wanted, VolunteerRequest.weight)
                 .where(VolunteerRequest.volunteer_id.in_(chosen))
                 .order_by(VolunteerRequest.position, VolunteerRequest.id)):
-            requests[vid].append(Request(day, slot_code[slot], bool(wanted), weight))
+            requests[vid].append(Request(day, slot_code[slot], bool(wanted),
+                                         _stored(weight, "volunteer_requests.weight", 0)))
         return [
             VolunteerRecord(
                 code=r.code, name=r.name, phone=_text(r.phone), kind=r.kind, party_member=r.party_member,
@@ -553,7 +560,8 @@ class VolunteerEditStore:
                 preferred_gates=tuple(gate_code[g] for g in preferred[r.id]),
                 allowed_gates=tuple(gate_code[g] for g in allowed[r.id]) if r.gates_restricted else None,
                 preferred_slots=tuple(slot_code[x] for x in preferred_slots[r.id]),
-                **{name: getattr(r, name) for name in LIMIT_RANGES},
+                **{name: _stored(getattr(r, name), f"volunteers.{name} of {r.code!r}", low, none=True)
+                   for name, low in VOLUNTEER_LIMITS},
                 max_posts_by_slot=tuple(slot_limits[r.id]),
                 requests=tuple(requests[r.id]),
             )

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roster_app.persistence import Database, DatabaseError, RosterStore, StoreError
+from roster_app.persistence.volunteer_edit import VolunteerEditStore
 from solver.model import SolveOptions, solve
 from tests.persistence.conftest import WEEK
 from tests.persistence.test_store_v3 import rich_v3_scenario
@@ -91,6 +92,7 @@ def test_a_changed_value_is_read_or_refused_clearly(prepared: Path, tmp_path: Pa
                 store.week_roster(info.id, WEEK)
                 store.volunteer_details(info.id)
                 store.weeks(info.id)
+                VolunteerEditStore(store).volunteers(info.id)
     except (StoreError, DatabaseError) as exc:
         assert str(exc)
     assert digest(path) == before, "reading changed the file"
@@ -116,3 +118,33 @@ def test_a_version_3_number_that_is_no_whole_number_is_refused_naming_it(
         with pytest.raises(DatabaseError, match=f"{table}.{column}.*not a whole number") as info:
             store.week_scenario(v3, WEEK)
         assert info.value.damaged and str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("table, column", [
+    *(("volunteers", c) for c in VOLUNTEER_LIMITS), ("volunteer_slot_limits", "max_posts"),
+    ("volunteer_requests", "weight"),
+])
+@pytest.mark.parametrize("value", ["x", 2.5, "七"])
+def test_the_register_refuses_a_version_3_number_naming_it_as_the_week_does(
+        prepared: Path, tmp_path: Path, table: str, column: str, value: object) -> None:
+    """The volunteer register (the 志愿者 dialog, the import's merge, the reports) reads
+    the same columns: it refuses such a value naming the column too, instead of showing it
+    or handing it on."""
+    path = tmp_path / "bad.sqlite3"
+    shutil.copy(prepared, path)
+    with sqlite3.connect(path) as connection:
+        rowid = connection.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0]
+        person = "id" if table == "volunteers" else "volunteer_id"
+        code = connection.execute(f"SELECT code FROM volunteers WHERE id = (SELECT {person} FROM {table} "
+                                  "WHERE rowid = ?)", (rowid,)).fetchone()[0]
+        connection.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (value, rowid))
+    with Database(f"sqlite:///{path}", backup_days=0) as db:
+        store = RosterStore(db)
+        register = VolunteerEditStore(store)
+        v3 = store.communities()[-1].id
+        for read in (lambda: register.volunteers(v3), lambda: register.volunteer(v3, code)):
+            with pytest.raises(DatabaseError, match=f"{table}.{column}.*not a whole number") as info:
+                read()
+            assert info.value.damaged and str(path) in str(info.value)
+        # Another community's register is read as it is.
+        assert register.volunteers(store.communities()[0].id)
