@@ -156,3 +156,14 @@ def test_the_demo_week_solved_in_weighted_mode_passes_the_validator(qtbot, store
     assert cheap.status in ("OPTIMAL", "FEASIBLE")
     assert validate(free, cheap) == []
     assert sum(s.missing for s in cheap.shortages) > missing
+
+
+def test_a_stored_weight_above_the_fields_range_survives_a_save(qtbot, store, cid) -> None:
+    # A file or another program may give weights larger than the form offers.
+    store.set_weights(cid, {**DEFAULT_WEIGHTS, "changes": 150_000, "over_cover": 250_000})
+    tab = open_dialog(qtbot, store, cid).settings_tab
+    assert (tab.weight_spins["changes"].value(), tab.weight_spins["over_cover"].value()) == (150_000, 250_000)
+    type_weight(qtbot, tab, "split_days", 12)
+    click(qtbot, tab.save_button)
+    assert store.week_scenario(cid, MONDAY).weights == {**DEFAULT_WEIGHTS, "changes": 150_000, "over_cover": 250_000,
+                                                        "split_days": 12}
