@@ -665,7 +665,9 @@ class _StagedSearch:
         objective = sum(t.weight * t.expr for t in full.terms if t.weight)
         if not isinstance(objective, int):
             full.model.minimize(objective)
-            if len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
+            decisions = len(full.vars.x)
+            if decisions >= NEIGHBOURHOOD_DECISIONS or (self.inst.scenario.days > WHOLE_MODEL_DAYS
+                                                        and decisions >= LONG_NEIGHBOURHOOD_DECISIONS):
                 return self._run_neighbourhoods(full)
         status, solver = self._solve(full.model, _ProgressReporter(self, "preferences"), full_lp=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
@@ -772,11 +774,22 @@ STARTING_ROSTER_SHARE = 0.8
 before the whole model is searched without it: where the roster takes long (Instance13 and
 20: 13–30 s under load) the whole model finds a worse one or none in the same time."""
 
-NEIGHBOURHOOD_DECISIONS = 2_000
+NEIGHBOURHOOD_DECISIONS = 4_000
 """Decisions from which a weighted model is searched by neighbourhoods (`solver.lns`)
-rather than whole: the benchmark's Instance8 (2,158) and above. Below, the whole model
-does as well (Instance7, 1,248 decisions, 60 s: 1,181 whole, 1,178 by neighbourhoods) and
-proves the small ones optimal; a community's week is never weighted unless it asks."""
+rather than whole: the benchmark's Instance11 (5,304) and above. Below, over four weeks,
+the whole model with its full-LP worker (`WEIGHTED_FULL_WORKER`) does better: bench ssb,
+60 s, 2 workers, load 3–3.7 (2026-12-03): Instance8 1,713, 9 455, 10 4,836 (bounds 1,263,
+377, 4,623) against 1,839, 554, 4,952 by neighbourhoods (load 4.3–5.8); Instance11 4,102
+whole against 3,554, Instance12 (10,452 decisions) 7,274 against 4,749. A community's week
+is never weighted unless it asks."""
+
+WHOLE_MODEL_DAYS = 28
+LONG_NEIGHBOURHOOD_DECISIONS = 2_000
+"""Over more than four weeks, neighbourhoods from 2,000 decisions already: Instance16
+(2,250 decisions, 8 weeks) 3,635 by neighbourhoods against 4,344 whole, Instance14 (3,572,
+6 weeks) 1,450 against 1,499 (same bench, load 4.1–5.9). The whole model still proves the
+small ones (Instance7, 1,248 decisions over 4 weeks: 1,181 whole, 1,178 by neighbourhoods
+with `default_lp`)."""
 
 COVERAGE_SHARE = 0.75
 """Of the time left, what the coverage stage may use before the preferences are searched
