@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Sequence
 
 from ortools.sat.python import cp_model
@@ -127,16 +128,34 @@ class NeighbourhoodSearch:
         self.sub_work = sub_work
         self.rng = random.Random(seed)
         self.iteration = 0
-        self.by_person: dict[int, list[int]] = {}
-        self.by_day: dict[int, list[int]] = {}
-        for i, (p, d) in enumerate(zip(self.person, self.day)):
-            self.by_person.setdefault(p, []).append(i)
-            self.by_day.setdefault(d, []).append(i)
-        self.people = sorted(self.by_person)
-        self.days = sorted(self.by_day)
         n = len(self.decisions)
         # Start small: a neighbourhood proven optimal grows it (see `_adapt`).
         self.size = dict.fromkeys(KINDS, float(min(n, max(60, n // 40))))
+
+    # Decisions by person and by day, made when a neighbourhood first needs them (a year's
+    # million decisions took a second, for nothing when the start is the answer).
+
+    @cached_property
+    def by_person(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i, p in enumerate(self.person):
+            out.setdefault(p, []).append(i)
+        return out
+
+    @cached_property
+    def by_day(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i, d in enumerate(self.day):
+            out.setdefault(d, []).append(i)
+        return out
+
+    @cached_property
+    def people(self) -> list[int]:
+        return sorted(self.by_person)
+
+    @cached_property
+    def days(self) -> list[int]:
+        return sorted(self.by_day)
 
     # --- the whole model -----------------------------------------------------------------
 
