@@ -3544,7 +3544,7 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>Optional</name>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="119"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="105"/>
         <source>不限</source>
         <translation>No limit</translation>
     </message>
@@ -4532,185 +4532,185 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="197"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="183"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="201"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="187"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="205"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="191"/>
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="211"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="197"/>
         <source>8 小时工作时间</source>
         <translation>Working hours (8 h)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="213"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="199"/>
         <source>8小时内无职党员参与、8小时外在职党员服务：工作日这段时间内不给在职的人排班，休息日不受限制。</source>
         <translation>Non-employed party members inside the 8 working hours, employed ones outside them: on workdays nobody employed is rostered in these hours; rest days are free.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="218"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="204"/>
         <source>排班规则</source>
         <translation>Rostering rules</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="221"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="207"/>
         <source>班</source>
         <translation>shifts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="222"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="225"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="227"/>
-        <location filename="../../roster_app/gui/settings_editor.py" line="250"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="208"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="211"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="213"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="236"/>
         <source>小时</source>
         <translation>hours</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="226"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="212"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="230"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="216"/>
         <source> 班</source>
         <translation> shifts</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="231"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="217"/>
         <source> 周</source>
         <translation> weeks</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="233"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="219"/>
         <source>每人每天最多</source>
         <translation>Per person per day, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="234"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="220"/>
         <source>每人每周最多</source>
         <translation>Per person per week, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="234"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="220"/>
         <source>没有单独设定上限的人按这个数</source>
         <translation>For everyone without a cap of their own</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="235"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="221"/>
         <source>双报到党员每周至少</source>
         <translation>Dual-registered members, per week at least</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="235"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="221"/>
         <source>在职党员回社区报到（双报到）后每周应值的班数</source>
         <translation>Shifts a week an employed party member owes after registering with the community (dual registration)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="236"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="222"/>
         <source>未成年人最晚到</source>
         <translation>Minors until at the latest</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="236"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="222"/>
         <source>新时代好少年不排结束得比这更晚的班次</source>
         <translation>Minors are never rostered in a slot ending later than this</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="237"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="223"/>
         <source>未成年人每周最多</source>
         <translation>Minors per week, at most</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="238"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="224"/>
         <source>最多连续值班</source>
         <translation>Most days on duty in a row</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="239"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="225"/>
         <source>两天之间至少休息</source>
         <translation>Rest between two days, at least</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="239"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="225"/>
         <source>例如晚班 22:00 结束，次日早班 06:00 开始，只休息 8 小时</source>
         <translation>E.g. an evening slot ending 22:00 and a morning slot starting 06:00 leave only 8 h of rest</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="240"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="226"/>
         <source>均衡时长时算上前</source>
         <translation>Balance hours counting the last</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="240"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="226"/>
         <source>已发布的前几周排班表的服务时长也计入，避免总是同几个人多值</source>
         <translation>Hours of recent published weeks count too, so the same few do not always serve more</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="246"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="232"/>
         <source>各类人员每周最多小时</source>
         <translation>Max hours a week by kind</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="260"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="246"/>
         <source>缺岗怎么算</source>
         <translation>How missing people count</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="262"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="248"/>
         <source>缺岗优先（先保证人数，再考虑其他偏好）</source>
         <translation>Posts filled first (people before any other preference)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="263"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="249"/>
         <source>综合权衡（缺岗、超编与其他偏好按权重一起权衡）</source>
         <translation>Weighed together (missing people, overstaffing and the other preferences by their weights)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="271"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="257"/>
         <source>缺岗优先：只要有人能排，岗位就一定排满，其他偏好只在人数够了以后才照顾。综合权衡：少排一个人只算付出“缺岗”的权重，为了照顾其他偏好可能留下空岗；要用下面的权重。</source>
         <translation>Posts filled first: whenever someone can stand, the post is filled; the other preferences count only once the numbers are met. Weighed together: one person short costs just the weight of “Short of people”, so a post may be left short to spare other preferences; this uses the weights below.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="278"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="264"/>
         <source>按权重照顾各项偏好</source>
         <translation>Weigh the preferences</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="281"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="267"/>
         <source>缺岗优先时先保证不缺岗、满足党员和技能要求；在此之外，权重越大的一项越优先照顾（综合权衡时缺岗也按权重一起算）。数字是一次（一班、一处……）的分量。不勾选则按旧版规则：先保留上一版的安排，再均衡时长，最后照顾首选门岗。</source>
         <translation>With posts filled first, filling the posts and meeting party-member and skill needs come first; beyond that, the larger an item&apos;s weight, the more it counts (weighed together, missing people are priced by their weight too). Each number is the weight of one occurrence (one shift, one change…). Unchecked, the old rules apply: keep the previous version&apos;s assignments, then balance hours, then preferred gates.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="290"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="276"/>
         <source>以下两项只在“综合权衡”时起作用：缺一个人或一项要求，付出多少分量。</source>
         <translation>The two below count only when weighed together: what one missing person or one unmet need costs.</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="419"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="405"/>
         <source>已保存规则、缺岗算法和权重</source>
         <translation>Rules, coverage and weights saved</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="298"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="284"/>
         <source>恢复默认权重</source>
         <translation>Default weights</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="310"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="296"/>
         <source>撤销修改</source>
         <translation>Discard changes</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="312"/>
+        <location filename="../../roster_app/gui/settings_editor.py" line="298"/>
         <source>保存设置</source>
         <translation>Save settings</translation>
     </message>
@@ -5110,7 +5110,7 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
     </message>
     <message>
         <location filename="../../roster_app/gui/terms.py" line="60"/>
-        <location filename="../../roster_app/gui/terms.py" line="79"/>
+        <location filename="../../roster_app/gui/terms.py" line="87"/>
         <source>处</source>
         <translation>changes</translation>
     </message>
@@ -5205,42 +5205,42 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
         <translation>Shifts outside the person&apos;s preferred slots</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/terms.py" line="78"/>
+        <location filename="../../roster_app/gui/terms.py" line="86"/>
         <source>上一版的安排未保留</source>
         <translation>Previous assignments dropped</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/terms.py" line="80"/>
+        <location filename="../../roster_app/gui/terms.py" line="88"/>
         <source>上一版排班表里的安排，这一版没有保留（旧版规则）</source>
         <translation>Assignments of the previous roster not kept in this one (old rules)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="69"/>
+        <location filename="../../roster_app/gui/terms.py" line="79"/>
         <source>超编</source>
         <translation>Overstaffed</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="70"/>
+        <location filename="../../roster_app/gui/terms.py" line="80"/>
         <source>一个岗位比最少人数多排一人算一次，乘以该岗位需求规定的超编分量（没有规定的岗位多排不计）</source>
         <translation>One person above a post&apos;s minimum counts once, times the overstaffing weight its demand gives (posts whose demand gives none are not counted)</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="73"/>
+        <location filename="../../roster_app/gui/terms.py" line="82"/>
         <source>按日期的意愿：想排却没排上</source>
         <translation>Wishes by date: wanted but not rostered</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="74"/>
+        <location filename="../../roster_app/gui/terms.py" line="83"/>
         <source>志愿者在个人规则里说某天某班次想排，却没有排上：按这条意愿的分量计</source>
         <translation>A volunteer&apos;s personal rules say they want to stand in a slot on a date, and they are not rostered there: counts the wish&apos;s weight</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="76"/>
+        <location filename="../../roster_app/gui/terms.py" line="84"/>
         <source>按日期的意愿：不想排却排上了</source>
         <translation>Wishes by date: rostered though rather not</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/settings_editor.py" line="77"/>
+        <location filename="../../roster_app/gui/terms.py" line="85"/>
         <source>志愿者在个人规则里说某天某班次不想排，却排上了：按这条意愿的分量计</source>
         <translation>A volunteer&apos;s personal rules say they would rather not stand in a slot on a date, and they are rostered there: counts the wish&apos;s weight</translation>
     </message>

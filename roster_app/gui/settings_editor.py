@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -62,20 +62,6 @@ QT_INT_MAX = 2**31 - 1
 VERSION_3_DEFAULT_WEIGHT = 1
 """What a version-3 term weighs when the community names no weight for it (the file format's default)."""
 
-# Version 3's terms in the clerk's words (context "Terms", as `TermText` translates): the 方案说明 table
-# (`roster_app.gui.terms`) does not list them.
-VERSION_3_TEXTS: dict[str, TermText] = {
-    "over_cover": TermText(
-        "over_cover", QT_TRANSLATE_NOOP("Terms", "超编"), "",
-        QT_TRANSLATE_NOOP("Terms", "一个岗位比最少人数多排一人算一次，乘以该岗位需求规定的超编分量"
-                                         "（没有规定的岗位多排不计）")),
-    "on_requests": TermText(
-        "on_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：想排却没排上"), "",
-        QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次想排，却没有排上：按这条意愿的分量计")),
-    "off_requests": TermText(
-        "off_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：不想排却排上了"), "",
-        QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次不想排，却排上了：按这条意愿的分量计")),
-}
 
 
 def minutes_to_time(minutes: int) -> QTime:
@@ -285,7 +271,7 @@ class SettingsTab(QWidget):
         self.weight_spins: dict[str, QSpinBox] = {}
         row = 1
         for term in (*SOFT_TERMS, *VERSION_3_TERMS):
-            self._weight_row(grid, row, term, VERSION_3_TEXTS.get(term) or term_text(term), MAX_WEIGHT)
+            self._weight_row(grid, row, term, term_text(term), MAX_WEIGHT)
             row += 1
         grid.addWidget(hint(self.tr("以下两项只在“综合权衡”时起作用：缺一个人或一项要求，付出多少分量。")),
                        row, 0, 1, 3)

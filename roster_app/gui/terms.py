@@ -75,6 +75,14 @@ TERM_TEXTS: tuple[TermText, ...] = (
              QT_TRANSLATE_NOOP("Terms", "排在本人首选门岗以外的班次")),
     TermText("unpreferred_slots", QT_TRANSLATE_NOOP("Terms", "非首选时段"), QT_TRANSLATE_NOOP("Terms", "班"),
              QT_TRANSLATE_NOOP("Terms", "排在本人首选时段以外的班次")),
+    # Version 3's (the Shift Scheduling Benchmark's, and a community's wishes by date).
+    TermText("over_cover", QT_TRANSLATE_NOOP("Terms", "超编"), "",
+             QT_TRANSLATE_NOOP("Terms", "一个岗位比最少人数多排一人算一次，乘以该岗位需求规定的超编分量"
+                                        "（没有规定的岗位多排不计）")),
+    TermText("on_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：想排却没排上"), "",
+             QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次想排，却没有排上：按这条意愿的分量计")),
+    TermText("off_requests", QT_TRANSLATE_NOOP("Terms", "按日期的意愿：不想排却排上了"), "",
+             QT_TRANSLATE_NOOP("Terms", "志愿者在个人规则里说某天某班次不想排，却排上了：按这条意愿的分量计")),
     TermText("previous_dropped", QT_TRANSLATE_NOOP("Terms", "上一版的安排未保留"),
              QT_TRANSLATE_NOOP("Terms", "处"),
              QT_TRANSLATE_NOOP("Terms", "上一版排班表里的安排，这一版没有保留（旧版规则）")),

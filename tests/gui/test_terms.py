@@ -18,18 +18,19 @@ from roster_app.gui.terms import (
     term_text,
 )
 from solver.model import SolveOptions, solve
-from solver.scenario import DEFAULT_WEIGHTS, SOFT_TERMS, TermCost
-from tests.gui.fakes import national_day_week
+from solver.scenario import DEFAULT_WEIGHTS, SOFT_TERMS, VERSION_3_TERMS, TermCost
+from tests.gui.fakes import MONDAY, national_day_week
 
 OPTIONS = SolveOptions(time_limit_s=1.0, workers=2)  # names, not a proof, are tested
 
 
 def test_the_table_names_exactly_the_objective_terms():
-    assert set(TERMS_BY_NAME) == set(COVERAGE_TERM_NAMES) | set(SOFT_TERMS) | set(VERSION_1_TERM_NAMES)
+    assert set(TERMS_BY_NAME) == (set(COVERAGE_TERM_NAMES) | set(SOFT_TERMS) | set(VERSION_3_TERMS)
+                                  | set(VERSION_1_TERM_NAMES))
     assert len(TERM_TEXTS) == len(TERMS_BY_NAME)  # no name twice
-    # Listed in version 2's objective order, version 1's own term after it.
+    # Listed in the objective's order (version 2's, then version 3's), version 1's own term after.
     order = [t.name for t in TERM_TEXTS]
-    assert order[: 2 + len(SOFT_TERMS)] == [*COVERAGE_TERM_NAMES, *SOFT_TERMS]
+    assert order[: 2 + len(SOFT_TERMS) + len(VERSION_3_TERMS)] == [*COVERAGE_TERM_NAMES, *SOFT_TERMS, *VERSION_3_TERMS]
     labels = [t.label for t in TERM_TEXTS]
     assert len(set(labels)) == len(labels) and all(labels)
     assert all(t.meaning for t in TERM_TEXTS)
@@ -82,3 +83,20 @@ def test_labels_go_through_qt_translation(monkeypatch):
     assert term_text("gate_switches").label == "[Terms] 换门岗"
     assert term_text("gate_switches").unit == "[Terms] 次"
     assert term_text("unmet_needs").unit == ""  # no unit: nothing to translate
+
+
+def test_version_3_terms_the_solver_reports_have_labels(qapp):
+    """A week paying over-cover and wishes by date (version 3) lists those terms too, each in
+    the clerk's words, never by the engine's name."""
+    from solver.scenario import Request
+
+    week = national_day_week()
+    east = week.gates[0]
+    gates = (replace(east, demand=tuple(replace(r, over_weight=1) for r in east.demand)), *week.gates[1:])
+    wishes = (Request(MONDAY, "am", True, 2), Request(MONDAY, "early", False, 3))
+    volunteers = (replace(week.volunteers[0], requests=wishes), *week.volunteers[1:])
+    roster = solve(replace(week, gates=gates, volunteers=volunteers, weights=DEFAULT_WEIGHTS), OPTIONS)
+    names = [t.name for t in roster.terms]
+    assert set(VERSION_3_TERMS) <= set(names)
+    for name in VERSION_3_TERMS:
+        assert term_text(name).label != name and term_text(name).meaning
