@@ -774,14 +774,16 @@ STARTING_ROSTER_SHARE = 0.8
 before the whole model is searched without it: where the roster takes long (Instance13 and
 20: 13–30 s under load) the whole model finds a worse one or none in the same time."""
 
-NEIGHBOURHOOD_DECISIONS = 4_000
+NEIGHBOURHOOD_DECISIONS = 3_000
 """Decisions from which a weighted model is searched by neighbourhoods (`solver.lns`)
-rather than whole: the benchmark's Instance11 (5,304) and above. Below, over four weeks,
+rather than whole: the benchmark's Instance10 (3,484) and above. Below, over four weeks,
 the whole model with its full-LP worker (`WEIGHTED_FULL_WORKER`) does better: bench ssb,
-60 s, 2 workers, load 3–3.7 (2026-12-03): Instance8 1,713, 9 455, 10 4,836 (bounds 1,263,
-377, 4,623) against 1,839, 554, 4,952 by neighbourhoods (load 4.3–5.8); Instance11 4,102
-whole against 3,554, Instance12 (10,452 decisions) 7,274 against 4,749. A community's week
-is never weighted unless it asks."""
+60 s, 2 workers (2026-12-03): Instance8 1,516 and 9 439 (the best known; bounds 1,269 and
+406) at load 1.7–1.9 against 1,729 and 452 by neighbourhoods at load 1.5–1.7; 1,713 and 455
+at load 3–3.7 against 1,839 and 554 at 4.3–5.8. Instance10 was as often worse whole (4,732
+against 4,660 at load 2; 5,464 against 4,952 beside another bench; 4,836 against 4,952),
+Instance11 and 12 much worse (4,102 against 3,554; 7,274 against 4,749). A community's
+week is never weighted unless it asks."""
 
 WHOLE_MODEL_DAYS = 28
 LONG_NEIGHBOURHOOD_DECISIONS = 2_000
