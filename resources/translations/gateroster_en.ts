@@ -6,14 +6,14 @@
     <message>
         <location filename="../../roster_app/gui/calendar_editor.py" line="94"/>
         <location filename="../../roster_app/gui/calendar_editor.py" line="101"/>
-        <location filename="../../roster_app/gui/setup_models.py" line="250"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="248"/>
         <source>工作日</source>
         <translation>Workday</translation>
     </message>
     <message>
         <location filename="../../roster_app/gui/calendar_editor.py" line="94"/>
         <location filename="../../roster_app/gui/calendar_editor.py" line="101"/>
-        <location filename="../../roster_app/gui/setup_models.py" line="250"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="248"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
@@ -80,22 +80,22 @@
         <translation>{n} week(s) (latest {last})</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="121"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="128"/>
         <source>这些周的排班表用到本门岗：{weeks}</source>
         <translation>Rosters of these weeks use this gate: {weeks}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="169"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="167"/>
         <source>{h} 小时</source>
         <translation>{h} h</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="251"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="249"/>
         <source>{gate} {slot}（{time}），{days}：{staffing}</source>
         <translation>{gate} {slot} ({time}), {days}: {staffing}</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="254"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="252"/>
         <source>每岗要求：{needs}</source>
         <translation>Needs per post: {needs}</translation>
     </message>
@@ -4753,55 +4753,55 @@ Weekly duty rosters for the volunteers at a community&apos;s gates (checkpoints)
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="82"/>
-        <location filename="../../roster_app/gui/setup_models.py" line="293"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="98"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="291"/>
         <source>门岗</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="82"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="98"/>
         <source>每岗要求</source>
         <translation>Needs per post</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="83"/>
-        <location filename="../../roster_app/gui/setup_models.py" line="133"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="99"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="140"/>
         <source>排班表中使用</source>
         <translation>Used in rosters</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="132"/>
-        <location filename="../../roster_app/gui/setup_models.py" line="294"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="139"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="292"/>
         <source>班次</source>
         <translation>Slot</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="132"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="139"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="133"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="140"/>
         <source>时长</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="293"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="291"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="294"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="292"/>
         <source>安排</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="345"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="334"/>
         <source>前一天站了</source>
         <translation>Slot on one day</translation>
     </message>
     <message>
-        <location filename="../../roster_app/gui/setup_models.py" line="345"/>
+        <location filename="../../roster_app/gui/setup_models.py" line="334"/>
         <source>第二天不能排</source>
         <translation>Not the next day</translation>
     </message>

@@ -73,7 +73,23 @@ CodeRole = Qt.ItemDataRole.UserRole + 1
 """The gate's or slot's code (its id in the scenario) on every cell of its row."""
 
 
-class GateTableModel(QAbstractTableModel):
+class HeadedTableModel(QAbstractTableModel):
+    """A set-up table with a row per item under the translated column titles `HEADERS`
+    (the subclass says how many rows)."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return tr(self.HEADERS[section])
+        return None
+
+
+class GateTableModel(HeadedTableModel):
     """The gates, left to right as on the printed roster: name, needs, weeks that use it.
 
     Custom roles: `CodeRole`. Signals: only QAbstractTableModel's own.
@@ -100,15 +116,6 @@ class GateTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._gates)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -123,7 +130,7 @@ class GateTableModel(QAbstractTableModel):
         return None
 
 
-class SlotTableModel(QAbstractTableModel):
+class SlotTableModel(HeadedTableModel):
     """The slot templates through the day: name, times, hours, weeks that use it.
 
     Custom roles: `CodeRole`. Signals: only QAbstractTableModel's own.
@@ -149,15 +156,6 @@ class SlotTableModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._slots)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -284,7 +282,7 @@ class DemandTableModel(QAbstractTableModel):
             self.dataChanged.emit(index, index)
 
 
-class ExceptionTableModel(QAbstractTableModel):
+class ExceptionTableModel(HeadedTableModel):
     """The date exceptions (mostly posts closed on given dates), by date, gate and slot.
 
     Signals: only QAbstractTableModel's own.
@@ -314,15 +312,6 @@ class ExceptionTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
-
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -335,7 +324,7 @@ class ExceptionTableModel(QAbstractTableModel):
         return None
 
 
-class SequenceTableModel(QAbstractTableModel):
+class SequenceTableModel(HeadedTableModel):
     """The community's forbidden slot sequences (`Rules.forbidden_sequences`): per row, the
     slot of one day and the slot nobody who stood in it may take the next day, by name.
 
@@ -363,15 +352,6 @@ class SequenceTableModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.HEADERS):
-            return tr(self.HEADERS[section])
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
