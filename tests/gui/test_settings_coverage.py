@@ -5,35 +5,19 @@ on the dialog opened again, and on the solver's answer checked by the validator.
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
 
 from roster_app.gui.community_setup import CommunitySetupDialog
-from roster_app.persistence.database import Database
 from roster_app.persistence.setup_edit import SetupEditor
-from roster_app.persistence.store import RosterStore
 from solver.model import SolveOptions, solve
 from solver.scenario import DEFAULT_WEIGHTS, VERSION_3_TERMS, WEIGHTED_COVERAGE_DEFAULTS
 from solver.validate import validate
+# The set-up dialog's tests' demo store and community, shared rather than written again.
+from tests.gui.test_community_setup import MONDAY, TODAY, cid, store  # noqa: F401  (fixtures)
 from tests.persistence.test_setup_edit import dump
 
-MONDAY = dt.date(2026, 11, 23)
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = RosterStore(Database(f"sqlite:///{tmp_path / 'roster.sqlite3'}"))
-    store.load_demo(MONDAY)
-    yield store
-    store.db.close()
-
-
-@pytest.fixture
-def cid(store) -> int:
-    return store.communities()[0].id
 
 
 def open_dialog(qtbot, store, cid) -> CommunitySetupDialog:
