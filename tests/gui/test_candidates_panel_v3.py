@@ -9,7 +9,6 @@ texts are read from the panel's table as the clerk sees them.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import subprocess
 
@@ -22,28 +21,14 @@ from roster_app.gui.week_data import WeekData, derive_roster
 from solver import candidates as c
 from solver.instance import Ineligible
 from solver.scenario import Assignment, Post, Scenario
-from tests.helpers.scenarios import d, gate, make, need, person
-
-MON = d("2026-11-23")
-V3 = "gateroster.scenario/3"
+from tests.helpers.scenarios import person
+# The small version-3 week and its helpers, as the engine's own candidate tests build them.
+from tests.solver.test_candidates_v3 import MON, at, day
+from tests.solver.test_candidates_v3 import week as v3_week
 
 DRAWBACK_CODES = {c.SHORT_RUN, c.REQUEST, c.BUSIER_DAY, c.LESS_RESTED, c.MORE_HOURS, c.GATE_FIT, c.SLOT_FIT, c.SAME}
 CODES = {value for name, value in vars(c).items() if name.isupper() and isinstance(value, str)}
 """Every code `solver.candidates` defines: why someone is blocked, why a candidate ranks lower."""
-
-
-def day(i: int) -> dt.date:
-    return MON + dt.timedelta(days=i)
-
-
-def at(vid: str, gate_id: str, i: int, slot: str) -> Assignment:
-    return Assignment(vid, gate_id, day(i), slot)
-
-
-def v3_week(*people, days: int = 7, **rules) -> Scenario:
-    return make(list(people), [gate("east", "东门", need("early", 1, 3), need("am", 1, 3), need("eve", 1, 3)),
-                               gate("west", "西门", need("am", 1, 3), need("eve", 1, 3))],
-                days=days, format=V3, rules=rules)
 
 
 def table(panel: CandidatesPanel) -> dict[str, str]:
