@@ -610,7 +610,7 @@ class _StagedSearch:
             # 1 GiB (eight took 1.2 GiB) and, on two cores, search as well (measured).
             solver.parameters.num_workers = min(solver.parameters.num_workers, LARGE_MODEL_WORKERS)
         if full_lp and solver.parameters.num_workers == 2:
-            solver.parameters.subsolvers.append(WEIGHTED_FULL_WORKER)
+            solver.parameters.subsolvers.append(FULL_LP_WORKER)
         finish_watch = _watch(self.stop, solver)
         try:
             return solver.solve(model, reporter), solver
@@ -626,7 +626,8 @@ class _StagedSearch:
             return self._run_weighted()
         lean = self._model(coverage_only=True)
         lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
-        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), COVERAGE_SHARE * self._remaining())
+        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), COVERAGE_SHARE * self._remaining(),
+                                    full_lp=True)
         stopped = self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set())
         if status == cp_model.INFEASIBLE or (status == cp_model.UNKNOWN and stopped):
             return status, None, None, None
@@ -649,7 +650,7 @@ class _StagedSearch:
         if isinstance(soft, int):
             return cp_model.OPTIMAL, lean, first, covered  # nothing below coverage to improve
         full.model.minimize(soft)
-        status2, second = self._solve(full.model, _ProgressReporter(self, "preferences", covered))
+        status2, second = self._solve(full.model, _ProgressReporter(self, "preferences", covered), full_lp=True)
         if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # Stopped or out of time before its first answer: the first stage's answer stands.
             return cp_model.FEASIBLE, lean, first, covered
@@ -734,7 +735,7 @@ class _StagedSearch:
             full.model.add(sum(t.weight * t.expr for t in full.terms[:COVERAGE_TERMS]) <= found)
             _hint(full, lean, first)
         full.model.minimize(sum(t.weight * t.expr for t in full.terms if t.weight))
-        status, second = self._solve(full.model, _ProgressReporter(self, "preferences"))
+        status, second = self._solve(full.model, _ProgressReporter(self, "preferences"), full_lp=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return (cp_model.FEASIBLE, lean, first, None) if first is not None else (status, None, None, None)
         self.coverage_optimal = status == cp_model.OPTIMAL
@@ -748,11 +749,13 @@ def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> Non
         full.model.add_hint(var, first.boolean_value(lean.vars.x[key]))
 
 
-WEIGHTED_FULL_WORKER = "max_lp"
-"""The one full-model worker of a weighted model's search on two workers (the other
+FULL_LP_WORKER = "max_lp"
+"""The one full-model worker of a whole model's search on two workers (the other
 interleaves CP-SAT's neighbourhoods and local search): CP-SAT's portfolio worker with the
 full linearisation, every constraint in the LP from the start, instead of `default_lp`.
-On the benchmark's Instance5–7 (60 s, 2 workers, load 3.5–4): 1,146, 1,951, 1,057 (best
+Community weeks, 10 s, 2 workers (2026-12-03, with `solver.terms`' hours by levels):
+version 1 proven in 0.4–0.7 s, against 25–50 % gaps at the end with `default_lp`; version 2
+gaps 2–10 % against 16–66 %. On the benchmark's Instance5–7 (60 s, 2 workers, load 3.5–4): 1,146, 1,951, 1,057 (best
 known 1,143, 1,950, 1,056; bounds 935, 1,947, 1,047) against 1,254–1,358, 2,137–2,344,
 1,083–1,373 with `default_lp` (bounds 1, 202, 27: its LP bound never moves). Setting
 `default_lp`'s linearisation to 2 and its constraints eager does not do it (1,240, 2,146,
@@ -777,7 +780,7 @@ before the whole model is searched without it: where the roster takes long (Inst
 NEIGHBOURHOOD_DECISIONS = 3_000
 """Decisions from which a weighted model is searched by neighbourhoods (`solver.lns`)
 rather than whole: the benchmark's Instance10 (3,484) and above. Below, over four weeks,
-the whole model with its full-LP worker (`WEIGHTED_FULL_WORKER`) does better: bench ssb,
+the whole model with its full-LP worker (`FULL_LP_WORKER`) does better: bench ssb,
 60 s, 2 workers (2026-12-03): Instance8 1,516 and 9 439 (the best known; bounds 1,269 and
 406) at load 1.7–1.9 against 1,729 and 452 by neighbourhoods at load 1.5–1.7; 1,713 and 455
 at load 3–3.7 against 1,839 and 554 at 4.3–5.8. Instance10 was as often worse whole (4,732

@@ -1,5 +1,5 @@
 """The whole weighted model on two workers proves the benchmark's small instances: its one
-full-model worker is CP-SAT's full linearisation (`solver.model.WEIGHTED_FULL_WORKER`),
+full-model worker is CP-SAT's full linearisation (`solver.model.FULL_LP_WORKER`),
 whose LP bound closes the gap that `default_lp`'s never moved from (Instance2 and 3 were
 left at bounds 217 and 254 after the same work). Deterministic, so the load does not
 decide the outcome; the budget is about twice what each needs here."""
