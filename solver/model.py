@@ -625,9 +625,7 @@ class _StagedSearch:
         if self.inst.weighted_coverage:
             return self._run_weighted()
         lean = self._model(coverage_only=True)
-        lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
-        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), COVERAGE_SHARE * self._remaining(),
-                                    full_lp=True)
+        status, first, fewest = self._cover(lean)
         stopped = self._remaining() <= 0.05 or (self.stop is not None and self.stop.is_set())
         if status == cp_model.INFEASIBLE or (status == cp_model.UNKNOWN and stopped):
             return status, None, None, None
@@ -637,7 +635,7 @@ class _StagedSearch:
 
         full = self._model()
         if not self.coverage_optimal:
-            return self._search_whole(full, lean, first if status == cp_model.FEASIBLE else None)
+            return self._search_whole(full, lean, first if status == cp_model.FEASIBLE else None, fewest)
         values = _valuer(first)
         lean_terms = {t.name: t for t in lean.terms}
         fixed = {t.name: values(lean_terms[t.name].expr) for t in full.terms[:COVERAGE_TERMS]}
@@ -650,11 +648,67 @@ class _StagedSearch:
         if isinstance(soft, int):
             return cp_model.OPTIMAL, lean, first, covered  # nothing below coverage to improve
         full.model.minimize(soft)
+        if len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
+            # A street office's week: from the coverage stage's answer, the whole model gave
+            # no better one in the quarter of the time left to it (measured 2026-12-03).
+            status2, rm, second, bound = self._run_neighbourhoods(full, _answer(lean, first), covered)
+            if second is None:
+                return cp_model.FEASIBLE, lean, first, covered
+            return status2, rm, second, bound
         status2, second = self._solve(full.model, _ProgressReporter(self, "preferences", covered), full_lp=True)
         if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # Stopped or out of time before its first answer: the first stage's answer stands.
             return cp_model.FEASIBLE, lean, first, covered
         return status2, full, second, covered + math.ceil(second.best_objective_bound - 1e-6)
+
+    def _cover(self, lean: RosterModel) -> tuple[int, cp_model.CpSolver | None, tuple[int, int]]:
+        """The coverage stage: the fewest missing people alone, then, with that many held,
+        the fewest unmet needs (and, re-solving, changes).
+
+        Missing people alone is an objective of whole people, so its LP bound rounds up:
+        a street office's week proves its 8 missing people in 12–20 s on 2 workers
+        (2026-12-03), where weighed together with unmet needs the bound stood at 7.7
+        people after 60 s. The unmet needs get at least `UNMET_SHARE` of the stage, so an
+        answer whose people were not proven still has its needs searched. Returns the last
+        solve's status and solver, and the proven least (missing people, unmet needs), 0
+        where nothing is proven."""
+        missing, rest = lean.terms[0], lean.terms[1:]
+        later = (1 - COVERAGE_SHARE) * self._remaining()
+        share = self._remaining() - later
+        if len(lean.vars.x) < NEIGHBOURHOOD_DECISIONS or len(rest) != 1:
+            # A community's week proves its coverage whole in a fraction of a second, and a
+            # re-solve must weigh its changes from the start: they went unsearched behind a
+            # street office's missing people (a fallback repair changed 445 assignments).
+            lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
+            status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), share, full_lp=True)
+            # Missing people outweigh all below them: whole units of their weight are theirs.
+            return status, first, (max(0, math.ceil(first.best_objective_bound - 1e-6)) // missing.weight, 0)
+        lean.model.minimize(missing.weight * missing.expr)
+        status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), share * (1 - UNMET_SHARE),
+                                    full_lp=True)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return status, first, (0, 0)
+        least_missing = math.ceil(first.best_objective_bound / missing.weight - 1e-6)
+        if self._remaining() - later <= 0:
+            # No time left for the unmet needs: coverage as a whole is not proven.
+            return cp_model.FEASIBLE, first, (least_missing, 0)
+        found = round(first.objective_value)
+        lean.model.add(missing.weight * missing.expr <= found)
+        lean.model.clear_hints()
+        for var in lean.vars.x.values():
+            lean.model.add_hint(var, first.boolean_value(var))
+        lean.model.minimize(sum(t.weight * t.expr for t in rest))
+        reporter = _ProgressReporter(self, "coverage", found)
+        reporter.best = found  # the first part reported `found` already, a lower figure
+        status2, second = self._solve(lean.model, reporter, self._remaining() - later, full_lp=True)
+        if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # Out of time before an answer: the first stands, its unmet needs unsearched.
+            return cp_model.FEASIBLE, first, (least_missing, 0)
+        if status != cp_model.OPTIMAL:
+            return cp_model.FEASIBLE, second, (least_missing, 0)
+        # Unmet needs outweigh what follows them, so whole units of their weight are theirs.
+        least_unmet = math.ceil(second.best_objective_bound - 1e-6) // rest[0].weight
+        return status2, second, (least_missing, least_unmet)
 
     def _model(self, coverage_only: bool = False) -> RosterModel:
         return _model_with_pins(self.inst, self.pins, coverage_only, self.keep, relaxed=self.relaxed)
@@ -669,7 +723,9 @@ class _StagedSearch:
             decisions = len(full.vars.x)
             if decisions >= NEIGHBOURHOOD_DECISIONS or (self.inst.scenario.days > WHOLE_MODEL_DAYS
                                                         and decisions >= LONG_NEIGHBOURHOOD_DECISIONS):
-                return self._run_neighbourhoods(full)
+                status, rm, outcome, bound = self._run_neighbourhoods(full)
+                self.coverage_optimal = status == cp_model.OPTIMAL
+                return status, rm, outcome, bound
         status, solver = self._solve(full.model, _ProgressReporter(self, "preferences"), full_lp=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return status, None, None, None
@@ -678,28 +734,32 @@ class _StagedSearch:
             return status, full, solver, objective
         return status, full, solver, math.ceil(solver.best_objective_bound - 1e-6)
 
-    def _run_neighbourhoods(self, full: RosterModel):
-        """A large weighted model: a starting roster made person by person
-        (`solver.heuristic`), else the whole model's first answers, then neighbourhoods of
-        people and dates around the incumbent in turn with the whole model (`solver.lns`)."""
+    def _run_neighbourhoods(self, full: RosterModel, start: frozenset[tuple[str, Post]] | None = None,
+                            base: int = 0):
+        """A large model: from `start` (the coverage stage's answer), else a starting roster
+        made person by person (`solver.heuristic`), else the whole model's first answers,
+        neighbourhoods of people and dates around the incumbent in turn with the whole model
+        (`solver.lns`). `base`: the cost fixed before this stage, added to what is reported."""
         days = {day: i for i, day in enumerate(self.inst.dates)}
         people = {vid: i for i, vid in enumerate(self.inst.volunteers)}
         keys = list(full.vars.x)
         stopped = lambda: self.stop is not None and self.stop.is_set()  # noqa: E731
-        start, used = starting_roster(self.inst, self.pins, STARTING_ROSTER_SHARE * self._remaining(),
-                                      self.options.deterministic, stopped, self.options.seed, self.relaxed)
-        if self.options.deterministic:
-            self.work_used += used
+        if start is None:
+            start, used = starting_roster(self.inst, self.pins, STARTING_ROSTER_SHARE * self._remaining(),
+                                          self.options.deterministic, stopped, self.options.seed, self.relaxed)
+            if self.options.deterministic:
+                self.work_used += used
         # Neighbourhoods improve far faster than the whole model once it has an answer:
         # the whole model's search ends at its first answer after a tenth of the time (by
         # the clock, so not in deterministic mode, where only its share of the work ends it).
         first_deadline = None if self.options.deterministic else time.perf_counter() + FIRST_ANSWER_SHARE * self._remaining()
 
-        reporter = _ProgressReporter(self, "preferences", stop_after=first_deadline)
+        reporter = _ProgressReporter(self, "preferences", base, stop_after=first_deadline)
 
         def improved(objective: int, bound: int) -> None:
             # One record of the best reported, shared with the whole model's reporter, so
             # that progress only ever improves whichever search found the answer.
+            objective, bound = base + objective, base + bound
             self.solutions += 1
             if self.first_solution_s is None:
                 self.first_solution_s = time.perf_counter() - self.started
@@ -721,13 +781,14 @@ class _StagedSearch:
         outcome = search.run(None if start is None else [key in start for key in keys])
         if outcome.values is None:
             return outcome.status, None, None, None
-        self.coverage_optimal = outcome.status == cp_model.OPTIMAL
-        return outcome.status, full, outcome, outcome.bound
+        return outcome.status, full, outcome, base + outcome.bound
 
-    def _search_whole(self, full: RosterModel, lean: RosterModel, first: cp_model.CpSolver | None):
+    def _search_whole(self, full: RosterModel, lean: RosterModel, first: cp_model.CpSolver | None,
+                      fewest: tuple[int, int] = (0, 0)):
         """Coverage not proven within its share of the time (a street office's week): search
         everything at once, coverage no worse than the first stage found, so that the
-        preferences are not left as the first stage happened to leave them."""
+        preferences are not left as the first stage happened to leave them. The bound is
+        the better of this search's and what the coverage stage proved (`fewest`)."""
         if first is not None:
             # The two models weigh coverage differently: carry the values, not the cost.
             value = _valuer(first)
@@ -735,11 +796,22 @@ class _StagedSearch:
             full.model.add(sum(t.weight * t.expr for t in full.terms[:COVERAGE_TERMS]) <= found)
             _hint(full, lean, first)
         full.model.minimize(sum(t.weight * t.expr for t in full.terms if t.weight))
+        proven = sum(t.weight * least for t, least in zip(full.terms, fewest))
+        if first is not None and len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
+            status, rm, second, bound = self._run_neighbourhoods(full, _answer(lean, first))
+            if second is None:
+                return cp_model.FEASIBLE, lean, first, proven
+            self.coverage_optimal = status == cp_model.OPTIMAL
+            return status, rm, second, max(proven, bound)
         status, second = self._solve(full.model, _ProgressReporter(self, "preferences"), full_lp=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return (cp_model.FEASIBLE, lean, first, None) if first is not None else (status, None, None, None)
+            return (cp_model.FEASIBLE, lean, first, proven) if first is not None else (status, None, None, None)
         self.coverage_optimal = status == cp_model.OPTIMAL
-        return status, full, second, math.ceil(second.best_objective_bound - 1e-6)
+        return status, full, second, max(proven, math.ceil(second.best_objective_bound - 1e-6))
+
+
+def _answer(rm: RosterModel, solver) -> frozenset[tuple[str, Post]]:
+    return frozenset(key for key, var in rm.vars.x.items() if solver.boolean_value(var))
 
 
 def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> None:
@@ -800,6 +872,8 @@ COVERAGE_SHARE = 0.75
 """Of the time left, what the coverage stage may use before the preferences are searched
 anyway: community weeks prove coverage in a fraction of a second, a street office's week may
 not prove it at all, and its preferences must not be left unsearched."""
+UNMET_SHARE = 0.2
+"""Of the coverage stage, what its unmet needs get at least (see `_StagedSearch._cover`)."""
 
 
 @dataclass(frozen=True)
