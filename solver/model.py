@@ -606,8 +606,8 @@ class _StagedSearch:
         if seed is not None:
             solver.parameters.random_seed = seed
         if len(model.proto.variables) > LARGE_MODEL_VARIABLES:
-            # Each worker holds its own copy of a street office's model: four keep it under
-            # 1 GiB (eight took 1.2 GiB) and, on two cores, search as well (measured).
+            # Each worker holds its own copy of a street office's model (eight took 1.2 GiB),
+            # and two, one of them `FULL_LP_WORKER`, search it best on two cores.
             solver.parameters.num_workers = min(solver.parameters.num_workers, LARGE_MODEL_WORKERS)
         if full_lp and solver.parameters.num_workers == 2:
             solver.parameters.subsolvers.append(FULL_LP_WORKER)
@@ -835,7 +835,11 @@ known 1,143, 1,950, 1,056; bounds 935, 1,947, 1,047) against 1,254–1,358, 2,13
 2,149, 1,092)."""
 
 LARGE_MODEL_VARIABLES = 15_000
-LARGE_MODEL_WORKERS = 4
+LARGE_MODEL_WORKERS = 2
+"""Workers for a model of more variables than `LARGE_MODEL_VARIABLES`, whatever is asked.
+A street office's coverage, 20 s (2026-12-03, load 1–2): two with `FULL_LP_WORKER` found 8
+missing people and 0 unmet needs with a bound of 7 people (392–508 MiB for the whole solve);
+four found 10 and 4 with no bound at all (642 MiB), four with `max_lp` among them 20 and 0."""
 
 FIRST_ANSWER_SHARE = 0.1
 """Of the time, after which a large weighted model's whole search, when there is no
