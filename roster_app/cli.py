@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("scenario", type=Path)
     p.add_argument("-o", "--output", type=Path, required=True, help="roster file to write")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="seconds (default 30)")
-    p.add_argument("--workers", type=int, default=SolveOptions.workers, metavar="N", help="CP-SAT workers (default 8)")
+    p.add_argument("--workers", type=int, default=SolveOptions.workers, metavar="N", help="CP-SAT workers (default: one per core, 2 to 8)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of reasons (default zh)")
     p.add_argument("--repair", action="store_true",
