@@ -696,6 +696,8 @@ class _StagedSearch:
             # street office's missing people (a fallback repair changed 445 assignments).
             lean.model.minimize(sum(t.weight * t.expr for t in lean.terms))
             status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), share, full_lp=True)
+            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return status, first, (0, 0)
             # Missing people outweigh all below them: whole units of their weight are theirs.
             return status, first, (max(0, math.ceil(first.best_objective_bound - 1e-6)) // missing.weight, 0)
         lean.model.minimize(missing.weight * missing.expr)
