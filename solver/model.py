@@ -40,6 +40,7 @@ from solver.explain import Texts, classify, duties_of
 from solver.instance import Instance
 from solver.heuristic import starting_roster
 from solver.lns import NeighbourhoodSearch
+from solver.term_values import term_values
 from solver.terms import (
     Term,
     changes,
@@ -129,27 +130,23 @@ def _unnamed_bool_var(model: cp_model.CpModel) -> Callable[[], cp_model.IntVar]:
 class AssignmentVars:
     """The decision variables: one boolean per (volunteer, post) the person may take.
 
-    With `answer`, each is the constant 0 or 1 the answer gives it (valuing an answer
-    needs no decisions). Variables of a large model go unnamed: a benchmark's year has a
-    million, and their names cost seconds."""
+    Variables of a large model go unnamed: a benchmark's year has a million, and their
+    names cost seconds."""
 
-    def __init__(self, model: cp_model.CpModel, inst: Instance, answer: frozenset[tuple[str, Post]] | None = None):
+    def __init__(self, model: cp_model.CpModel, inst: Instance):
         self.x: dict[tuple[str, Post], cp_model.IntVar] = {}
         self.by_post: dict[Post, list[tuple[str, cp_model.IntVar]]] = defaultdict(list)
         self.by_person_day: dict[tuple[str, object], list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         self.by_person: dict[str, list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         named = sum(len(posts) for posts in inst.eligible.values()) <= LARGE_MODEL_VARIABLES
         unnamed = _unnamed_bool_var(model)
-        constants = (model.new_constant(0), model.new_constant(1)) if answer is not None else ()
         x, by_post, by_person_day = self.x, self.by_post, self.by_person_day
         for vid, posts in inst.eligible.items():
             if not posts:
                 continue  # by_person holds only people with a post to decide
             mine = self.by_person[vid]
             for post in posts:
-                if answer is not None:
-                    var = constants[(vid, post) in answer]
-                elif named:
+                if named:
                     var = model.new_bool_var(f"x[{vid},{post.gate},{post.date},{post.slot}]")
                 else:
                     var = unnamed()
@@ -188,31 +185,27 @@ class RosterModel:
     (`rule_literals`), so that CP-SAT assumptions can name the rules that contradict each
     other, as `pin_literals` name pins.
 
-    With `answer`, the model values that answer: the decisions are its constants, the
-    auxiliaries exact, and no hard rule is built (the answer keeps them; see `_term_costs`)."""
+    An answer's terms are valued without a model (`solver.term_values`)."""
 
     def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False,
                  keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False,
-                 relaxed: frozenset[tuple[str, str]] = frozenset(), diagnose: bool = False,
-                 answer: frozenset[tuple[str, Post]] | None = None):
+                 relaxed: frozenset[tuple[str, str]] = frozenset(), diagnose: bool = False):
         self.inst = inst
-        self.exact = exact or answer is not None  # see solver.terms: exact auxiliaries value an answer
+        self.exact = exact  # see solver.terms: auxiliaries bound both ways
         self.relaxed = relaxed
         self.diagnose = diagnose
         self.model = cp_model.CpModel()
-        self.vars = AssignmentVars(self.model, inst, answer)
+        self.vars = AssignmentVars(self.model, inst)
         self.pins = pins
         self.pin_literals: dict[Assignment, cp_model.IntVar] = {}
         self.rule_literals: dict[tuple[str, str], cp_model.IntVar] = {}
         self._on_duty: dict[tuple[str, object], cp_model.IntVar | None] = {}
-        if answer is None:
-            for key in keep:
-                self.model.add(self.vars.x[key] == 1)
-            for rule in HARD_RULES:
-                rule(self)
+        for key in keep:
+            self.model.add(self.vars.x[key] == 1)
+        for rule in HARD_RULES:
+            rule(self)
         self.terms = self._objective(coverage_only)
-        if answer is None:
-            self._hint_previous()
+        self._hint_previous()
 
     def _objective(self, coverage_only: bool) -> list[Term]:
         scenario = self.inst.scenario
@@ -598,6 +591,7 @@ class _StagedSearch:
         self.work_used = 0.0  # deterministic units spent by finished stages
         self.first_solution_s: float | None = None
         self.coverage_optimal = False
+        self._term_weights: list[tuple[str, int]] | None = None
 
     def _remaining(self) -> float:
         if self.options.deterministic:
@@ -728,7 +722,18 @@ class _StagedSearch:
         return status2, second, (least_missing, least_unmet)
 
     def _model(self, coverage_only: bool = False) -> RosterModel:
-        return _model_with_pins(self.inst, self.pins, coverage_only, self.keep, relaxed=self.relaxed)
+        rm = _model_with_pins(self.inst, self.pins, coverage_only, self.keep, relaxed=self.relaxed)
+        if not coverage_only:
+            self._term_weights = [(t.name, t.weight) for t in rm.terms]
+        return rm
+
+    def term_weights(self) -> list[tuple[str, int]]:
+        """The full objective's terms, as (name, weight) in order, that an answer reports:
+        the full model's, built for them only if the search stopped before it needed one.
+        Its weights depend on the decisions the model has, never on pins or kept posts."""
+        if self._term_weights is None:
+            self._model()
+        return self._term_weights
 
     def _run_weighted(self):
         """Weighted coverage (version 3): coverage is priced like every other term, so
@@ -1093,7 +1098,7 @@ def solve_with_stats(
         for vid, post in rm.vars.extract(solver.boolean_value)
     )
     shortages = _shortages(inst, assignments, texts, repair=inst.repair)
-    terms = _term_costs(inst, frozenset((a.volunteer, a.post) for a in assignments))
+    terms = _term_costs(inst, frozenset((a.volunteer, a.post) for a in assignments), search.term_weights())
     # The objective is what the answer costs, term by term: exact, where the solver's own
     # figure is a float that large weights can round.
     objective = sum(t.cost for t in terms)
@@ -1136,17 +1141,12 @@ def _narrow_to_repair(inst: Instance, pins: list[Assignment]) -> frozenset[tuple
     return kept
 
 
-def _term_costs(inst: Instance, answer: frozenset[tuple[str, Post]]) -> tuple[TermCost, ...]:
-    """Every term of the full objective, valued exactly at the answer: an exact model
-    with its decisions fixed to the answer, so each term is a plain function of it."""
-    exact = RosterModel(inst, [], answer=answer)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = 60.0
-    if solver.solve(exact.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        raise RuntimeError("valuing the answer's terms failed; the model contradicts itself")
-    exact_value = _valuer(solver)
-    return tuple(TermCost(t.name, exact_value(t.expr), t.weight) for t in exact.terms)
+def _term_costs(inst: Instance, answer: frozenset[tuple[str, Post]],
+                weights: list[tuple[str, int]]) -> tuple[TermCost, ...]:
+    """Every term of the full objective (`weights`: its terms' names and weights, in
+    order), valued exactly at the answer."""
+    values = term_values(inst, answer, [name for name, _ in weights])
+    return tuple(TermCost(name, values[name], weight) for name, weight in weights)
 
 
 def _valuer(solver: cp_model.CpSolver) -> Callable[[cp_model.LinearExprT], int]:

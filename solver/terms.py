@@ -7,9 +7,10 @@ them.
 Auxiliary variables come in two strengths. In the model that searches, they are bounded
 from one side only (e.g. short >= min − people): the objective pushes them down to the
 true value at the optimum, and the lighter model finds good rosters sooner (measured on
-the demo week: cost 151 and 141 after 15 s against 180 and 164 with both sides). In the
-model that values an answer (`RosterModel(exact=True)`, decisions fixed), they are bound
-from both sides, so the reported value of each term is exactly what the answer costs.
+the demo week: cost 151 and 141 after 15 s against 180 and 164 with both sides). In an
+exact model (`RosterModel(exact=True)`) they are bound from both sides, so each term is
+exactly what the roster costs. An answer's terms are valued without a model, in plain
+Python (`solver.term_values`), as the terms here define them.
 """
 
 from __future__ import annotations
@@ -50,8 +51,8 @@ def version_2_terms(m: RosterModel, weights: Mapping[str, int]) -> list[Term]:
     scenario's `weights` (`DEFAULT_WEIGHTS` when not named, as the format says).
 
     A term weighing 0 costs nothing, so the model that searches does not build it (a
-    benchmark's year weighs every one 0: their variables took a third of its model); the
-    model that values an answer builds every one, as the answer reports each."""
+    benchmark's year weighs every one 0: their variables took a third of its model); an
+    exact model builds every one. The answer reports each (`solver.term_values`)."""
     builders = (registered_shortfall, changes, hours_spread, nonemployed_off_hours, employed_working_hours,
                 gate_switches, split_days, unpreferred_gates, unpreferred_slots)
     out = []
