@@ -843,7 +843,7 @@ class _StagedSearch:
                 self.on_progress(Progress(time.perf_counter() - self.started, objective, bound, self.solutions))
 
         search = NeighbourhoodSearch(
-            full.model, [full.vars.x[key] for key in keys], [people[vid] for vid, _ in keys],
+            full.model, list(full.vars.x.values()), [people[vid] for vid, _ in keys],
             [days[post.date] for _, post in keys],
             solve=lambda model, limit, callback, workers, seed, **kwargs: self._solve(model, callback, limit, workers,
                                                                                      seed, **kwargs),
