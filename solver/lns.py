@@ -70,10 +70,11 @@ WHOLE_SHARE = 0.5
 
 KINDS = ("days", "people", "block")
 
-FINISH_PER_DECISION = 2e-5
-"""Seconds per decision kept back from the search for what follows it: the caller values
-the answer term by term, building a model of it (Instance24, a million decisions: 15 s
-at load 4.5, after the search had used all its time)."""
+FINISH_PER_DECISION = 1e-5
+"""Seconds per decision kept back from the search for what follows it: the caller reads
+the answer, explains its short posts and values its terms (Instance24, a million
+decisions: 6.4 s at load 2.6, 2026-12-03, freeing the model included; 15 s at load 4.5
+when the terms were valued by building a model of the answer)."""
 
 VALUING_PER_DECISION = 8e-6
 """Seconds per decision CP-SAT takes to value the starting roster (Instance24: 8.4–9.5 s
