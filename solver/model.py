@@ -141,23 +141,37 @@ class AssignmentVars:
         self.by_person_day: dict[tuple[str, object], list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         self.by_person: dict[str, list[tuple[Post, cp_model.IntVar]]] = defaultdict(list)
         self._people_at: dict[Post, cp_model.LinearExprT] = {}
-        named = sum(len(posts) for posts in inst.eligible.values()) <= LARGE_MODEL_VARIABLES
-        unnamed = _unnamed_bool_var(model)
-        x, by_post, by_person_day = self.x, self.by_post, self.by_person_day
+        self.named = named = sum(len(posts) for posts in inst.eligible.values()) <= LARGE_MODEL_VARIABLES
+        self.unnamed_bool = unnamed = _unnamed_bool_var(model)
+        x, by_person_day = self.x, self.by_person_day
+        # Each post's people are gathered by the post object's identity (every person's
+        # posts are the instance's same objects) and keyed by the post once at the end:
+        # hashing a Post runs Python code, a million times for a benchmark's year.
+        at_post: dict[int, list[tuple[str, cp_model.IntVar]]] = {}
+        posts_seen: list[Post] = []
         for vid, posts in inst.eligible.items():
             if not posts:
                 continue  # by_person holds only people with a post to decide
-            mine = self.by_person[vid]
-            for post in posts:
-                if named:
-                    var = model.new_bool_var(f"x[{vid},{post.gate},{post.date},{post.slot}]")
-                else:
-                    var = unnamed()
-                pair = (post, var)
+            if named:
+                made = [model.new_bool_var(f"x[{vid},{p.gate},{p.date},{p.slot}]") for p in posts]
+            else:
+                made = [unnamed() for _ in posts]
+            pairs = self.by_person[vid] = list(zip(posts, made))
+            for pair in pairs:
+                post, var = pair
                 x[vid, post] = var
-                by_post[post].append((vid, var))
+                people = at_post.get(id(post))
+                if people is None:
+                    people = at_post[id(post)] = []
+                    posts_seen.append(post)
+                people.append((vid, var))
                 by_person_day[vid, post.date].append(pair)
-                mine.append(pair)
+        self.by_post.update((post, at_post[id(post)]) for post in posts_seen)
+        if len(self.by_post) < len(posts_seen):  # equal posts as different objects: by value
+            self.by_post.clear()
+            for vid, pairs in self.by_person.items():
+                for post, var in pairs:
+                    self.by_post[post].append((vid, var))
 
     def get(self, vid: str, post: Post) -> cp_model.IntVar | None:
         return self.x.get((vid, post))
@@ -259,7 +273,7 @@ class RosterModel:
         elif len(posts) == 1:
             literal = posts[0]
         else:
-            literal = self.model.new_bool_var(f"on[{vid},{day}]")
+            literal = self.model.new_bool_var(f"on[{vid},{day}]") if self.vars.named else self.vars.unnamed_bool()
             if self.inst.one_post_a_day:
                 self.model.add(cp_model.LinearExpr.sum(posts) == literal)
             else:
@@ -364,8 +378,11 @@ def max_consecutive_days(m: RosterModel) -> None:
             if limit is None or limit >= len(dates):
                 continue
             on = [m.on_duty(vid, day) for day in dates]
+            every_day = all(flag is not None for flag in on)
             for start in range(len(dates) - limit):
-                window = [flag for flag in on[start : start + limit + 1] if flag is not None]
+                window = on[start : start + limit + 1]
+                if not every_day:
+                    window = [flag for flag in window if flag is not None]
                 if len(window) > limit:
                     constraint = m.model.add(cp_model.LinearExpr.sum(window) <= limit)
                     if guarded:

@@ -16,7 +16,7 @@ from ortools.sat.python import cp_model
 from solver.generate import random_scenario
 from solver.instance import Instance
 from solver.model import RosterModel, SolveOptions, solve
-from solver.scenario import Assignment, Scenario
+from solver.scenario import Assignment, Post, Scenario
 from solver.validate import hard_violations
 from tests.helpers.scenarios import version_2
 from tests.solver.test_engine_v3 import _version_3, _weighted
@@ -87,3 +87,17 @@ def test_allowed_is_why_ineligible_post_by_post(version, seed):
     posts = [p for p, d in inst.demand.items() if d.max > 0]
     assert inst.allowed == {v.id: [p for p in posts if inst.why_ineligible(v, p) is None]
                             for v in scenario.volunteers}
+
+
+def test_a_posts_people_are_gathered_by_value_when_its_objects_differ():
+    """The model gathers each post's people by the post object (each person's posts are
+    the instance's same objects); posts given as equal but distinct objects still meet."""
+    inst = Instance(random_scenario(3, gates=2, volunteers=6, days=2))
+    inst.eligible = {vid: [Post(p.gate, p.date, p.slot) for p in posts] for vid, posts in inst.allowed.items()}
+    expected: dict[Post, list[str]] = {}
+    for vid, posts in inst.eligible.items():
+        for post in posts:
+            expected.setdefault(post, []).append(vid)
+    assert max(len(people) for people in expected.values()) > 1
+    rm = RosterModel(inst, [])
+    assert {post: [vid for vid, _ in people] for post, people in rm.vars.by_post.items()} == expected
