@@ -212,10 +212,9 @@ class RosterModel:
     An answer's terms are valued without a model (`solver.term_values`)."""
 
     def __init__(self, inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                 keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False,
+                 keep: frozenset[tuple[str, Post]] = frozenset(),
                  relaxed: frozenset[tuple[str, str]] = frozenset(), diagnose: bool = False):
         self.inst = inst
-        self.exact = exact  # see solver.terms: auxiliaries bound both ways
         self.relaxed = relaxed
         self.diagnose = diagnose
         self.model = cp_model.CpModel()
@@ -1024,9 +1023,9 @@ def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Callable[
 
 
 def _model_with_pins(inst: Instance, pins: list[Assignment], coverage_only: bool = False,
-                     keep: frozenset[tuple[str, Post]] = frozenset(), exact: bool = False,
+                     keep: frozenset[tuple[str, Post]] = frozenset(),
                      relaxed: frozenset[tuple[str, str]] = frozenset()) -> RosterModel:
-    rm = RosterModel(inst, pins, coverage_only, keep, exact, relaxed)
+    rm = RosterModel(inst, pins, coverage_only, keep, relaxed)
     for literal in rm.pin_literals.values():
         rm.model.add(literal == 1)
     return rm

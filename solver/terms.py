@@ -4,13 +4,11 @@ Each function builds one named term on a `RosterModel` and returns it as a `Term
 integer expression and its largest possible value); `solver.model` weighs and orders
 them.
 
-Auxiliary variables come in two strengths. In the model that searches, they are bounded
-from one side only (e.g. short >= min − people): the objective pushes them down to the
-true value at the optimum, and the lighter model finds good rosters sooner (measured on
-the demo week: cost 151 and 141 after 15 s against 180 and 164 with both sides). In an
-exact model (`RosterModel(exact=True)`) they are bound from both sides, so each term is
-exactly what the roster costs. An answer's terms are valued without a model, in plain
-Python (`solver.term_values`), as the terms here define them.
+Auxiliary variables are bounded from one side only (e.g. short >= min − people): the
+objective pushes them down to the true value at the optimum, and the lighter model finds
+good rosters sooner (measured on the demo week: cost 151 and 141 after 15 s against 180
+and 164 with both sides). An answer's terms are valued without a model, in plain Python
+(`solver.term_values`), as the terms here define them.
 """
 
 from __future__ import annotations
@@ -51,14 +49,14 @@ def version_2_terms(m: RosterModel, weights: Mapping[str, int]) -> list[Term]:
     scenario's `weights` (`DEFAULT_WEIGHTS` when not named, as the format says).
 
     A term weighing 0 costs nothing, so the model that searches does not build it (a
-    benchmark's year weighs every one 0: their variables took a third of its model); an
-    exact model builds every one. The answer reports each (`solver.term_values`)."""
+    benchmark's year weighs every one 0: their variables took a third of its model). The
+    answer reports each (`solver.term_values`)."""
     builders = (registered_shortfall, changes, hours_spread, nonemployed_off_hours, employed_working_hours,
                 gate_switches, split_days, unpreferred_gates, unpreferred_slots)
     out = []
     for name, build in zip(SOFT_TERMS, builders):
         weight = weights.get(name, DEFAULT_WEIGHTS[name])
-        if weight == 0 and not m.exact:
+        if weight == 0:
             out.append(Term(name, 0, 0, 0))
         else:
             term = build(m)
@@ -86,12 +84,9 @@ def _count(name: str, variables: list) -> Term:
 
 
 def _at_least_max(m: RosterModel, var: cp_model.IntVar, exprs: list) -> cp_model.IntVar:
-    """var >= every expr; equal to their maximum in an exact model."""
-    if m.exact:
-        m.model.add_max_equality(var, exprs)
-    else:
-        for expr in exprs:
-            m.model.add(var >= expr)
+    """var >= every expr (the objective pushes it down to their maximum)."""
+    for expr in exprs:
+        m.model.add(var >= expr)
     return var
 
 
@@ -100,9 +95,9 @@ def _max_of(m: RosterModel, exprs: list) -> cp_model.IntVar:
 
 
 def _positive_part(m: RosterModel, expr: cp_model.LinearExprT, upper: int, name: str) -> cp_model.IntVar:
-    """max(0, expr): exactly in an exact model, else at least (the objective pushes it
-    down; at least 0 is its domain's, no constraint)."""
-    return _at_least_max(m, m.model.new_int_var(0, upper, name), [expr, 0] if m.exact else [expr])
+    """max(0, expr), at least (the objective pushes it down; at least 0 is its domain's,
+    no constraint)."""
+    return _at_least_max(m, m.model.new_int_var(0, upper, name), [expr])
 
 
 def _total(items: list) -> cp_model.LinearExprT:
@@ -164,10 +159,9 @@ def hours_spread(m: RosterModel) -> Term:
     loads = _loads(m)
     if not loads:
         return Term("hours_spread", 0, 0)
-    # The same top in both models: it sets the weights of a version-1 objective's lower terms.
+    # What they could serve without a cap, not what they can reach under it: the upper
+    # sets the weights of a version-1 objective's lower terms, as `solver.term_values` reads them.
     top = max(1, math.ceil(LOAD_STEPS * max((load.recent + load.possible) / load.full for load in loads)))
-    if m.exact:
-        return _hours_spread_exact(m, loads, top)
     return _hours_spread_by_levels(m, loads, top)
 
 
@@ -210,7 +204,7 @@ def _loads(m: RosterModel) -> list[_Load]:
         full = scale + history * weekly_minutes
         recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
         minutes = sum(m.inst.slots[p.slot].minutes * var for p, var in m.vars.by_person.get(vid, []))
-        reachable = () if m.exact else _reachable_minutes(lengths, possible if cap is None else min(cap, possible))
+        reachable = _reachable_minutes(lengths, possible if cap is None else min(cap, possible))
         loads.append(_Load(vid, full, recent, minutes, possible, reachable))
     return loads
 
@@ -222,31 +216,6 @@ def _reachable_minutes(lengths: list[int], most: int) -> tuple[int, ...]:
     for length in lengths:
         reach |= {r + length for r in reach if r + length <= most}
     return tuple(sorted(reach))
-
-
-def _hours_spread_exact(m: RosterModel, loads: list[_Load], top: int) -> Term:
-    """The spread as the ceilings' max minus the floors' min, bound both ways: the model
-    that values an answer reads each level exactly."""
-    ceilings, floors = [], []
-    for i, load in enumerate(loads):
-        # up = ceil(steps × (recent + minutes) / full), down = floor(…), as integer
-        # inequalities multiplied out by the denominators so they stay linear and exact.
-        den = load.full.denominator * load.recent.denominator
-        scaled_full = int(load.full * den)
-        work = LOAD_STEPS * (int(load.recent * den) + den * load.minutes)
-        up = m.model.new_int_var(0, top, f"load_up[{i}]")
-        down = m.model.new_int_var(0, top, f"load_down[{i}]")
-        m.model.add(scaled_full * up >= work)
-        m.model.add(scaled_full * down <= work)
-        m.model.add(scaled_full * up <= work + scaled_full - 1)
-        m.model.add(scaled_full * down >= work - scaled_full + 1)
-        ceilings.append(up)
-        floors.append(down)
-    hi = m.model.new_int_var(0, top, "load_max")
-    lo = m.model.new_int_var(0, top, "load_min")
-    m.model.add_max_equality(hi, ceilings)
-    m.model.add_min_equality(lo, floors)
-    return Term("hours_spread", hi - lo, top)
 
 
 def _hours_spread_by_levels(m: RosterModel, loads: list[_Load], top: int) -> Term:

@@ -1,7 +1,8 @@
 """The searching model states the hours spread by levels (`solver.terms`), for its LP bound;
-it must not change which rosters are best. Checked against the plain statement (the exact
-one the valuing model uses), on weeks small enough that both are proven optimal, with every
-answer's terms recomputed by the independent validator."""
+it must not change which rosters are best. Checked against the plain statement (the highest
+ceiling of a load minus the lowest floor, as the model stated it before), on weeks small
+enough that both are proven optimal, with every answer's terms recomputed by the
+independent validator."""
 
 from __future__ import annotations
 
@@ -26,9 +27,30 @@ def test_reachable_minutes_are_every_sum_under_the_cap():
     assert terms._reachable_minutes([], 600) == (0,)
 
 
+def _plain_hours_spread(m, loads, top):
+    ceilings, floors = [], []
+    for load in loads:
+        # up = ceil(steps × (recent + minutes) / full), down = floor(…), multiplied out by
+        # the denominators so they stay linear and exact.
+        den = load.full.denominator * load.recent.denominator
+        scaled_full = int(load.full * den)
+        work = terms.LOAD_STEPS * (int(load.recent * den) + den * load.minutes)
+        up, down = m.model.new_int_var(0, top, "up"), m.model.new_int_var(0, top, "down")
+        m.model.add(scaled_full * up >= work)
+        m.model.add(scaled_full * down <= work)
+        ceilings.append(up)
+        floors.append(down)
+    hi, lo = m.model.new_int_var(0, top, "hi"), m.model.new_int_var(0, top, "lo")
+    for up in ceilings:
+        m.model.add(hi >= up)
+    for down in floors:
+        m.model.add(lo <= down)
+    return terms.Term("hours_spread", hi - lo, top)
+
+
 def _optimum(scenario, monkeypatch=None, plain=False):
     if plain:
-        monkeypatch.setattr(terms, "_hours_spread_by_levels", terms._hours_spread_exact)
+        monkeypatch.setattr(terms, "_hours_spread_by_levels", _plain_hours_spread)
     try:
         roster = solve(scenario, OPTIONS)
     finally:
