@@ -170,6 +170,27 @@ class Instance:
         known = [Fraction(str(c)) for c in caps if c is not None]
         return min(known) if known else None
 
+    def load_basis(self, volunteer: Volunteer) -> tuple[Fraction, Fraction, int] | None:
+        """What the hours spread measures a person's load against: (full, recent, possible),
+        load = (recent + minutes served) / full in the scenario's terms (see
+        `solver.terms.hours_spread`); None for someone who cannot serve at all.
+
+        possible: the minutes of every post the fixed rules allow; scale: the cap over the
+        horizon, or `possible` if less; full = scale + history_weeks × weekly cap."""
+        allowed = self.allowed.get(volunteer.id)
+        if not allowed:
+            return None
+        history = self.scenario.rules.history_weeks
+        possible = sum(self.slots[p.slot].minutes for p in allowed)
+        cap = self.cap_minutes(volunteer)
+        scale = Fraction(min(cap, possible) if cap is not None else possible)
+        if scale <= 0:
+            return None
+        weekly = self.weekly_cap_hours(volunteer)
+        weekly_minutes = weekly * 60 if weekly is not None else scale * 7 / self.scenario.days
+        recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
+        return scale + history * weekly_minutes, recent, possible
+
     def cap_minutes(self, volunteer: Volunteer) -> int | None:
         """The hour cap over the horizon in minutes, scaled from a 7-day week; None = no cap."""
         hours = self.weekly_cap_hours(volunteer)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from fractions import Fraction
 from typing import Callable, Iterable
 
 from solver.instance import Instance
@@ -96,22 +95,13 @@ def _hours_spread(a: _Answer) -> int:
     """As `solver.terms.hours_spread` states it exactly: the highest ceiling of a load in
     `LOAD_STEPS` minus the lowest floor, over the people the fixed rules let serve."""
     inst = a.inst
-    history = inst.scenario.rules.history_weeks
     minutes_of = {slot_id: slot.minutes for slot_id, slot in inst.slots.items()}
     ups, downs = [], []
-    for vid, allowed in inst.allowed.items():
-        if not allowed:
+    for vid in inst.allowed:
+        basis = inst.load_basis(inst.volunteers[vid])
+        if basis is None:
             continue
-        volunteer = inst.volunteers[vid]
-        possible = sum(minutes_of[p.slot] for p in allowed)
-        cap = inst.cap_minutes(volunteer)
-        scale = Fraction(min(cap, possible) if cap is not None else possible)
-        if scale <= 0:
-            continue
-        weekly = inst.weekly_cap_hours(volunteer)
-        weekly_minutes = weekly * 60 if weekly is not None else scale * 7 / inst.scenario.days
-        full = scale + history * weekly_minutes
-        recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
+        full, recent, _ = basis
         load = LOAD_STEPS * (recent + sum(minutes_of[p.slot] for p in a.posts_of.get(vid, ()))) / full
         ups.append(math.ceil(load))
         downs.append(math.floor(load))

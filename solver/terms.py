@@ -185,25 +185,18 @@ class _Load:
 
 
 def _loads(m: RosterModel) -> list[_Load]:
-    history = m.inst.scenario.rules.history_weeks
     loads = []
     for vid, allowed in m.inst.allowed.items():
-        if not allowed:
-            continue
         volunteer = m.inst.volunteers[vid]
-        # What they could serve counts every post the fixed rules allow, even where a
-        # repair lets nothing change: the measure must not depend on how we search.
-        lengths = [m.inst.slots[p.slot].minutes for p in allowed]
-        possible = sum(lengths)
-        cap = m.inst.cap_minutes(volunteer)
-        scale = Fraction(min(cap, possible) if cap is not None else possible)
-        if scale <= 0:
+        # Measured against every post the fixed rules allow, even where a repair lets
+        # nothing change: the measure must not depend on how we search.
+        basis = m.inst.load_basis(volunteer)
+        if basis is None:
             continue
-        weekly = m.inst.weekly_cap_hours(volunteer)
-        weekly_minutes = weekly * 60 if weekly is not None else scale * 7 / m.inst.scenario.days
-        full = scale + history * weekly_minutes
-        recent = Fraction(str(volunteer.recent_hours)) * 60 if history else Fraction(0)
+        full, recent, possible = basis
+        cap = m.inst.cap_minutes(volunteer)
         minutes = sum(m.inst.slots[p.slot].minutes * var for p, var in m.vars.by_person.get(vid, []))
+        lengths = [m.inst.slots[p.slot].minutes for p in allowed]
         reachable = _reachable_minutes(lengths, possible if cap is None else min(cap, possible))
         loads.append(_Load(vid, full, recent, minutes, possible, reachable))
     return loads
