@@ -727,7 +727,8 @@ class _StagedSearch:
         if len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
             # A street office's week: from the coverage stage's answer, the whole model gave
             # no better one in the quarter of the time left to it (measured 2026-12-03).
-            status2, rm, second, bound = self._run_neighbourhoods(full, _answer(lean, first), covered)
+            start = frozenset(lean.vars.extract(first.boolean_value))
+            status2, rm, second, bound = self._run_neighbourhoods(full, start, covered)
             if second is None:
                 return cp_model.FEASIBLE, lean, first, covered
             return status2, rm, second, bound
@@ -738,8 +739,10 @@ class _StagedSearch:
         return status2, full, second, covered + math.ceil(second.best_objective_bound - 1e-6)
 
     def _cover(self, lean: RosterModel) -> tuple[int, cp_model.CpSolver | None, tuple[int, int]]:
-        """The coverage stage: the fewest missing people alone, then, with that many held,
-        the fewest unmet needs (and, re-solving, changes).
+        """The coverage stage: for a community's week or a re-solve, one solve of missing
+        people, unmet needs (and changes) weighed in that order; for a street office's
+        week, the fewest missing people alone, then, with that many held, the fewest unmet
+        needs.
 
         Missing people alone is an objective of whole people, so its LP bound rounds up:
         a street office's week proves its 8 missing people in 12–20 s on 2 workers
@@ -772,9 +775,7 @@ class _StagedSearch:
             return cp_model.FEASIBLE, first, (least_missing, 0)
         found = round(first.objective_value)
         lean.model.add(missing.weight * missing.expr <= found)
-        lean.model.clear_hints()
-        for var in lean.vars.x.values():
-            lean.model.add_hint(var, first.boolean_value(var))
+        _hint(lean, lean, first)
         lean.model.minimize(sum(t.weight * t.expr for t in rest))
         reporter = _ProgressReporter(self, "coverage", found)
         reporter.best = found  # the first part reported `found` already, a lower figure
@@ -887,7 +888,7 @@ class _StagedSearch:
         full.model.minimize(sum(t.weight * t.expr for t in full.terms if t.weight))
         proven = sum(t.weight * least for t, least in zip(full.terms, fewest))
         if first is not None and len(full.vars.x) >= NEIGHBOURHOOD_DECISIONS:
-            status, rm, second, bound = self._run_neighbourhoods(full, _answer(lean, first))
+            status, rm, second, bound = self._run_neighbourhoods(full, frozenset(lean.vars.extract(first.boolean_value)))
             if second is None:
                 return cp_model.FEASIBLE, lean, first, proven
             self.coverage_optimal = status == cp_model.OPTIMAL
@@ -899,12 +900,9 @@ class _StagedSearch:
         return status, full, second, max(proven, math.ceil(second.best_objective_bound - 1e-6))
 
 
-def _answer(rm: RosterModel, solver) -> frozenset[tuple[str, Post]]:
-    return frozenset(key for key, var in rm.vars.x.items() if solver.boolean_value(var))
-
-
 def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> None:
-    """Starts the full model from the first stage's answer."""
+    """Starts `full` from the answer `first` found on `lean` (the same model, or the lean
+    one of the first stage)."""
     full.model.clear_hints()
     for key, var in full.vars.x.items():
         full.model.add_hint(var, first.boolean_value(lean.vars.x[key]))
