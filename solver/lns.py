@@ -32,8 +32,11 @@ sub-solve runs one worker with its own seed, its budget counted by the caller's 
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, Sequence
@@ -72,6 +75,20 @@ WHOLE_SHARE = 0.5
 KINDS = ("days", "people", "block")
 
 BOOLEAN = cp_model.Domain(0, 1)
+FIXED = (cp_model.Domain(0, 0), cp_model.Domain(1, 1))
+
+SHORT_SHARE = 0.5
+"""Of the neighbourhoods, those centred on a day the incumbent leaves a post short on (when
+the caller says which, `short_days`): a short post is mended by people free that day, a
+random window seldom holds it."""
+
+MAX_LANES = 4
+LANE_DECISIONS = 200_000
+"""With two or more workers (and not in deterministic mode), up to that many neighbourhoods,
+at most `MAX_LANES`, are solved at once, each on its own copy of the model, for models of
+at most `LANE_DECISIONS` decisions (a copy of a year's million would cost more memory than
+its neighbourhoods gain). A sub-solve runs one worker: two at once use both cores of a
+two-core machine, where one left the second idle for half of each round."""
 
 FINISH_PER_DECISION = 1e-5
 """Seconds per decision kept back from the search for what follows it: the caller reads
@@ -115,7 +132,8 @@ class NeighbourhoodSearch:
                  day: Sequence[int], solve: SolveFn, time_left: Callable[[], float], stopped: Callable[[], bool],
                  on_improved: Callable[[int, int], None] | None = None, seed: int = 0, workers: int = 1,
                  first_callback: cp_model.CpSolverSolutionCallback | None = None,
-                 sub_work: float = SUB_WORK):
+                 sub_work: float = SUB_WORK, parallel: bool = False,
+                 short_days: Callable[[list[int]], list[int]] | None = None):
         self.model = model
         self.decisions = list(decisions)
         self.person = list(person)
@@ -132,6 +150,13 @@ class NeighbourhoodSearch:
         self.sub_work = sub_work
         self.rng = random.Random(seed)
         self.iteration = 0
+        self.short_days = short_days
+        self.lane_count = min(workers, MAX_LANES) if parallel and len(self.decisions) <= LANE_DECISIONS else 1
+        self._lanes: list[_Lane] = []
+        # The incumbent's changes since the lanes were last fixed to it: each entry the
+        # decisions one taken answer may have changed (see `_run_lane`).
+        self._changes: list[list[int]] = []
+        self._lock = threading.Lock()
         n = len(self.decisions)
         # Start small: a neighbourhood proven optimal grows it (see `_adapt`).
         self.size = dict.fromkeys(KINDS, float(min(n, max(60, n // 40))))
@@ -244,20 +269,17 @@ class NeighbourhoodSearch:
     def _over(self) -> bool:
         return self.stopped() or self.time_left() <= 0.05
 
-    def _hint(self, values: list[int]) -> None:
-        self.model.clear_hints()
-        hint = self.model.proto.solution_hint
-        hint.vars.extend(range(len(values)))
-        hint.values.extend(values)
-
-    def _take(self, best: Outcome, solver: cp_model.CpSolver) -> None:
-        """Takes the solver's answer if it is no worse (reports it if better)."""
+    def _take(self, best: Outcome, solver: cp_model.CpSolver, region: list[int] | None = None) -> None:
+        """Takes the solver's answer if it is no worse (reports it if better); `region`:
+        the decisions in which it may differ from the incumbent (for the lanes to follow)."""
         objective = round(solver.objective_value)
         if objective > best.objective:
             return
         improved = objective < best.objective
         best.values = list(solver.response_proto.solution)
         best.objective = objective
+        if region is not None:
+            self._changes.append(region)
         if improved:
             best.improvements += 1
             if self.on_improved is not None:
@@ -265,7 +287,7 @@ class NeighbourhoodSearch:
 
     def _whole(self, best: Outcome, limit: float) -> bool:
         """The whole model from the incumbent; whether it gave an answer."""
-        self._hint(best.values)
+        _hint(self.model, best.values)
         status, solver = self.solve(self.model, limit, None, self.workers, self.seed)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return False
@@ -279,64 +301,124 @@ class NeighbourhoodSearch:
 
     def _free_all(self) -> None:
         # Every decision is a boolean: its own domain is 0..1, not read back from each of a
-        # year's million variables (4 s of CPU each time, 2026-12-03).
+        # year's million variables (4 s of CPU each time, 2026-12-03). Only the model
+        # itself is freed: the lanes' copies are fixed afresh before they are used again.
         for var in self.decisions:
             var.with_domain(BOOLEAN)
 
     def _fix_all(self, values: list[int]) -> None:
-        self._fixed = [cp_model.Domain(0, 0), cp_model.Domain(1, 1)]
-        for var in self.decisions:
-            var.with_domain(self._fixed[values[var.index]])
-        self._free: list[int] = []
+        """Every lane's decisions fixed at `values` (the incumbent), none free."""
+        if not self._lanes:
+            self._lanes = [_Lane(self.model, self.decisions)]
+            for _ in range(1, self.lane_count):
+                copy = self.model.clone()
+                self._lanes.append(_Lane(copy, [copy.get_bool_var_from_proto_index(v.index) for v in self.decisions]))
+        self._changes = []
+        for lane in self._lanes:
+            for var in lane.decisions:
+                var.with_domain(FIXED[values[var.index]])
+            lane.free = []
+            lane.synced = 0
 
     def _improve(self, best: Outcome, until: float) -> None:
-        """Neighbourhoods until `time_left()` falls to `until`."""
+        """Neighbourhoods until `time_left()` falls to `until`, on every lane at once."""
+        if len(self._lanes) == 1:
+            self._run_lane(self._lanes[0], best, until)
+            return
+        # CP-SAT lets go of Python's lock while it solves, so threads solve side by side.
+        with ThreadPoolExecutor(len(self._lanes), thread_name_prefix="neighbourhoods") as pool:
+            for lane in [pool.submit(self._run_lane, lane, best, until) for lane in self._lanes]:
+                lane.result()  # a lane's error is the search's
+
+    def _run_lane(self, lane: _Lane, best: Outcome, until: float) -> None:
         while not self._over() and self.time_left() > until:
-            self.iteration += 1
-            kind = KINDS[(self.iteration - 1) % len(KINDS)]
-            free = self._neighbourhood(kind)
+            with self._lock:
+                self.iteration += 1
+                iteration = self.iteration
+                kind = KINDS[(iteration - 1) % len(KINDS)]
+                free = self._neighbourhood(kind, best.values)
+                changed = [i for region in self._changes[lane.synced:] for i in region]
+                lane.synced = len(self._changes)
+                values = best.values  # replaced, never changed in place, by a take
             # Only the decisions whose state changes are touched: a year's model holds a
-            # million, a neighbourhood a few hundred.
-            for i in self._free:
-                var = self.decisions[i]
-                var.with_domain(self._fixed[best.values[var.index]])
+            # million, a neighbourhood a few hundred. Those the other lanes' answers
+            # changed since this lane last looked follow the incumbent too.
+            for i in (*lane.free, *changed):
+                var = lane.decisions[i]
+                var.with_domain(FIXED[values[var.index]])
             for i in free:
-                self.decisions[i].with_domain(BOOLEAN)
-            self._free = free
-            self._hint(best.values)
-            status, solver = self.solve(self.model, self.time_left(), None, 1, self.seed + self.iteration,
+                lane.decisions[i].with_domain(BOOLEAN)
+            lane.free = free
+            _hint(lane.model, values)
+            status, solver = self.solve(lane.model, self.time_left(), None, 1, self.seed + iteration,
                                         work=self.sub_work, linearization=SUB_LINEARIZATION)
-            best.neighbourhoods += 1
-            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                self._take(best, solver)
-            self._adapt(kind, status == cp_model.OPTIMAL)
+            with self._lock:
+                best.neighbourhoods += 1
+                if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    # The answer is `values` outside `free`; the incumbent is `values` but
+                    # for what other lanes changed meanwhile.
+                    since = [i for region in self._changes[lane.synced:] for i in region]
+                    self._take(best, solver, free + since)
+                self._adapt(kind, status == cp_model.OPTIMAL)
 
     def _adapt(self, kind: str, proven: bool) -> None:
         size = self.size[kind] * (1.5 if proven else 0.8)
         self.size[kind] = min(float(len(self.decisions)), max(10.0, size))
 
-    def _neighbourhood(self, kind: str) -> list[int]:
-        """Indexes into `decisions` to free, about `size[kind]` of them."""
+    def _neighbourhood(self, kind: str, values: list[int]) -> list[int]:
+        """Indexes into `decisions` to free, about `size[kind]` of them; `values`: the
+        incumbent, whose short days (`short_days`) some neighbourhoods are centred on."""
         share = self.size[kind] / len(self.decisions)
+        short = None
+        if self.short_days is not None and self.rng.random() < SHORT_SHARE:
+            days = self.short_days(values)
+            short = self.rng.choice(days) if days else None
         if kind == "days":
-            window = self._window(share)
+            window = self._window(share, short)
             return [i for d in window for i in self.by_day[d]]
+        # People who could stand on the short day: those with a decision on it.
+        pool = self.people if short is None else sorted({self.person[i] for i in self.by_day.get(short, ())})
         if kind == "people":
-            chosen = self.rng.sample(self.people, _count(share, len(self.people), least=2))
+            chosen = self.rng.sample(pool, _count(share, len(self.people), least=2, most=len(pool)))
             return [i for p in chosen for i in self.by_person[p]]
         # A block: a window twice as long (in shares) as the share of people, so each
         # person has room to move.
         people_share = math.sqrt(share / 2)
-        chosen = self.rng.sample(self.people, _count(people_share, len(self.people), least=2))
-        window = set(self._window(share / (len(chosen) / len(self.people))))
+        chosen = self.rng.sample(pool, _count(people_share, len(self.people), least=2, most=len(pool)))
+        window = set(self._window(share / (len(chosen) / len(self.people)), short))
         return [i for p in chosen for i in self.by_person[p] if self.day[i] in window]
 
-    def _window(self, share: float) -> list[int]:
+    def _window(self, share: float, around: int | None = None) -> list[int]:
+        """Consecutive days, `share` of them, holding the day `around` if given."""
         count = _count(share, len(self.days), least=1)
-        start = self.rng.randrange(len(self.days) - count + 1)
+        if around is None:
+            start = self.rng.randrange(len(self.days) - count + 1)
+        else:
+            at = bisect.bisect_left(self.days, around)
+            start = min(max(0, at - self.rng.randrange(count)), len(self.days) - count)
         return self.days[start:start + count]
 
 
-def _count(share: float, total: int, least: int) -> int:
-    """`share` of `total` things, at least `least` (as far as there are), at most all."""
-    return min(total, max(least, round(share * total)))
+class _Lane:
+    """A copy of the model (the first lane's is the model itself) on which neighbourhoods
+    are solved one after another: its `decisions`, those it last freed, and how many of
+    the incumbent's changes it has followed."""
+
+    def __init__(self, model: cp_model.CpModel, decisions: list[cp_model.IntVar]):
+        self.model = model
+        self.decisions = decisions
+        self.free: list[int] = []
+        self.synced = 0
+
+
+def _hint(model: cp_model.CpModel, values: list[int]) -> None:
+    model.clear_hints()
+    hint = model.proto.solution_hint
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
+
+
+def _count(share: float, total: int, least: int, most: int | None = None) -> int:
+    """`share` of `total` things, at least `least` (as far as there are), at most all (or
+    `most`)."""
+    return min(total if most is None else most, max(least, round(share * total)))

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import gc
 import math
+import datetime as dt
 import os
 import threading
 import time
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
@@ -866,7 +867,8 @@ class _StagedSearch:
                                                                                      seed, **kwargs),
             time_left=self._remaining, stopped=stopped,
             on_improved=improved, seed=self.options.seed, workers=self.options.workers,
-            first_callback=reporter,
+            first_callback=reporter, parallel=not self.options.deterministic,
+            short_days=short_days(self.inst, full.vars, days),
         )
         outcome = search.run(None if start is None else [key in start for key in keys])
         if outcome.values is None:
@@ -898,6 +900,20 @@ class _StagedSearch:
             return (cp_model.FEASIBLE, lean, first, proven) if first is not None else (status, None, None, None)
         self.coverage_optimal = status == cp_model.OPTIMAL
         return status, full, second, max(proven, math.ceil(second.best_objective_bound - 1e-6))
+
+
+def short_days(inst: Instance, variables: AssignmentVars, day_index: Mapping[dt.date, int]
+               ) -> Callable[[Sequence[int]], list[int]]:
+    """A function from a model's values (a solver's response, by variable index) to the days,
+    as `day_index` numbers them, of the posts below their `min`, a day once per such post.
+    Posts nobody may take, or too few, are left out: they are short in every answer."""
+    needs = [(day_index[post.date], demand.min, [var.index for _, var in variables.by_post[post]])
+             for post, demand in inst.demand.items()
+             if demand.min > 0 and len(variables.by_post.get(post, ())) > demand.min]
+
+    def days(values: Sequence[int]) -> list[int]:
+        return [day for day, least, at in needs if sum(values[i] for i in at) < least]
+    return days
 
 
 def _hint(full: RosterModel, lean: RosterModel, first: cp_model.CpSolver) -> None:

@@ -175,3 +175,120 @@ def test_a_start_too_large_to_value_in_time_is_the_answer_as_it_is(neighbourhood
     # Valued by the engine from the answer's decisions alone, term by term.
     assert roster.objective == sum(t.cost for t in roster.terms)
     assert roster.bound is not None and roster.bound <= roster.objective
+
+
+def _lane_search(scenario, workers: int, parallel: bool, budget: float):
+    """A NeighbourhoodSearch by the clock (lanes run only outside deterministic mode) whose
+    solve checks, at every sub-solve, that each fixed decision holds the value the sub-solve
+    is hinted with: the incumbent the lane started from."""
+    inst = Instance(scenario)
+    rm = RosterModel(inst, [])
+    rm.model.minimize(sum(t.weight * t.expr for t in rm.terms if t.weight))
+    keys = list(rm.vars.x)
+    indexes = [rm.vars.x[k].index for k in keys]
+    people = {vid: i for i, vid in enumerate(inst.volunteers)}
+    days = {day: i for i, day in enumerate(inst.dates)}
+    deadline = time.perf_counter() + budget
+    seen = {"threads": set(), "subs": 0, "stale": 0}
+    lock = threading.Lock()
+
+    def run(model_, limit, callback, workers_, seed_, work=None, linearization=None):
+        if work is not None and work < 1:  # a neighbourhood's sub-solve
+            hint = dict(zip(model_.proto.solution_hint.vars, model_.proto.solution_hint.values))
+            stale = sum(1 for i in indexes
+                        if len(model_.proto.variables[i].domain) == 2 and model_.proto.variables[i].domain[0]
+                        == model_.proto.variables[i].domain[1] and model_.proto.variables[i].domain[0] != hint[i])
+            with lock:
+                seen["threads"].add(threading.current_thread().name)
+                seen["subs"] += 1
+                seen["stale"] += stale
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = workers_
+        solver.parameters.random_seed = seed_
+        solver.parameters.max_time_in_seconds = max(0.01, min(limit, 0.3 if work is not None and work < 1 else limit))
+        if linearization is not None:
+            solver.parameters.linearization_level = linearization
+        return (solver.solve(model_, callback) if callback is not None else solver.solve(model_)), solver
+
+    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], [people[v] for v, _ in keys],
+                                 [days[p.date] for _, p in keys], solve=run,
+                                 time_left=lambda: deadline - time.perf_counter(), stopped=lambda: False,
+                                 workers=workers, parallel=parallel)
+    return inst, rm, keys, search, seen
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_lanes_search_side_by_side_each_fixed_at_the_incumbent(parallel):
+    scenario = _weighted(random_scenario(31, gates=3, volunteers=24, days=7), seed=31)
+    inst, rm, keys, search, seen = _lane_search(scenario, workers=2, parallel=parallel, budget=4.0)
+    start, _ = starting_roster(inst, [], 5.0, deterministic=True)
+    domains = [tuple(rm.vars.x[k].proto.domain) for k in keys]
+    outcome = search.run([key in start for key in keys])
+    assert outcome.values is not None and outcome.neighbourhoods == seen["subs"] > 4
+    # Two lanes on two workers, each on its own copy of the model; one when not parallel.
+    assert len(seen["threads"]) == (2 if parallel else 1)
+    # Every lane followed the incumbent: no fixed decision held a value other than the
+    # incumbent's it was hinted with (another lane's answers included).
+    assert seen["stale"] == 0
+    assert [tuple(rm.vars.x[k].proto.domain) for k in keys] == domains
+    answer = Roster(scenario.name, "FEASIBLE", tuple(Assignment(v, p.gate, p.date, p.slot)
+                                                     for (v, p) in keys if outcome.boolean_value(rm.vars.x[v, p])))
+    assert hard_violations(scenario, answer.assignments) == []
+
+
+def test_a_window_around_a_day_holds_it():
+    scenario = _weighted(random_scenario(5, gates=2, volunteers=8, days=9), seed=5)
+    inst, rm, keys, search, _ = _search(scenario)
+    rng = random.Random(0)
+    for _ in range(300):
+        share = rng.random()
+        around = rng.choice(search.days)
+        window = search._window(share, around)
+        assert around in window
+        assert window == list(range(window[0], window[-1] + 1))  # consecutive
+        assert len(window) == min(len(search.days), max(1, round(share * len(search.days))))
+
+
+def test_neighbourhoods_centred_on_a_short_day_free_it_and_the_people_who_could_mend_it(monkeypatch):
+    import solver.lns as lns
+
+    monkeypatch.setattr(lns, "SHORT_SHARE", 1.0)
+    scenario = _weighted(random_scenario(7, gates=2, volunteers=12, days=9), seed=7)
+    inst, rm, keys, search, _ = _search(scenario)
+    short = 4
+    search.short_days = lambda values: [short]
+    for kind in lns.KINDS:
+        search.size[kind] = 40.0
+        for _ in range(20):
+            free = search._neighbourhood(kind, [])
+            free_days = {search.day[i] for i in free}
+            assert short in free_days
+            if kind == "days":
+                assert set(search.by_day[short]) <= set(free)
+            else:
+                assert all(any(search.day[i] == short for i in search.by_person[search.person[j]]) for j in free)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), fill=st.floats(0.0, 1.0))
+def test_short_days_are_the_days_of_posts_below_their_minimum(seed, fill):
+    from collections import Counter
+
+    from solver.model import short_days
+    from solver.validate import open_posts
+
+    scenario = random_scenario(seed, gates=2, volunteers=10, days=5)
+    inst = Instance(scenario)
+    rm = RosterModel(inst, [])
+    rng = random.Random(seed)
+    values = [0] * len(rm.model.proto.variables)
+    for var in rm.vars.x.values():
+        values[var.index] = int(rng.random() < fill)
+    days = {day: i for i, day in enumerate(inst.dates)}
+    # Recounted from the validator's posts and the roster the values hold; a post with no
+    # more candidates than its minimum is short in every answer and left out.
+    candidates = Counter(post for _, post in rm.vars.x)
+    standing = Counter(post for (_, post), var in rm.vars.x.items() if values[var.index])
+    expected = Counter(days[post.date] for post, (least, _) in open_posts(scenario).items()
+                       if least > 0 and candidates[post] > least and standing[post] < least)
+    assert Counter(short_days(inst, rm.vars, days)(values)) == expected
