@@ -18,6 +18,12 @@ decisions and fixes every other one at the incumbent:
   a person's load outside any window);
 - a few people over a wider window (both at once).
 
+Half of the neighbourhoods, when the caller says which days the incumbent leaves a post
+short on (`short_days`), hold such a day: its window, or people who could stand on it. With
+two or more workers (not in deterministic mode) neighbourhoods are solved side by side, one
+per worker, each on its own copy of the model (a "lane"), and each lane follows the answers
+the others take.
+
 The sub-model is the whole model with the other decisions' domains fixed (no rebuilding:
 the Python building of a year's model costs far more than CP-SAT's presolve of the fixed
 part), hinted with the incumbent, so each sub-solve starts from a roster that holds and
@@ -26,8 +32,9 @@ across plateaus); only a strictly better one is reported. Each kind of neighbour
 its own size, grown after a sub-solve proves its neighbourhood optimal and shrunk after
 one runs out of time, so that sub-solves stay short and useful.
 
-Deterministic when the solves are: neighbourhoods come from a seeded generator and each
-sub-solve runs one worker with its own seed, its budget counted by the caller's clock.
+Deterministic when the solves are (one lane then): neighbourhoods come from a seeded
+generator and each sub-solve runs one worker with its own seed, its budget counted by the
+caller's clock.
 """
 
 from __future__ import annotations
