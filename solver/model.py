@@ -25,9 +25,9 @@ model is searched from a starting roster by neighbourhoods (`solver.heuristic`,
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import math
-import datetime as dt
 import os
 import threading
 import time
@@ -906,10 +906,10 @@ def short_days(inst: Instance, variables: AssignmentVars, day_index: Mapping[dt.
                ) -> Callable[[Sequence[int]], list[int]]:
     """A function from a model's values (a solver's response, by variable index) to the days,
     as `day_index` numbers them, of the posts below their `min`, a day once per such post.
-    Posts nobody may take, or too few, are left out: they are short in every answer."""
+    Posts with fewer candidates than their `min` are left out: they are short in every answer."""
     needs = [(day_index[post.date], demand.min, [var.index for _, var in variables.by_post[post]])
              for post, demand in inst.demand.items()
-             if demand.min > 0 and len(variables.by_post.get(post, ())) > demand.min]
+             if demand.min > 0 and len(variables.by_post.get(post, ())) >= demand.min]
 
     def days(values: Sequence[int]) -> list[int]:
         return [day for day, least, at in needs if sum(values[i] for i in at) < least]

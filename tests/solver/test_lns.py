@@ -285,10 +285,10 @@ def test_short_days_are_the_days_of_posts_below_their_minimum(seed, fill):
     for var in rm.vars.x.values():
         values[var.index] = int(rng.random() < fill)
     days = {day: i for i, day in enumerate(inst.dates)}
-    # Recounted from the validator's posts and the roster the values hold; a post with no
-    # more candidates than its minimum is short in every answer and left out.
+    # Recounted from the validator's posts and the roster the values hold; a post with fewer
+    # candidates than its minimum is short in every answer and left out.
     candidates = Counter(post for _, post in rm.vars.x)
     standing = Counter(post for (_, post), var in rm.vars.x.items() if values[var.index])
     expected = Counter(days[post.date] for post, (least, _) in open_posts(scenario).items()
-                       if least > 0 and candidates[post] > least and standing[post] < least)
+                       if least > 0 and candidates[post] >= least and standing[post] < least)
     assert Counter(short_days(inst, rm.vars, days)(values)) == expected
