@@ -30,6 +30,7 @@ import datetime as dt
 import os
 import platform
 import re
+import statistics
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, fields
@@ -76,6 +77,9 @@ class Row:
     load: float | None = None
     """The machine's 1-minute load average when the solve ended: other work on a shared
     machine takes the solver's cores, and the figures are only comparable with it."""
+    seed: int = 0
+    """The solver's seed: one run's figure varies with it by about ±10 % on the large
+    instances, so ideas are judged on several (`run`'s `repeat`)."""
 
 
 def parse_numbers(text: str) -> list[int]:
@@ -133,8 +137,9 @@ class Solved:
 
 
 def solve_instance(instance: Instance, options: SolveOptions, best: BestKnown | None = None,
-                   out_dir: Path | None = None) -> Solved:
-    """Convert, solve, map back, evaluate; with `out_dir`, write the answer's roster file."""
+                   out_dir: Path | None = None, seed_in_name: bool = False) -> Solved:
+    """Convert, solve, map back, evaluate; with `out_dir`, write the answer's roster file
+    (its name holding the seed with `seed_in_name`)."""
     started = time.perf_counter()
     improvements: list[tuple[float, int]] = []
 
@@ -148,7 +153,7 @@ def solve_instance(instance: Instance, options: SolveOptions, best: BestKnown | 
     best_objective = best.objective if best else None
     if stats.objective is None:
         row = Row(instance.name, options.workers, options.time_limit_s, None, best_objective, None, None, None,
-                  wall, stats.status, "no answer", None, None, load)
+                  wall, stats.status, "no answer", None, None, load, options.seed)
         return Solved(None, None, row)
     answer = to_answer(instance, scenario, roster)
     evaluation = evaluate(instance, answer)
@@ -160,12 +165,12 @@ def solve_instance(instance: Instance, options: SolveOptions, best: BestKnown | 
     written = None
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-        path = out_dir / roster_file_name(instance.name, options.workers)
+        path = out_dir / roster_file_name(instance.name, options.workers, options.seed if seed_in_name else None)
         write_roster(path, instance, answer)
         written = path.name
     row = Row(instance.name, options.workers, options.time_limit_s, evaluation.objective, best_objective,
               gap_to_best(evaluation.objective, best_objective), stats.bound, time_to_best, wall, stats.status,
-              verdict(evaluation), stats.objective, written, load)
+              verdict(evaluation), stats.objective, written, load, options.seed)
     return Solved(answer, evaluation, row)
 
 
@@ -176,15 +181,16 @@ def _load() -> float | None:
         return None
 
 
-def roster_file_name(instance_name: str, workers: int) -> str:
-    return f"{instance_name}_w{workers}.roster.txt"
+def roster_file_name(instance_name: str, workers: int, seed: int | None = None) -> str:
+    """The answer's file; `seed` named when a bench runs several."""
+    return f"{instance_name}_w{workers}{'' if seed is None else f'_s{seed}'}.roster.txt"
 
 
 # --- the table -------------------------------------------------------------------------
 
 _COLUMNS = (("instance", 10, "<"), ("workers", 7, ">"), ("objective", 9, ">"), ("best known", 10, ">"),
             ("gap %", 7, ">"), ("bound", 7, ">"), ("to best s", 9, ">"), ("status", 8, ">"), ("load", 5, ">"),
-            ("verdict", 0, "<"))
+            ("seed", 4, ">"), ("verdict", 0, "<"))
 
 
 def _cells(row: Row) -> list[str]:
@@ -196,7 +202,7 @@ def _cells(row: Row) -> list[str]:
         shown_verdict += f" (engine said {row.engine_objective})"
     load = "—" if row.load is None else f"{row.load:.1f}"
     return [row.instance, str(row.workers), num(row.objective), num(row.best_known), gap, num(row.bound), best_s,
-            row.status, load, shown_verdict]
+            row.status, load, str(row.seed), shown_verdict]
 
 
 def format_line(cells: list[str]) -> str:
@@ -251,18 +257,21 @@ def _cpu_name() -> str:
 
 def run(numbers: list[int], time_limit: float = DEFAULT_TIME_LIMIT, workers: list[int] | None = None,
         out_dir: Path = DEFAULT_OUT, instances_dir: Path = INSTANCES_DIR, deterministic: bool = False,
-        seed: int = 0, stream: TextIO | None = None) -> list[Row]:
-    """Solve each chosen instance with each worker count; print the table to `stream`
-    (stdout by default) as it goes; write the CSV and roster files into `out_dir`."""
+        seed: int = 0, stream: TextIO | None = None, repeat: int = 1) -> list[Row]:
+    """Solve each chosen instance with each worker count, `repeat` times (seeds `seed`,
+    `seed` + 1, ...); print the table to `stream` (stdout by default) as it goes, and with
+    several runs the median of each; write the CSV and roster files into `out_dir`."""
     import sys
 
     out = stream or sys.stdout
     workers = workers or [SolveOptions.workers]
+    seeds = [seed + i for i in range(max(1, repeat))]
     best = read_best_known(instances_dir / BEST_KNOWN_FILE)
     out_dir.mkdir(parents=True, exist_ok=True)
     unit = "deterministic units" if deterministic else "s"
+    runs = f"; seeds {seeds[0]}–{seeds[-1]}" if len(seeds) > 1 else ""
     print(f"GateRoster bench — Shift Scheduling Benchmark, instances {', '.join(map(str, numbers))}; "
-          f"workers {' '.join(map(str, workers))}; {time_limit:g} {unit} per solve", file=out)
+          f"workers {' '.join(map(str, workers))}; {time_limit:g} {unit} per solve{runs}", file=out)
     print(machine_line(), file=out)
     print("objective: the independent evaluator's (solver.ssb.evaluate); gap: to the best known; bound: the "
           "engine's proven lower bound; to best: seconds to the last improvement (model building included); "
@@ -273,15 +282,41 @@ def run(numbers: list[int], time_limit: float = DEFAULT_TIME_LIMIT, workers: lis
     for number in numbers:
         instance = read_instance(instances_dir / f"Instance{number}.txt")
         for n in workers:
-            options = SolveOptions(time_limit_s=time_limit, workers=n, seed=seed, language="en",
-                                   deterministic=deterministic)
-            solved = solve_instance(instance, options, best.get(instance.name), out_dir)
-            rows.append(solved.row)
-            print(format_row(solved.row), file=out, flush=True)
-            write_csv(rows, out_dir / CSV_NAME)
+            for s in seeds:
+                options = SolveOptions(time_limit_s=time_limit, workers=n, seed=s, language="en",
+                                       deterministic=deterministic)
+                solved = solve_instance(instance, options, best.get(instance.name), out_dir,
+                                        seed_in_name=len(seeds) > 1)
+                rows.append(solved.row)
+                print(format_row(solved.row), file=out, flush=True)
+                write_csv(rows, out_dir / CSV_NAME)
+    if len(seeds) > 1:
+        print("median of the runs (objective, its range, gap to the best known):", file=out)
+        for line in median_lines(rows):
+            print(line, file=out)
     print(f"written: {out_dir / CSV_NAME} and {sum(r.roster_file is not None for r in rows)} roster file(s) "
           f"in {out_dir}", file=out)
     return rows
+
+
+def median_lines(rows: Iterable[Row]) -> list[str]:
+    """One line per instance and worker count: the median objective of its runs with an
+    answer, their range and the median's gap to the best known."""
+    groups: dict[tuple[str, int], list[Row]] = {}
+    for row in rows:
+        groups.setdefault((row.instance, row.workers), []).append(row)
+    lines = []
+    for (name, workers), group in groups.items():
+        found = sorted(r.objective for r in group if r.objective is not None)
+        if not found:
+            lines.append(f"{name:<10} {workers:>7} no answer in {len(group)} run(s)")
+            continue
+        middle = statistics.median(found)
+        gap = gap_to_best(middle, group[0].best_known)
+        shown_gap = "—" if gap is None else f"{gap:.2f} %"
+        lines.append(f"{name:<10} {workers:>7} {middle:g} ({found[0]}–{found[-1]}, {len(found)} of {len(group)} "
+                     f"runs) gap {shown_gap}")
+    return lines
 
 
 def sound(rows: Iterable[Row]) -> bool:

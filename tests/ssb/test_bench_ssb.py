@@ -108,3 +108,37 @@ def test_instance1_solved_to_607_the_proven_optimum():
     assert solved.evaluation.objective == 607
     assert solved.row.engine_objective == 607 and solved.row.bound == 607 and solved.row.status == "OPTIMAL"
     assert solved.row.verdict == "feasible" and solved.row.gap_percent == 0.0
+
+
+def test_repeated_runs_each_seed_their_row_and_file_and_the_median(tmp_path):
+    out = io.StringIO()
+    rows = run([1], time_limit=0.3, workers=[1], out_dir=tmp_path, deterministic=True, stream=out, repeat=3, seed=4)
+    assert [r.seed for r in rows] == [4, 5, 6]
+    # One roster file per run, each named by its seed and each the answer of its row.
+    assert sorted(r.roster_file for r in rows) == sorted(roster_file_name("Instance1", 1, s) for s in (4, 5, 6))
+    instance = read_instance(instance_path(1))
+    for row in rows:
+        assert evaluate(instance, read_roster(tmp_path / row.roster_file, instance)).objective == row.objective
+    with open(tmp_path / CSV_NAME, newline="", encoding="utf-8") as f:
+        assert [int(w["seed"]) for w in csv.DictReader(f)] == [4, 5, 6]
+    text = out.getvalue()
+    assert "seeds 4–6" in text.splitlines()[0]
+    objectives = sorted(r.objective for r in rows)
+    (median,) = [line for line in text.splitlines() if line.startswith("Instance1 ") and "runs)" in line]
+    assert median.split()[2] == f"{objectives[1]:g}"
+    assert f"({objectives[0]}–{objectives[2]}, 3 of 3 runs)" in median
+
+
+def test_the_median_of_runs_with_and_without_answers():
+    from solver.ssb.bench import median_lines
+
+    def row(objective, seed):
+        return Row("Instance9", 2, 60.0, objective, 439, gap_to_best(objective, 439), None, None, 60.0,
+                   "FEASIBLE" if objective else "UNKNOWN", "feasible" if objective else "no answer", objective, None,
+                   seed=seed)
+
+    lines = median_lines([row(450, 0), row(None, 1), row(439, 2), row(470, 3)])
+    assert lines == ["Instance9        2 450 (439–470, 3 of 4 runs) gap 2.51 %"]
+    assert median_lines([row(None, 0)]) == ["Instance9        2 no answer in 1 run(s)"]
+    lines = median_lines([row(440, 0), row(450, 1)])
+    assert lines[0].split()[2] == "445"  # an even count: the mean of the middle two
