@@ -346,7 +346,7 @@ class NeighbourhoodSearch:
                 iteration = self.iteration
                 kind = KINDS[(iteration - 1) % len(KINDS)]
                 free = self._neighbourhood(kind, best.values)
-                changed = [i for region in self._changes[lane.synced:] for i in region]
+                changed = self._changed_since(lane)
                 lane.synced = len(self._changes)
                 values = best.values  # replaced, never changed in place, by a take
             # Only the decisions whose state changes are touched: a year's model holds a
@@ -366,9 +366,12 @@ class NeighbourhoodSearch:
                 if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     # The answer is `values` outside `free`; the incumbent is `values` but
                     # for what other lanes changed meanwhile.
-                    since = [i for region in self._changes[lane.synced:] for i in region]
-                    self._take(best, solver, free + since)
+                    self._take(best, solver, free + self._changed_since(lane))
                 self._adapt(kind, status == cp_model.OPTIMAL)
+
+    def _changed_since(self, lane: _Lane) -> list[int]:
+        """The decisions the answers taken since `lane` last looked may have changed."""
+        return [i for region in self._changes[lane.synced:] for i in region]
 
     def _adapt(self, kind: str, proven: bool) -> None:
         size = self.size[kind] * (1.5 if proven else 0.8)
