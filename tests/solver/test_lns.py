@@ -67,14 +67,21 @@ def test_progress_only_improves_and_ends_at_the_answer(neighbourhoods):
     assert all(p.bound <= roster.objective for p in seen)
 
 
-def _search(scenario, seed: int = 0, deterministic: bool = True, budget: float = 2.0, stop=None):
-    """A NeighbourhoodSearch on the scenario's whole weighted model, counting work units."""
+def _weighted_model(scenario):
+    """The scenario's whole weighted model, its decisions' keys, and each decision's person
+    and day as the search numbers them."""
     inst = Instance(scenario)
     rm = RosterModel(inst, [])
     rm.model.minimize(sum(t.weight * t.expr for t in rm.terms if t.weight))
     keys = list(rm.vars.x)
     people = {vid: i for i, vid in enumerate(inst.volunteers)}
     days = {day: i for i, day in enumerate(inst.dates)}
+    return inst, rm, keys, [people[v] for v, _ in keys], [days[p.date] for _, p in keys]
+
+
+def _search(scenario, seed: int = 0, deterministic: bool = True, budget: float = 2.0, stop=None):
+    """A NeighbourhoodSearch on the scenario's whole weighted model, counting work units."""
+    inst, rm, keys, person, day = _weighted_model(scenario)
     used = [0.0]
     improvements = []
 
@@ -90,8 +97,7 @@ def _search(scenario, seed: int = 0, deterministic: bool = True, budget: float =
         used[0] += max(solver.deterministic_time, 0.005)
         return status, solver
 
-    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], [people[v] for v, _ in keys],
-                                 [days[p.date] for _, p in keys], solve=run,
+    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], person, day, solve=run,
                                  time_left=lambda: budget - used[0],
                                  stopped=lambda: stop is not None and stop.is_set(),
                                  on_improved=lambda objective, bound: improvements.append(objective), seed=seed,
@@ -181,13 +187,8 @@ def _lane_search(scenario, workers: int, parallel: bool, budget: float):
     """A NeighbourhoodSearch by the clock (lanes run only outside deterministic mode) whose
     solve checks, at every sub-solve, that each fixed decision holds the value the sub-solve
     is hinted with: the incumbent the lane started from."""
-    inst = Instance(scenario)
-    rm = RosterModel(inst, [])
-    rm.model.minimize(sum(t.weight * t.expr for t in rm.terms if t.weight))
-    keys = list(rm.vars.x)
+    inst, rm, keys, person, day = _weighted_model(scenario)
     indexes = [rm.vars.x[k].index for k in keys]
-    people = {vid: i for i, vid in enumerate(inst.volunteers)}
-    days = {day: i for i, day in enumerate(inst.dates)}
     deadline = time.perf_counter() + budget
     seen = {"threads": set(), "subs": 0, "stale": 0}
     lock = threading.Lock()
@@ -210,8 +211,7 @@ def _lane_search(scenario, workers: int, parallel: bool, budget: float):
             solver.parameters.linearization_level = linearization
         return (solver.solve(model_, callback) if callback is not None else solver.solve(model_)), solver
 
-    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], [people[v] for v, _ in keys],
-                                 [days[p.date] for _, p in keys], solve=run,
+    search = NeighbourhoodSearch(rm.model, [rm.vars.x[k] for k in keys], person, day, solve=run,
                                  time_left=lambda: deadline - time.perf_counter(), stopped=lambda: False,
                                  workers=workers, parallel=parallel)
     return inst, rm, keys, search, seen
