@@ -339,6 +339,8 @@ def gate_switches(m: RosterModel) -> Term:
             gate_vars = [var for _, var in gate_posts]
             used.append(_at_least_max(m, flag, gate_vars))
             minutes = [m.inst.slots[post.slot].minutes for post, _ in gate_posts]
+            # Valid only while the cap is a hard rule (`max_hours`, never relaxed; pins above
+            # it are named before the solve): a mode relaxing it must leave this out.
             most = sum(minutes) if cap is None else min(cap, sum(minutes))
             m.model.add(cp_model.LinearExpr.weighted_sum(gate_vars, minutes) <= most * flag)
         switches.append(_positive_part(m, sum(used) - 1, len(used) - 1, f"switches[{vid}]"))
