@@ -64,22 +64,27 @@ def test_the_cap_cut_finds_the_same_optimum_as_the_plain_statement(monkeypatch, 
 
 
 def test_a_person_pinned_to_their_whole_cap_at_one_gate_keeps_the_pins():
-    # Pinned to two open posts at one gate that make exactly their cap over the day: their
-    # minutes there equal the cut's right-hand side, which must still allow them.
-    base = version_2(random_scenario(3, gates=2, volunteers=3, days=1), 3)
+    # Pinned on the first day to two open posts at one gate that make exactly their cap over
+    # the two days, while the gate offers them more (the second day too): the cut is stated
+    # and their minutes there equal its right-hand side, which must still allow them.
+    base = version_2(random_scenario(3, gates=2, volunteers=3, days=2), 3)
     day = base.start_date
-    open_posts = sorted(Instance(base).demand, key=lambda post: (post.gate, post.slot))
+    open_posts = sorted((post for post in Instance(base).demand if post.date == day), key=lambda p: (p.gate, p.slot))
     gate = open_posts[0].gate
     first, second = [post.slot for post in open_posts if post.gate == gate][:2]
     minutes = sum(slot.minutes for slot in base.slots if slot.id in (first, second))
+    every_slot = tuple(slot.id for slot in base.slots)
     person = replace(base.volunteers[1], minor=False, employed=False, allowed_gates=None,
-                     available={day.strftime("%a").lower(): tuple(slot.id for slot in base.slots)},
-                     unavailable_dates=frozenset(), max_hours_per_week=minutes * 7 / 60)
+                     available={key: every_slot for key in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")},
+                     unavailable_dates=frozenset(), max_hours_per_week=minutes * 7 / (60 * base.days))
     pins = (Assignment(person.id, gate, day, first, pinned=True), Assignment(person.id, gate, day, second, pinned=True))
     scenario = replace(base, volunteers=(base.volunteers[0], person, base.volunteers[2]), pinned=pins)
-    assert Instance(scenario).cap_minutes(person) == minutes
+    inst = Instance(scenario)
+    assert inst.cap_minutes(person) == minutes
+    offered = sum(inst.slots[post.slot].minutes for post in inst.eligible[person.id] if post.gate == gate)
+    assert offered > minutes
     roster = solve(scenario, OPTIONS)
     assert roster.status == "OPTIMAL", roster.conflicts
     assert_valid(scenario, roster)
-    mine = {(a.gate, a.slot) for a in roster.assignments if a.volunteer == person.id}
-    assert mine == {(gate, first), (gate, second)}
+    mine = {(a.gate, a.date, a.slot) for a in roster.assignments if a.volunteer == person.id}
+    assert mine == {(gate, day, first), (gate, day, second)}
