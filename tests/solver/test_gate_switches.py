@@ -55,7 +55,9 @@ def _optimum(scenario):
                                                                     HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), volunteers=st.integers(4, 9), days=st.integers(2, 3))
 def test_the_cap_cut_finds_the_same_optimum_as_the_plain_statement(monkeypatch, seed, volunteers, days):
-    # Tight caps, so that people stand at their cap across gates, where a wrong cut would bind.
+    # Tight caps, so that people stand at their cap across gates, where a wrong cut would bind:
+    # a weekly cap of 8-16 hours (12 by default) scaled to two or three days is 2.3-6.9
+    # hours, one or two posts of 2-6 hours.
     scenario = version_2(random_scenario(seed, gates=3, volunteers=volunteers, days=days), seed)
     with_cut, terms_with_cut = _optimum(scenario)
     monkeypatch.setattr(terms, "gate_switches", _plain_gate_switches)
