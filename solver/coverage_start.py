@@ -4,7 +4,7 @@ The stage minimises the people missing at posts. CP-SAT starts it from a roster 
 missing and takes 13–17 s on two cores to come down to a street office's 8 (proven at the same
 time by `max_lp`'s bound): on a loaded machine or an unlucky seed the stage ended at 9, a whole
 person's weight above the bound. This roster has about 20 missing after 0.3 s, and from it the
-search reaches the 8 in 6–11 s.
+search reaches the 8 in 7–15 s (solver seeds 0–23, 2026-12-03).
 
 Posts are filled in order of scarcity (fewest candidates per person needed), each by the adult
 whose load is lightest against their cap who can still take it; then each short post is mended
@@ -93,6 +93,7 @@ class _Roster:
                 (self.minors if volunteer.minor else self.adults)[post].append(vid)
         self.choices = {vid: len(posts) for vid, posts in inst.eligible.items()}
         self.cap = {vid: inst.cap_minutes(inst.volunteers[vid]) for vid in inst.eligible}
+        self.most_days = {vid: inst.max_consecutive_days(inst.volunteers[vid]) for vid in inst.eligible}
         self.minutes: dict[str, int] = defaultdict(int)
         self.mine: dict[str, list[Post]] = defaultdict(list)
         self.at: dict[Post, list[str]] = defaultdict(list)
@@ -136,7 +137,7 @@ class _Roster:
             return False
         if self.rest is not None and not self._rested(mine, post):
             return False
-        most = inst.max_consecutive_days(volunteer)
+        most = self.most_days[vid]
         return most is None or _run_through(post.date, {p.date for p in mine}) <= most
 
     def _movable(self, vid: str, post: Post) -> bool:

@@ -34,7 +34,7 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ortools.sat.python import cp_model
 
@@ -920,7 +920,7 @@ def short_days(inst: Instance, variables: AssignmentVars, day_index: Mapping[dt.
     return days
 
 
-def _hint_taken(rm: RosterModel, taken) -> None:
+def _hint_taken(rm: RosterModel, taken: Iterable[tuple[str, Post]]) -> None:
     """Hints a street office's lean model with the posts `taken` ((volunteer, post) pairs)
     only. `max_lp` follows each hinted decision with its LP: hinting all of them, the zeros
     too, held its bound at 0 for 20 s in two runs of four (where the search's roster reached
