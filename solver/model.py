@@ -670,7 +670,8 @@ class _StagedSearch:
     def _solve(self, model: cp_model.CpModel, reporter: cp_model.CpSolverSolutionCallback | None,
                limit: float | None = None, workers: int | None = None,
                seed: int | None = None, work: float | None = None,
-               linearization: int | None = None, full_lp: bool = False) -> tuple[int, cp_model.CpSolver]:
+               linearization: int | None = None, full_lp: bool = False,
+               lp_ignores_hint: bool = False) -> tuple[int, cp_model.CpSolver]:
         remaining = self._remaining()
         solver = _parameters(self.options, remaining if limit is None else min(limit, remaining))
         if work is not None:
@@ -689,6 +690,8 @@ class _StagedSearch:
             solver.parameters.num_workers = min(solver.parameters.num_workers, LARGE_MODEL_WORKERS)
         if full_lp and solver.parameters.num_workers == 2:
             solver.parameters.subsolvers.append(FULL_LP_WORKER)
+            if lp_ignores_hint:
+                solver.parameters.merge_text_format(LP_WORKER_IGNORES_HINT)
         finish_watch = _watch(self.stop, solver)
         try:
             return solver.solve(model, reporter), solver
@@ -771,7 +774,7 @@ class _StagedSearch:
         if start is not None:
             _hint_taken(lean, start)
         status, first = self._solve(lean.model, _ProgressReporter(self, "coverage"), share * (1 - UNMET_SHARE),
-                                    full_lp=True)
+                                    full_lp=True, lp_ignores_hint=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return status, first, (0, 0)
         least_missing = math.ceil(first.best_objective_bound / missing.weight - 1e-6)
@@ -784,6 +787,9 @@ class _StagedSearch:
         lean.model.minimize(sum(t.weight * t.expr for t in rest))
         reporter = _ProgressReporter(self, "coverage", found)
         reporter.best = found  # the first part reported `found` already, a lower figure
+        # Here `max_lp` does follow the hint, the posts of a roster at the fewest missing
+        # people: ignoring it left the unmet needs unproven in 2 of 6 runs that were all
+        # proven this way (2026-12-03, solver seeds 1–5, 14).
         status2, second = self._solve(lean.model, reporter, self._remaining() - later, full_lp=True)
         if status2 not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # Out of time before an answer: the first stands, its unmet needs unsearched.
@@ -922,10 +928,11 @@ def short_days(inst: Instance, variables: AssignmentVars, day_index: Mapping[dt.
 
 def _hint_taken(rm: RosterModel, taken: Iterable[tuple[str, Post]]) -> None:
     """Hints a street office's lean model with the posts `taken` ((volunteer, post) pairs)
-    only. `max_lp` follows each hinted decision with its LP: hinting all of them, the zeros
-    too, held its bound at 0 for 20 s in two runs of four (where the search's roster reached
-    the optimum), and left the unmet needs unproven in 8 of 16 runs against 2 of 16 this way
-    (2026-12-03, solver seeds 0–13, 15, 16)."""
+    only. When `max_lp` still followed the hint, each hinted decision with its LP, hinting
+    all of them, the zeros too, held its bound at 0 for 20 s in two runs of four (where the
+    search's roster reached the optimum), and left the unmet needs unproven in 8 of 16 runs
+    against 2 of 16 this way (2026-12-03, solver seeds 0–13, 15, 16); it no longer follows it
+    (`LP_WORKER_IGNORES_HINT`)."""
     rm.model.clear_hints()
     for key in taken:
         var = rm.vars.x.get(key)
@@ -953,6 +960,14 @@ known 1,143, 1,950, 1,056; bounds 935, 1,947, 1,047) against 1,254–1,358, 2,13
 `default_lp`'s linearisation to 2 and its constraints eager does not do it (1,240, 2,146,
 1,184; bounds 1, 204, 27), nor three workers with the core-based one beside it (1,239,
 2,149, 1,092)."""
+
+LP_WORKER_IGNORES_HINT = 'subsolver_params { name: "max_lp" hint_conflict_limit: 0 use_optimization_hints: false }'
+"""CP-SAT parameters (merged by subsolver name) by which `FULL_LP_WORKER` does not follow the
+solution hint, while the other worker still starts its search from it. Following a street
+office's hinted posts one by one, each with its LP, held back its cuts: the fewest missing
+people were proven at 15–19 s into the coverage stage, against 6–8 s this way (2026-12-03,
+solver seeds 0–2; the roster reached them at 7–9 s either way). For the first part of that
+stage only (see `_StagedSearch._cover`)."""
 
 LARGE_MODEL_VARIABLES = 15_000
 LARGE_MODEL_WORKERS = 2

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from google.protobuf import text_format
+from ortools.sat import sat_parameters_pb2
 
 from solver import model
 from solver.generate import random_scenario
@@ -43,3 +45,24 @@ def test_coverage_in_two_parts_proves_the_same_least_as_whole(monkeypatch, seed)
     coverage_cost = sum(t.cost for t in large.terms[:model.COVERAGE_TERMS])
     assert coverage_cost <= large.bound <= large.objective
 
+
+
+def test_a_street_offices_coverage_runs_its_lp_worker_without_the_hint(monkeypatch):
+    """The fewest missing people's hint is for the searching worker: `max_lp` following it
+    one decision at a time held back its bound (`model.LP_WORKER_IGNORES_HINT`)."""
+    monkeypatch.setattr(model, "NEIGHBOURHOOD_DECISIONS", 1)
+    told: list[tuple[str, int, bool]] = []
+    watch = model._watch
+
+    def recording(stop, solver):
+        # Read back through the text form: the parameters' own list cannot be iterated.
+        params = text_format.Parse(str(solver.parameters), sat_parameters_pb2.SatParameters())
+        told.append(tuple((p.name, p.hint_conflict_limit, p.use_optimization_hints) for p in params.subsolver_params))
+        return watch(stop, solver)
+
+    monkeypatch.setattr(model, "_watch", recording)
+    solve_with_stats(random_scenario(1), replace(OPTIONS, time_limit_s=4, deterministic=False))
+    # The missing people's part only: the unmet needs' part is proven sooner when `max_lp`
+    # follows its hint, the posts of the first part's roster.
+    assert told[0] == ((model.FULL_LP_WORKER, 0, False),)
+    assert all(t == () for t in told[1:])
