@@ -965,11 +965,11 @@ def short_days(inst: Instance, variables: AssignmentVars, day_index: Mapping[dt.
 
 def _hint_taken(rm: RosterModel, taken: Iterable[tuple[str, Post]]) -> None:
     """Hints a street office's lean model with the posts `taken` ((volunteer, post) pairs)
-    only. When `max_lp` still followed the hint, each hinted decision with its LP, hinting
-    all of them, the zeros too, held its bound at 0 for 20 s in two runs of four (where the
-    search's roster reached the optimum), and left the unmet needs unproven in 8 of 16 runs
-    against 2 of 16 this way (2026-12-03, solver seeds 0–13, 15, 16); it no longer follows it
-    (`LP_WORKER_IGNORES_HINT`)."""
+    only. `max_lp` followed each hinted decision with its LP: hinting all of them, the zeros
+    too, held its bound at 0 for 20 s in two runs of four (where the search's roster reached
+    the optimum), and left the unmet needs unproven in 8 of 16 runs against 2 of 16 this way
+    (2026-12-03, solver seeds 0–13, 15, 16). In the missing people's part it now ignores the
+    hint altogether (`LP_WORKER_IGNORES_HINT`); in the unmet needs' part it still follows it."""
     rm.model.clear_hints()
     for key in taken:
         var = rm.vars.x.get(key)
