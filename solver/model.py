@@ -809,7 +809,10 @@ class _StagedSearch:
         Community weeks under version 1, solver seeds 0–2 on s #1–#3, twice (2026-12-03,
         load 1.5–2.3): proven in a median 0.72 s, once of 18 over 1 s, against 0.93 s and 8 of
         18 with the decisions alone hinted; the completion takes 0.03–0.04 s. Left as it was
-        when the copy finds no answer in its time."""
+        when the copy finds no answer in its time, or when the model is larger than
+        `HINT_COMPLETION_VARIABLES`."""
+        if len(full.model.proto.variables) > HINT_COMPLETION_VARIABLES:
+            return
         hint = full.model.proto.solution_hint
         decided = dict(zip(hint.vars, hint.values))
         fixed = full.model.clone()
@@ -1020,6 +1023,12 @@ starting roster, stops at its next answer and leaves the rest to neighbourhoods.
 HINT_COMPLETION_S = 0.5
 """At most this long for `_StagedSearch._complete_hint`'s solve (0.03–0.04 s on a community
 week)."""
+
+HINT_COMPLETION_VARIABLES = 5_000
+"""Models of more variables than this start from their decisions alone. A community week's
+full model has about 1,700; a repair on a street office's week 11,400, where completing took
+0.27–0.52 s and the repair 1.17–2.11 s against 0.87–1.68 s without (2026-12-04, three
+drop-outs, two runs each)."""
 
 MIN_SUB_WORK = 0.005
 """Work a neighbourhood's sub-solve counts at least (see `_StagedSearch._solve`)."""
