@@ -83,7 +83,7 @@ class Master:
     """The restricted master LP over the columns so far."""
 
     def __init__(self, inst: Instance, people: list[str]):
-        self.inst, self.people = inst, people
+        self.inst = inst
         self.lp = pywraplp.Solver.CreateSolver("GLOP")
         inf = self.lp.infinity()
         self.objective = self.lp.Objective()

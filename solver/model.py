@@ -809,22 +809,18 @@ class _StagedSearch:
         Community weeks under version 1, solver seeds 0–2 on s #1–#3, twice (2026-12-03,
         load 1.5–2.3): proven in a median 0.72 s, once of 18 over 1 s, against 0.93 s and 8 of
         18 with the decisions alone hinted; the completion takes 0.03–0.04 s. Left as it was
-        when the copy finds no answer in its time, or when the model is larger than
-        `HINT_COMPLETION_VARIABLES`."""
-        if len(full.model.proto.variables) > HINT_COMPLETION_VARIABLES:
-            return
+        when there is no hint, when the copy finds no answer in its time, or when the model
+        is larger than `HINT_COMPLETION_VARIABLES`."""
         hint = full.model.proto.solution_hint
-        decided = dict(zip(hint.vars, hint.values))
+        if not hint.vars or len(full.model.proto.variables) > HINT_COMPLETION_VARIABLES:
+            return
         fixed = full.model.clone()
-        for index, value in decided.items():
+        for index, value in zip(hint.vars, hint.values):
             fixed.add(fixed.get_int_var_from_proto_index(index) == value)
-        solver = cp_model.CpSolver()
+        solver = _parameters(self.options, min(HINT_COMPLETION_S, self._remaining()))
+        # One worker settles it in presolve: nothing is left to interleave or share.
         solver.parameters.num_workers = 1
-        solver.parameters.random_seed = self.options.seed
-        if self.options.deterministic:
-            solver.parameters.max_deterministic_time = max(0.01, min(HINT_COMPLETION_S, self._remaining()))
-        else:
-            solver.parameters.max_time_in_seconds = max(0.01, min(HINT_COMPLETION_S, self._remaining()))
+        solver.parameters.interleave_search = False
         finish_watch = _watch(self.stop, solver)
         try:
             status = solver.solve(fixed)
@@ -943,7 +939,7 @@ class _StagedSearch:
                 return cp_model.FEASIBLE, lean, first, proven
             self.coverage_optimal = status == cp_model.OPTIMAL
             return status, rm, second, max(proven, bound)
-        if first is not None:
+        if first is not None:  # a previous roster's hint alone may break today's rules: left as is
             self._complete_hint(full)
         status, second = self._solve(full.model, _ProgressReporter(self, "preferences"), full_lp=True)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
